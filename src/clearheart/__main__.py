@@ -1,0 +1,5 @@
+"""Allow `python -m clearheart`."""
+
+from clearheart.cli.main import main
+
+main()

@@ -1,0 +1,65 @@
+"""`clearheart export` and `clearheart restore`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from clearheart.cli.session import ask_passphrase, open_workspace, settings
+
+PLAIN_WARNING = (
+    "A plain export is readable by anyone who gets the file: every entry, in clear text. "
+    "Keep it somewhere private and delete it when you are done."
+)
+
+
+@click.command()
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The archive file to write.")
+@click.option("--plain", is_flag=True, help="Write readable, unencrypted JSON (asks first).")
+@click.option("--yes", is_flag=True, help="With --plain: skip the question (for scripts).")
+def export(out: Path, plain: bool, yes: bool) -> None:
+    """Write everything to one archive, encrypted with your passphrase."""
+    from clearheart.services import archive
+
+    if plain:
+        click.echo(PLAIN_WARNING, err=True)
+        if not yes and not click.confirm("Write the plain file?", err=True):
+            raise click.exceptions.Abort()
+    config = settings()
+    passphrase = ask_passphrase(env=config.passphrase)
+    from clearheart.services.workspace import Workspace
+
+    workspace = Workspace.unlock(config.home, passphrase)
+    try:
+        rows = archive.export(workspace.vault.engine, out, None if plain else passphrase,
+                              workspace.clock.now())
+    finally:
+        workspace.close()
+    kind = "plain JSON" if plain else "an encrypted archive (same passphrase as your vault)"
+    click.echo(f"Wrote {rows} records to {out} as {kind}.")
+
+
+@click.command()
+@click.argument("archive_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+def restore(archive_file: Path) -> None:
+    """Load an archive into an empty vault (a new one is created if none exists)."""
+    from clearheart.services import archive
+    from clearheart.services.workspace import Workspace
+    from clearheart.store.vault import VaultPaths
+
+    config = settings()
+    fresh = not VaultPaths(config.home).exists()
+    passphrase = ask_passphrase("Passphrase" if not fresh else "Choose a passphrase for the vault",
+                                confirm=fresh, env=config.passphrase)
+    document = archive.read(archive_file, passphrase)
+    if fresh:
+        workspace = Workspace.create(config.home, passphrase)
+    else:
+        workspace = open_workspace(config)
+    try:
+        rows = archive.restore(workspace.vault.engine, document, config.home)
+    finally:
+        workspace.close()
+    click.echo(f"Restored {rows} records from {archive_file}.")

@@ -1,0 +1,128 @@
+"""`clearheart journal ...` and `clearheart prompts`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from clearheart.cli.present import entry_json, entry_text
+from clearheart.cli.session import echo_json, open_workspace
+from clearheart.errors import InvalidInput
+
+
+@click.group()
+def journal() -> None:
+    """Write, list, search and delete journal entries."""
+
+
+def _read_text(text: str | None) -> str:
+    if text == "-":
+        return sys.stdin.read()
+    if text is not None:
+        return text
+    if sys.stdin.isatty():
+        written = click.edit("\n# Write what is on your mind. Lines starting with # are left out.\n")
+        return "\n".join(
+            line for line in (written or "").splitlines() if not line.startswith("#")
+        )
+    return sys.stdin.read()
+
+
+@journal.command("add")
+@click.argument("text", required=False)
+@click.option("--prompt", "prompt_id", metavar="ID", help="The prompt this entry answers.")
+@click.option("--mood", type=int, metavar="1-5", help="How you feel, 1 (very low) to 5 (very good).")
+@click.option("--emotion", "emotions", multiple=True, metavar="WORD",
+              help="A word for how you feel (repeatable).")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help='Print {"id": ..., "created": ...}.')
+def add(text: str | None, prompt_id: str | None, mood: int | None, emotions: tuple[str, ...],
+        tags: tuple[str, ...], as_json: bool) -> None:
+    """Add an entry. TEXT, or - to read it from standard input."""
+    body = _read_text(text)
+    workspace = open_workspace()
+    try:
+        entry = workspace.journal.add(body, prompt_id=prompt_id, mood=mood, emotions=emotions,
+                                      tags=tags)
+    finally:
+        workspace.close()
+    if as_json:
+        echo_json({"id": entry.id, "created": entry.created.isoformat(timespec="seconds")})
+    else:
+        click.echo(f"Saved entry #{entry.id}.")
+
+
+@journal.command("list")
+@click.option("--limit", type=int, help="Only the most recent N entries.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of entries.")
+def list_(limit: int | None, as_json: bool) -> None:
+    """List entries, oldest first."""
+    if limit is not None and limit < 1:
+        raise InvalidInput("--limit", "must be 1 or more")
+    workspace = open_workspace()
+    try:
+        entries = workspace.journal.all()
+    finally:
+        workspace.close()
+    if limit is not None:
+        entries = entries[-limit:]
+    if as_json:
+        echo_json([entry_json(e) for e in entries])
+    elif not entries:
+        click.echo("No entries yet. `clearheart journal add` writes the first one.")
+    else:
+        click.echo("\n\n".join(entry_text(e) for e in entries))
+
+
+@journal.command("search")
+@click.argument("query")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, best match first.")
+def search(query: str, limit: int, as_json: bool) -> None:
+    """Find entries containing every word of QUERY (the last word may be partial)."""
+    workspace = open_workspace()
+    try:
+        hits = workspace.journal.search(query, limit)
+    finally:
+        workspace.close()
+    if as_json:
+        echo_json([entry_json(h.entry) for h in hits])
+    elif not hits:
+        click.echo(f"Nothing found for {query!r}.")
+    else:
+        click.echo("\n\n".join(entry_text(h.entry) for h in hits))
+
+
+@journal.command("delete")
+@click.argument("entry_id", type=int)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def delete(entry_id: int, yes: bool) -> None:
+    """Delete an entry for good (its text is overwritten on disk)."""
+    if not yes and not click.confirm(f"Delete entry #{entry_id} for good?"):
+        raise click.exceptions.Abort()
+    workspace = open_workspace()
+    try:
+        workspace.journal.delete(entry_id)
+    finally:
+        workspace.close()
+    click.echo(f"Entry #{entry_id} is deleted.")
+
+
+@click.command()
+@click.option("--theme", help="Only prompts of this theme.")
+@click.option("--json", "as_json", is_flag=True)
+def prompts(theme: str | None, as_json: bool) -> None:
+    """List journaling prompts with their ids (use one with `journal add --prompt ID`)."""
+    from clearheart.content.loader import load_prompts
+
+    chosen = [p for p in load_prompts() if theme is None or p.theme.value == theme]
+    if theme is not None and not chosen:
+        themes = sorted({p.theme.value for p in load_prompts()})
+        raise InvalidInput("--theme", f"unknown theme; choose one of {', '.join(themes)}")
+    if as_json:
+        echo_json([{"id": p.id, "theme": p.theme.value, "concepts": list(p.concepts),
+                    "text": p.text} for p in chosen])
+        return
+    for p in chosen:
+        click.echo(f"{p.id}  [{p.theme.value}]\n    {p.text}")

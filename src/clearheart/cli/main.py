@@ -1,0 +1,74 @@
+"""The `clearheart` command group, and the one place errors become output.
+
+Subcommands are imported only when run, so `clearheart --help` stays fast:
+the one-line help for each lives here.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+from typing import Any
+
+import click
+
+from clearheart import __version__
+from clearheart.errors import ClearheartError
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("clearheart.cli.vault_commands:init", "Create a new encrypted vault."),
+    "passphrase": ("clearheart.cli.vault_commands:passphrase", "Change the vault's passphrase."),
+    "journal": ("clearheart.cli.journal_commands:journal", "Write, list and search journal entries."),
+    "prompts": ("clearheart.cli.journal_commands:prompts", "List the journaling prompts."),
+    "practices": ("clearheart.cli.practice_commands:practices", "Daily practices: today, history, calendar."),
+    "serve": ("clearheart.cli.serve_commands:serve", "Open the app in your browser (this computer only)."),
+    "demo": ("clearheart.cli.serve_commands:demo", "Try Clearheart with a made-up six-month story."),
+    "export": ("clearheart.cli.archive_commands:export", "Save everything to one encrypted archive."),
+    "restore": ("clearheart.cli.archive_commands:restore", "Load an archive into an empty vault."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[name][0].split(":")
+        command: click.Command = getattr(import_module(module), attr)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, help_) for name, (_, help_) in COMMANDS.items()])
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="clearheart")
+def cli() -> None:
+    """Clearheart: a private companion for seeing patterns clearly and looking after yourself.
+
+    Everything stays on this computer, encrypted. Set CLEARHEART_HOME to choose
+    where the vault lives.
+    """
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Run the CLI; ClearheartError becomes one line on stderr and a non-zero exit."""
+    try:
+        return cli.main(args=argv, prog_name="clearheart", standalone_mode=False)
+    except ClearheartError as exc:
+        click.echo(f"clearheart: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("clearheart: stopped; nothing was changed.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("clearheart: stopped.", err=True)
+        sys.exit(130)

@@ -1,0 +1,49 @@
+"""Reading the passphrase and opening the vault for a command."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from clearheart.config import Settings
+from clearheart.errors import ClearheartError, PassphraseRejected
+from clearheart.services.workspace import Workspace
+
+
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+def ask_passphrase(label: str = "Passphrase", *, confirm: bool = False,
+                   env: str | None = None) -> str:
+    """From the environment when set (scripts, tests), else a hidden prompt."""
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise PassphraseRejected(
+            "No passphrase: set CLEARHEART_PASSPHRASE or run this in a terminal."
+        )
+    value: str = click.prompt(label, hide_input=True,
+                              confirmation_prompt="Once more, to be sure" if confirm else False)
+    return value
+
+
+def open_workspace(config: Settings | None = None) -> Workspace:
+    config = config or settings()
+    from clearheart.store.vault import VaultPaths
+
+    if not VaultPaths(config.home).exists():
+        from clearheart.errors import VaultMissing
+
+        raise VaultMissing(config.home)
+    return Workspace.unlock(config.home, ask_passphrase(env=config.passphrase))
+
+
+def echo_json(value: object) -> None:
+    import json
+
+    click.echo(json.dumps(value, ensure_ascii=False))
+
+
+__all__ = ["ClearheartError", "ask_passphrase", "echo_json", "open_workspace", "settings"]

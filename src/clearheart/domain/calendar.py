@@ -1,0 +1,102 @@
+"""An iCalendar (RFC 5545) file of the practice schedule, for the person's own calendar.
+
+Reminders carry only neutral, fixed wording: never journal text, never a word
+that would reveal what the app is about to someone glancing at a phone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from clearheart.domain.journal import Practice
+from clearheart.domain.practices import Schedule
+
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    practice: Practice
+    summary: str
+    """Neutral title shown by the calendar, e.g. "A quiet minute"."""
+    description: str
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """Fold lines longer than 75 octets, as RFC 5545 section 3.1 asks."""
+    raw = line.encode("utf-8")
+    if len(raw) <= 75:
+        return line
+    parts: list[str] = []
+    chunk = b""
+    limit = 75
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(chunk) + len(encoded) > limit:
+            parts.append(chunk.decode("utf-8"))
+            chunk = b""
+            limit = 74
+        chunk += encoded
+    parts.append(chunk.decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+def _local(day: date, at: time) -> str:
+    return datetime.combine(day, at).strftime("%Y%m%dT%H%M%S")
+
+
+def ics(
+    schedule: Schedule,
+    reminders: tuple[Reminder, ...],
+    start: date,
+    stamp: datetime,
+    uid_seed: str,
+) -> str:
+    """Build the calendar text. Times are floating, so they follow the device's zone.
+
+    `uid_seed` keeps event UIDs stable across re-exports, so re-importing the
+    file updates events instead of duplicating them.
+    """
+    utc_stamp = stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Clearheart//Practices//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    for reminder in reminders:
+        first = start
+        rule = "FREQ=DAILY"
+        if reminder.practice is Practice.WEEKLY_APPRECIATION:
+            first = start + timedelta(days=(schedule.weekly_day - start.weekday()) % 7)
+            rule = f"FREQ=WEEKLY;BYDAY={_BYDAY[schedule.weekly_day]}"
+        at = schedule.time_of(reminder.practice)
+        end = (datetime.combine(first, at) + timedelta(minutes=10)).time()
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{reminder.practice.value}-{uid_seed}@clearheart.invalid",
+            f"DTSTAMP:{utc_stamp}",
+            f"DTSTART:{_local(first, at)}",
+            f"DTEND:{_local(first, end)}",
+            f"RRULE:{rule}",
+            f"SUMMARY:{_escape(reminder.summary)}",
+            f"DESCRIPTION:{_escape(reminder.description)}",
+            "TRANSP:TRANSPARENT",
+            "CLASS:PRIVATE",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{_escape(reminder.summary)}",
+            "TRIGGER:PT0M",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)

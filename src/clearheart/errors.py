@@ -1,0 +1,153 @@
+"""Every error a person can cause or meet, with its wording in one place.
+
+Each error carries data (what, where, why); `message` turns it into one calm,
+plain sentence. The CLI and the web layer each map ClearheartError to output
+in exactly one place, so no user mistake ever ends in a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ClearheartError(Exception):
+    """Base of every error Clearheart raises on purpose."""
+
+    exit_code = 1
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else "Something went wrong."
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(eq=False)
+class VaultMissing(ClearheartError):
+    home: Path
+
+    @property
+    def message(self) -> str:
+        return f"No vault in {self.home} yet. Run `clearheart init` to create one."
+
+
+@dataclass(eq=False)
+class VaultExists(ClearheartError):
+    home: Path
+
+    @property
+    def message(self) -> str:
+        return f"A vault already exists in {self.home}; nothing was changed."
+
+
+@dataclass(eq=False)
+class WrongPassphrase(ClearheartError):
+    exit_code = 2
+
+    @property
+    def message(self) -> str:
+        return "That passphrase does not open this vault."
+
+
+@dataclass(eq=False)
+class VaultLocked(ClearheartError):
+    @property
+    def message(self) -> str:
+        return "The vault is locked. Unlock it with your passphrase first."
+
+
+@dataclass(eq=False)
+class PassphraseRejected(ClearheartError):
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return self.reason
+
+
+@dataclass(eq=False)
+class KeyFileCorrupt(ClearheartError):
+    path: Path
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"The key file {self.path} cannot be read: {self.reason}."
+
+
+@dataclass(eq=False)
+class ArchiveInvalid(ClearheartError):
+    path: Path
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.path} is not a Clearheart archive that can be restored: {self.reason}."
+
+
+@dataclass(eq=False)
+class VaultNotEmpty(ClearheartError):
+    home: Path
+
+    @property
+    def message(self) -> str:
+        return (
+            f"The vault in {self.home} already holds entries. Restore only goes into an "
+            "empty vault, so nothing was changed."
+        )
+
+
+@dataclass(eq=False)
+class InvalidInput(ClearheartError):
+    """A value a person typed that we cannot accept; `field` names which one."""
+
+    field: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.field}: {self.reason}"
+
+
+@dataclass(eq=False)
+class NotFound(ClearheartError):
+    what: str
+    key: str
+
+    @property
+    def message(self) -> str:
+        return f"No {self.what} with id {self.key}."
+
+
+@dataclass(eq=False)
+class ContentInvalid(ClearheartError):
+    """A shipped or loaded content file breaks its schema."""
+
+    source: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"Content file {self.source} is not valid: {self.reason}"
+
+
+@dataclass(eq=False)
+class MigrationFailed(ClearheartError):
+    backup: Path | None
+    reason: str
+
+    @property
+    def message(self) -> str:
+        where = f" Your data is safe in the backup {self.backup}." if self.backup else ""
+        return f"Updating the vault's format failed: {self.reason}.{where}"
+
+
+@dataclass(eq=False)
+class BackupFailed(ClearheartError):
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"The safety backup could not be verified ({self.reason}); nothing was changed."

@@ -1,0 +1,1 @@
+"""Use cases joining the pure domain with storage and content."""

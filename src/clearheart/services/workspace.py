@@ -1,0 +1,56 @@
+"""One unlocked vault and the services over it: what the CLI and web app hold."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clearheart.domain.preferences import Preferences, clean
+from clearheart.services.clock import Clock, SystemClock
+from clearheart.services.journal import JournalService
+from clearheart.services.practices import PracticesService
+from clearheart.store.settings_repo import SettingsRepo
+from clearheart.store.vault import Vault
+
+VAULT_ID_KEY = "vault_id"
+
+
+@dataclass
+class Workspace:
+    vault: Vault
+    clock: Clock = field(default_factory=SystemClock)
+
+    def __post_init__(self) -> None:
+        engine = self.vault.engine
+        self.settings = SettingsRepo(engine)
+        self.journal = JournalService(engine, self.clock)
+        self.practices = PracticesService(self.journal, self.settings, self.clock)
+
+    @classmethod
+    def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:
+        workspace = cls(Vault.create(home, passphrase), clock or SystemClock())
+        workspace.settings.put(VAULT_ID_KEY, secrets.token_hex(8))
+        return workspace
+
+    @classmethod
+    def unlock(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:
+        return cls(Vault.unlock(home, passphrase), clock or SystemClock())
+
+    def preferences(self) -> Preferences:
+        return self.settings.preferences()
+
+    def save_preferences(self, prefs: Preferences) -> Preferences:
+        cleaned = clean(prefs)
+        self.settings.save_preferences(cleaned)
+        return cleaned
+
+    def vault_id(self) -> str:
+        value = self.settings.get(VAULT_ID_KEY)
+        if not value:
+            value = secrets.token_hex(8)
+            self.settings.put(VAULT_ID_KEY, value)
+        return str(value)
+
+    def close(self) -> None:
+        self.vault.close()

@@ -1,0 +1,1 @@
+"""Storage: keys, the encrypted database, schema, migrations and repositories."""

@@ -1,0 +1,1 @@
+"""Alembic migrations; run by clearheart.store.migrate, never by hand."""

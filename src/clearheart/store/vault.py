@@ -1,0 +1,127 @@
+"""The vault: a folder with a key file and a SQLCipher database.
+
+    $CLEARHEART_HOME/
+        vault.key        the data key wrapped under the passphrase (keyfile.py)
+        vault.db         SQLCipher database (+ -wal, -shm while open)
+        backups/         verified encrypted copies taken before migrations
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from clearheart.errors import VaultExists, VaultMissing
+from clearheart.store import keyfile
+from clearheart.store.database import sqlcipher_engine
+from clearheart.store.files import fsync_dir, private_dir
+from clearheart.store.kdf import KdfParams
+
+
+@dataclass(frozen=True, slots=True)
+class VaultPaths:
+    home: Path
+
+    @property
+    def keyfile(self) -> Path:
+        return self.home / "vault.key"
+
+    @property
+    def database(self) -> Path:
+        return self.home / "vault.db"
+
+    @property
+    def backups(self) -> Path:
+        return self.home / "backups"
+
+    def exists(self) -> bool:
+        return self.keyfile.exists()
+
+
+class Vault:
+    """An unlocked vault. Holds the data key only inside its engine's connector."""
+
+    def __init__(self, paths: VaultPaths, key: bytes, engine: sa.Engine) -> None:
+        self.paths = paths
+        self._key = key
+        self.engine = engine
+
+    @classmethod
+    def create(cls, home: Path, passphrase: str, params: KdfParams | None = None) -> Vault:
+        """Make a new vault; refuses to touch a folder that already has one."""
+        paths = VaultPaths(home)
+        if paths.exists() or paths.database.exists():
+            raise VaultExists(home)
+        keyfile.check_new_passphrase(passphrase)
+        private_dir(home)
+        key = keyfile.new_data_key()
+        sealed = keyfile.KeyFile.seal(key, passphrase, params or KdfParams())
+        # Key file first: a crash after it leaves an empty vault that opens,
+        # never a database that no key can open.
+        keyfile.write_atomically(paths.keyfile, sealed)
+        return cls._open(paths, key, now=None)
+
+    @classmethod
+    def unlock(cls, home: Path, passphrase: str, now: datetime | None = None) -> Vault:
+        """Open an existing vault, upgrading its schema (after a backup) if needed."""
+        paths = VaultPaths(home)
+        if not paths.exists():
+            raise VaultMissing(home)
+        key = keyfile.read(paths.keyfile).open(passphrase)
+        return cls._open(paths, key, now=now)
+
+    @classmethod
+    def open_with_key(cls, home: Path, key: bytes) -> Vault:
+        """Open with an already unwrapped data key (crash tests, restore)."""
+        return cls._open(VaultPaths(home), key, now=None)
+
+    @classmethod
+    def _open(cls, paths: VaultPaths, key: bytes, now: datetime | None) -> Vault:
+        from clearheart.store import migrate
+
+        engine = sqlcipher_engine(paths.database, key)
+        vault = cls(paths, key, engine)
+        try:
+            migrate.upgrade(engine, vault._backup_before(now))
+        except BaseException:
+            engine.dispose()
+            raise
+        paths.database.chmod(0o600)
+        fsync_dir(paths.home)
+        return vault
+
+    def _backup_before(self, now: datetime | None) -> Callable[[str], Path]:
+        def make(revision: str) -> Path:
+            from clearheart.store.backup import backup_database
+
+            moment = now or datetime.now().astimezone()
+            return backup_database(
+                self.paths.database, self._key, self.paths.backups, f"schema-{revision}", moment
+            )
+
+        return make
+
+    def backup(self, now: datetime, label: str = "manual") -> Path:
+        from clearheart.store.backup import backup_database
+
+        return backup_database(self.paths.database, self._key, self.paths.backups, label, now)
+
+    def change_passphrase(self, new_passphrase: str, params: KdfParams | None = None) -> None:
+        """Re-wrap the same data key under a new passphrase; the database is untouched."""
+        keyfile.check_new_passphrase(new_passphrase)
+        current = keyfile.read(self.paths.keyfile)
+        sealed = keyfile.KeyFile.seal(self._key, new_passphrase, params or current.params)
+        keyfile.write_atomically(self.paths.keyfile, sealed)
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file (before copying the folder, say)."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self._key = b""
