@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from clearheart.domain.journal import Practice
 from clearheart.errors import ContentInvalid
@@ -30,8 +32,18 @@ def load_practice_copy(locale: str = "en") -> dict[Practice, PracticeCopy]:
     data = tomllib.loads(
         resources.files("clearheart.content").joinpath(source).read_text(encoding="utf-8")
     )
-    if data.get("schema") != 1 or data.get("locale") != locale:
+    return validate_practices_file(data, source, locale)
+
+
+def validate_practices_file(
+    data: Mapping[str, Any], source: str, locale: str | None = None
+) -> dict[Practice, PracticeCopy]:
+    """Check a practices file strictly; raises ContentInvalid naming the problem."""
+    if data.get("schema") != 1 or (locale is not None and data.get("locale") != locale):
         raise ContentInvalid(source, "expected schema = 1 and a matching locale")
+    extra_keys = sorted(set(data) - {"schema", "locale", "practice"})
+    if extra_keys:
+        raise ContentInvalid(source, f"unknown keys {extra_keys}")
     found: dict[Practice, PracticeCopy] = {}
     for item in data.get("practice", []):
         missing = [f for f in _FIELDS if not isinstance(item.get(f), str) or not item[f].strip()]

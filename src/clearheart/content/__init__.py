@@ -1,0 +1,1 @@
+"""Shipped content as data: journaling prompts and emotion words, in TOML, checked on load."""
