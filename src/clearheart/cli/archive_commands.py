@@ -54,10 +54,7 @@ def restore(archive_file: Path) -> None:
     passphrase = ask_passphrase("Passphrase" if not fresh else "Choose a passphrase for the vault",
                                 confirm=fresh, env=config.passphrase)
     document = archive.read(archive_file, passphrase)
-    if fresh:
-        workspace = Workspace.create(config.home, passphrase)
-    else:
-        workspace = open_workspace(config)
+    workspace = Workspace.create(config.home, passphrase) if fresh else open_workspace(config)
     try:
         rows = archive.restore(workspace.vault.engine, document, config.home)
     finally:

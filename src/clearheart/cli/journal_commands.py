@@ -22,7 +22,8 @@ def _read_text(text: str | None) -> str:
     if text is not None:
         return text
     if sys.stdin.isatty():
-        written = click.edit("\n# Write what is on your mind. Lines starting with # are left out.\n")
+        hint = "\n# Write what is on your mind. Lines starting with # are left out.\n"
+        written = click.edit(hint)
         return "\n".join(
             line for line in (written or "").splitlines() if not line.startswith("#")
         )
@@ -32,7 +33,8 @@ def _read_text(text: str | None) -> str:
 @journal.command("add")
 @click.argument("text", required=False)
 @click.option("--prompt", "prompt_id", metavar="ID", help="The prompt this entry answers.")
-@click.option("--mood", type=int, metavar="1-5", help="How you feel, 1 (very low) to 5 (very good).")
+@click.option("--mood", type=int, metavar="1-5",
+              help="How you feel, 1 (very low) to 5 (very good).")
 @click.option("--emotion", "emotions", multiple=True, metavar="WORD",
               help="A word for how you feel (repeatable).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")

@@ -15,16 +15,26 @@ import click
 from clearheart import __version__
 from clearheart.errors import ClearheartError
 
+_CLI = "clearheart.cli."
 COMMANDS: dict[str, tuple[str, str]] = {
-    "init": ("clearheart.cli.vault_commands:init", "Create a new encrypted vault."),
-    "passphrase": ("clearheart.cli.vault_commands:passphrase", "Change the vault's passphrase."),
-    "journal": ("clearheart.cli.journal_commands:journal", "Write, list and search journal entries."),
-    "prompts": ("clearheart.cli.journal_commands:prompts", "List the journaling prompts."),
-    "practices": ("clearheart.cli.practice_commands:practices", "Daily practices: today, history, calendar."),
-    "serve": ("clearheart.cli.serve_commands:serve", "Open the app in your browser (this computer only)."),
-    "demo": ("clearheart.cli.serve_commands:demo", "Try Clearheart with a made-up six-month story."),
-    "export": ("clearheart.cli.archive_commands:export", "Save everything to one encrypted archive."),
-    "restore": ("clearheart.cli.archive_commands:restore", "Load an archive into an empty vault."),
+    "init": (_CLI + "vault_commands:init",
+              "Create a new encrypted vault."),
+    "passphrase": (_CLI + "vault_commands:passphrase",
+              "Change the vault's passphrase."),
+    "journal": (_CLI + "journal_commands:journal",
+              "Write, list and search journal entries."),
+    "prompts": (_CLI + "journal_commands:prompts",
+              "List the journaling prompts."),
+    "practices": (_CLI + "practice_commands:practices",
+              "Daily practices: today, history, calendar."),
+    "serve": (_CLI + "serve_commands:serve",
+              "Open the app in your browser (this computer only)."),
+    "demo": (_CLI + "serve_commands:demo",
+              "Try Clearheart with a made-up six-month story."),
+    "export": (_CLI + "archive_commands:export",
+              "Save everything to one encrypted archive."),
+    "restore": (_CLI + "archive_commands:restore",
+              "Load an archive into an empty vault."),
 }
 
 

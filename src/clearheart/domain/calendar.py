@@ -7,7 +7,7 @@ that would reveal what the app is about to someone glancing at a phone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from clearheart.domain.journal import Practice
 from clearheart.domain.practices import Schedule
@@ -64,7 +64,7 @@ def ics(
     `uid_seed` keeps event UIDs stable across re-exports, so re-importing the
     file updates events instead of duplicating them.
     """
-    utc_stamp = stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    utc_stamp = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 
 from clearheart.errors import InvalidInput
@@ -115,12 +115,12 @@ def utc_stamp(moment: datetime) -> str:
     """A sortable UTC text stamp with microseconds, as stored."""
     if moment.tzinfo is None:
         raise ValueError("timestamps must carry a time zone")
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def from_stamp(stamp: str, offset_minutes: int) -> datetime:
     """Rebuild the aware local time an entry was written in."""
-    utc = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    utc = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
     return utc.astimezone(timezone(timedelta(minutes=offset_minutes)))
 
 

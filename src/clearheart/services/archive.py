@@ -143,9 +143,8 @@ def _reset_sequences(conn: sa.Connection) -> None:
             if column.autoincrement is True or (
                 column.autoincrement == "auto" and isinstance(column.type, sa.Integer)
             ):
-                conn.execute(
-                    sa.text(
-                        f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
-                        f"COALESCE((SELECT max({column.name}) FROM {table.name}), 0) + 1, false)"
-                    )
-                )
+                # Names come from our own schema, never from input.
+                name, col = table.name, column.name
+                top = f"COALESCE((SELECT max({col}) FROM {name}), 0) + 1"  # noqa: S608
+                sequence = f"pg_get_serial_sequence('{name}', '{col}')"
+                conn.execute(sa.text(f"SELECT setval({sequence}, {top}, false)"))

@@ -41,7 +41,7 @@ class KdfParams:
         if self.time_cost < MIN_TIME_COST or self.time_cost > 64:
             raise ValueError(f"Argon2id time cost {self.time_cost} is outside the allowed range")
         if not 1 <= self.parallelism <= 16:
-            raise ValueError(f"Argon2id parallelism {self.parallelism} is outside the allowed range")
+            raise ValueError(f"Argon2id parallelism {self.parallelism} is out of range")
 
 
 def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:

@@ -119,8 +119,11 @@ class Vault:
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file (before copying the folder, say)."""
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,0 +1,139 @@
+"""The vault on disk: create, unlock, passphrase change, backups, migrations."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from clearheart.domain.journal import Draft
+from clearheart.errors import (
+    BackupFailed,
+    MigrationFailed,
+    PassphraseRejected,
+    VaultExists,
+    VaultMissing,
+    WrongPassphrase,
+)
+from clearheart.store import migrate, schema
+from clearheart.store.backup import integrity_ok, verify
+from clearheart.store.journal_repo import JournalRepo
+from clearheart.store.kdf import KdfParams
+from clearheart.store.vault import Vault, VaultPaths
+
+FLOOR = KdfParams(memory_kib=64 * 1024, time_cost=3, parallelism=1)
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def test_create_unlock_and_files_are_private(home: Path) -> None:
+    vault = Vault.create(home, "correct horse", FLOOR)
+    JournalRepo(vault.engine).add(Draft("hello"), NOW)
+    vault.close()
+    again = Vault.unlock(home, "correct horse")
+    assert [e.text for e in JournalRepo(again.engine).all()] == ["hello"]
+    assert integrity_ok(again.engine)
+    again.close()
+    paths = VaultPaths(home)
+    assert oct(paths.keyfile.stat().st_mode & 0o777) == "0o600"
+    assert oct(paths.database.stat().st_mode & 0o777) == "0o600"
+    assert oct(home.stat().st_mode & 0o777) == "0o700"
+
+
+def test_database_is_encrypted_on_disk(home: Path) -> None:
+    Vault.create(home, "correct horse", FLOOR).close()
+    head = VaultPaths(home).database.read_bytes()[:16]
+    assert head != b"SQLite format 3\x00"
+
+
+def test_create_refuses_an_existing_vault(home: Path) -> None:
+    Vault.create(home, "correct horse", FLOOR).close()
+    before = VaultPaths(home).keyfile.read_bytes()
+    with pytest.raises(VaultExists):
+        Vault.create(home, "another horse", FLOOR)
+    assert VaultPaths(home).keyfile.read_bytes() == before
+
+
+def test_wrong_passphrase_and_missing_vault(home: Path) -> None:
+    with pytest.raises(VaultMissing):
+        Vault.unlock(home, "correct horse")
+    Vault.create(home, "correct horse", FLOOR).close()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(home, "wrong horse!")
+
+
+def test_a_wrong_data_key_cannot_open_the_database(home: Path) -> None:
+    Vault.create(home, "correct horse", FLOOR).close()
+    with pytest.raises(WrongPassphrase):
+        Vault.open_with_key(home, os.urandom(32))
+
+
+def test_change_passphrase_rewraps_only_the_key(home: Path) -> None:
+    vault = Vault.create(home, "correct horse", FLOOR)
+    JournalRepo(vault.engine).add(Draft("kept"), NOW)
+    vault.checkpoint()
+    db_before = VaultPaths(home).database.read_bytes()
+    with pytest.raises(PassphraseRejected):
+        vault.change_passphrase("short")
+    vault.change_passphrase("battery staple")
+    vault.close()
+    assert VaultPaths(home).database.read_bytes() == db_before
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(home, "correct horse")
+    again = Vault.unlock(home, "battery staple")
+    assert [e.text for e in JournalRepo(again.engine).all()] == ["kept"]
+    again.close()
+
+
+def test_schema_head_matches_the_migration_scripts() -> None:
+    assert migrate.script_head() == schema.HEAD
+
+
+def test_migrated_schema_matches_the_metadata(home: Path) -> None:
+    vault = Vault.create(home, "correct horse", FLOOR)
+    inspector = sa.inspect(vault.engine)
+    for table in schema.TABLES:
+        columns = {c["name"] for c in inspector.get_columns(table.name)}
+        assert columns == set(table.columns.keys()), table.name
+    vault.close()
+
+
+def test_backup_is_encrypted_verified_and_complete(home: Path) -> None:
+    vault = Vault.create(home, "correct horse", FLOOR)
+    JournalRepo(vault.engine).add(Draft("in the backup"), NOW)
+    copy = vault.backup(NOW, "manual")
+    assert copy.parent == VaultPaths(home).backups
+    assert b"in the backup" not in copy.read_bytes()
+    verify(copy, vault._key, {"journal_entries": 1, "settings": 0})
+    with pytest.raises(BackupFailed):
+        verify(copy, vault._key, {"journal_entries": 2, "settings": 0})
+    with pytest.raises(BackupFailed):
+        vault.backup(NOW, "manual")  # same name: never overwritten
+    vault.close()
+
+
+def test_migration_takes_a_verified_backup_first_and_keeps_data_on_failure(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = Vault.create(home, "correct horse", FLOOR)
+    JournalRepo(vault.engine).add(Draft("precious"), NOW)
+    vault.close()
+    # Pretend a newer release expects a revision the scripts cannot reach.
+    monkeypatch.setattr(migrate, "HEAD", "9999")
+    with pytest.raises(MigrationFailed) as failure:
+        Vault.unlock(home, "correct horse", now=NOW)
+    backup = failure.value.backup
+    assert backup is not None and backup.exists()
+    assert "schema-0001" in backup.name
+    monkeypatch.undo()
+    again = Vault.unlock(home, "correct horse")
+    assert [e.text for e in JournalRepo(again.engine).all()] == ["precious"]
+    verify(backup, again._key, {"journal_entries": 1, "settings": 0})
+    again.close()
