@@ -115,3 +115,13 @@ def test_practice_entries_and_last_day(engine: sa.Engine) -> None:
     found = repo.practice_entries(date(2026, 4, 25))
     assert [e.id for e in found] == [recent]
     assert repo.last_practice_day() == date(2026, 5, 1)
+
+
+def test_add_many_is_one_transaction(engine: sa.Engine) -> None:
+    repo = JournalRepo(engine)
+    assert repo.add_many((Draft(f"bulk {i}"), START + timedelta(minutes=i)) for i in range(5)) == 5
+    assert [e.text for e in repo.all()] == [f"bulk {i}" for i in range(5)]
+    assert repo.add_many([]) == 0
+    with pytest.raises(sa.exc.IntegrityError):
+        repo.add_many([(Draft("fine"), START), (Draft(None), START)])  # type: ignore[arg-type]
+    assert repo.count() == 5

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from clearheart.cli.session import ask_passphrase, open_workspace, settings
+from clearheart.errors import WrongPassphrase
 
 PLAIN_WARNING = (
     "A plain export is readable by anyone who gets the file: every entry, in clear text. "
@@ -53,7 +55,13 @@ def restore(archive_file: Path) -> None:
     fresh = not VaultPaths(config.home).exists()
     passphrase = ask_passphrase("Passphrase" if not fresh else "Choose a passphrase for the vault",
                                 confirm=fresh, env=config.passphrase)
-    document = archive.read(archive_file, passphrase)
+    try:
+        document = archive.read(archive_file, passphrase)
+    except WrongPassphrase:
+        if not sys.stdin.isatty():
+            raise
+        # The archive may come from a vault with another passphrase.
+        document = archive.read(archive_file, ask_passphrase("Passphrase of the archive"))
     workspace = Workspace.create(config.home, passphrase) if fresh else open_workspace(config)
     try:
         rows = archive.restore(workspace.vault.engine, document, config.home)

@@ -59,6 +59,11 @@ class JournalService:
         clean = clean_draft(draft, load_emotions().all_words)
         return self.repo.add(clean, at or self.clock.now())
 
+    def add_many(self, drafts: Iterable[tuple[Draft, datetime]]) -> int:
+        """Validate and store many entries in one transaction; all or nothing."""
+        words = load_emotions().all_words
+        return self.repo.add_many((clean_draft(d, words), at) for d, at in drafts)
+
     def get(self, entry_id: int) -> Entry:
         return self.repo.get(entry_id)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -36,6 +36,20 @@ class Page:
         return self.offset + len(self.entries) < self.total
 
 
+def _row(draft: Draft, created: datetime) -> dict[str, Any]:
+    return {
+        "created_at": utc_stamp(created),
+        "utc_offset": offset_minutes(created),
+        "text": draft.text,
+        "prompt_id": draft.prompt_id,
+        "practice": draft.practice.value if draft.practice else None,
+        "practice_day": created.date().isoformat() if draft.practice else None,
+        "mood": draft.mood.score if draft.mood else None,
+        "emotions": list(draft.mood.words) if draft.mood else [],
+        "tags": list(draft.tags),
+    }
+
+
 def _entry(row: Any) -> Entry:
     mood = Mood(row.mood, tuple(row.emotions)) if row.mood is not None else None
     return Entry(
@@ -55,20 +69,19 @@ class JournalRepo:
 
     def add(self, draft: Draft, created: datetime) -> Entry:
         """Store a cleaned draft; returns only after the transaction has committed."""
-        values = {
-            "created_at": utc_stamp(created),
-            "utc_offset": offset_minutes(created),
-            "text": draft.text,
-            "prompt_id": draft.prompt_id,
-            "practice": draft.practice.value if draft.practice else None,
-            "practice_day": created.date().isoformat() if draft.practice else None,
-            "mood": draft.mood.score if draft.mood else None,
-            "emotions": list(draft.mood.words) if draft.mood else [],
-            "tags": list(draft.tags),
-        }
         with self.engine.begin() as conn:
-            new_id = conn.execute(sa.insert(t).values(**values).returning(t.c.id)).scalar_one()
+            new_id = conn.execute(
+                sa.insert(t).values(**_row(draft, created)).returning(t.c.id)
+            ).scalar_one()
         return self.get(new_id)
+
+    def add_many(self, drafts: Iterable[tuple[Draft, datetime]]) -> int:
+        """Store many cleaned drafts in one transaction (imports, demo, benchmarks)."""
+        rows = [_row(draft, created) for draft, created in drafts]
+        if rows:
+            with self.engine.begin() as conn:
+                conn.execute(sa.insert(t), rows)
+        return len(rows)
 
     def get(self, entry_id: int) -> Entry:
         with self.engine.connect() as conn:
