@@ -44,7 +44,8 @@ class VaultExists(ClearheartError):
 
 @dataclass(eq=False)
 class WrongPassphrase(ClearheartError):
-    exit_code = 2
+    # 2 is click's usage-error code; 3 lets scripts tell the two apart.
+    exit_code = 3
 
     @property
     def message(self) -> str:

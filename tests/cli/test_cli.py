@@ -61,7 +61,7 @@ def test_no_passphrase_without_a_terminal_is_a_clear_error(run: Run) -> None:
 def test_wrong_passphrase_is_one_line_and_non_zero(run: Run) -> None:
     assert run("init").code == 0
     result = run("journal", "list", CLEARHEART_PASSPHRASE="not the right one")
-    assert result.code != 0
+    assert result.code == 3
     assert result.err.strip().count("\n") == 0
     assert "passphrase" in result.err and "Traceback" not in result.err
 
@@ -146,7 +146,7 @@ def test_passphrase_change(run: Run) -> None:
     run("journal", "add", "still here")
     changed = run("passphrase", CLEARHEART_NEW_PASSPHRASE="a whole new phrase")
     assert changed.code == 0, changed.err
-    assert run("journal", "list", "--json").code == 2
+    assert run("journal", "list", "--json").code == 3
     again = run("journal", "list", "--json", CLEARHEART_PASSPHRASE="a whole new phrase")
     assert json.loads(again.out)[0]["text"] == "still here"
 
@@ -173,7 +173,7 @@ def test_export_restore_round_trip_and_refusals(run: Run, tmp_path: Path) -> Non
     # A wrong passphrase and a damaged file are clear errors, and create nothing.
     third = tmp_path / "third"
     wrong = run("restore", str(archive), home=third, CLEARHEART_PASSPHRASE="not the same one")
-    assert wrong.code == 2 and not (third / "vault.key").exists()
+    assert wrong.code == 3 and not (third / "vault.key").exists()
     damaged = tmp_path / "damaged.chx"
     damaged.write_bytes(archive.read_bytes()[:-10])
     broken = run("restore", str(damaged), home=third)

@@ -102,3 +102,21 @@ def test_calendar_file_is_valid_neutral_and_stable() -> None:
     again = ics(Schedule(weekly_day=2), reminders, date(2026, 11, 22), stamp, "seed1")
     assert again == text
     assert "UID:weekly_appreciation-seed1@clearheart.invalid" in text
+
+
+def test_a_late_reminder_ends_after_it_starts() -> None:
+    reminders = (Reminder(Practice.EVENING_REFLECTION, "Wind down", "x"),)
+    late = Schedule(evening=time(23, 55), evening_opens=time(16, 0))
+    stamp = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+    text = ics(late, reminders, date(2026, 11, 22), stamp, "s")
+    assert "DTSTART:20261122T235500\r\n" in text
+    assert "DTEND:20261123T000500\r\n" in text
+
+
+def test_long_lines_are_folded_without_splitting_characters() -> None:
+    reminders = (Reminder(Practice.MORNING_INTENTION, "Ruhe " * 30, "é" * 100),)
+    text = ics(Schedule(), reminders, date(2026, 11, 22), datetime(2026, 1, 1, tzinfo=UTC), "s")
+    lines = text.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    unfolded = text.replace("\r\n ", "")
+    assert "DESCRIPTION:" + "é" * 100 + "\r\n" in unfolded

@@ -55,6 +55,8 @@ def validate_practices_file(
             practice = Practice(item["id"])
         except ValueError:
             raise ContentInvalid(source, f"unknown practice {item['id']!r}") from None
+        if practice in found:
+            raise ContentInvalid(source, f"practice {item['id']!r} is listed twice")
         found[practice] = PracticeCopy(
             practice, item["prompt"], item["title"], item["summary"], item["done"],
             item["reminder"], item["reminder_detail"],

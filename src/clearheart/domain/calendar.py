@@ -7,7 +7,7 @@ that would reveal what the app is about to someone glancing at a phone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from clearheart.domain.journal import Practice
 from clearheart.domain.practices import Schedule
@@ -48,8 +48,8 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def _local(day: date, at: time) -> str:
-    return datetime.combine(day, at).strftime("%Y%m%dT%H%M%S")
+def _local(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S")
 
 
 def ics(
@@ -78,14 +78,13 @@ def ics(
         if reminder.practice is Practice.WEEKLY_APPRECIATION:
             first = start + timedelta(days=(schedule.weekly_day - start.weekday()) % 7)
             rule = f"FREQ=WEEKLY;BYDAY={_BYDAY[schedule.weekly_day]}"
-        at = schedule.time_of(reminder.practice)
-        end = (datetime.combine(first, at) + timedelta(minutes=10)).time()
+        begins = datetime.combine(first, schedule.time_of(reminder.practice))
         lines += [
             "BEGIN:VEVENT",
             f"UID:{reminder.practice.value}-{uid_seed}@clearheart.invalid",
             f"DTSTAMP:{utc_stamp}",
-            f"DTSTART:{_local(first, at)}",
-            f"DTEND:{_local(first, end)}",
+            f"DTSTART:{_local(begins)}",
+            f"DTEND:{_local(begins + timedelta(minutes=10))}",
             f"RRULE:{rule}",
             f"SUMMARY:{_escape(reminder.summary)}",
             f"DESCRIPTION:{_escape(reminder.description)}",

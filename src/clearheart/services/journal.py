@@ -79,6 +79,8 @@ class JournalService:
         return list(self.repo.all())
 
     def search(self, query: str, limit: int = 50) -> tuple[Hit, ...]:
+        if not 1 <= limit <= 500:
+            raise InvalidInput("limit", "choose from 1 to 500 results")
         words = terms(query)
         return tuple(
             Hit(entry, *snippet(entry.text, words)) for entry in self.repo.search(query, limit)
