@@ -137,3 +137,12 @@ def test_migration_takes_a_verified_backup_first_and_keeps_data_on_failure(
     assert [e.text for e in JournalRepo(again.engine).all()] == ["precious"]
     verify(backup, again._key, {"journal_entries": 1, "settings": 0})
     again.close()
+
+
+def test_a_closed_vault_forgets_its_key_and_opens_no_connection(home: Path) -> None:
+    from clearheart.errors import VaultLocked
+
+    vault = Vault.create(home, "correct horse", FLOOR)
+    vault.close()
+    with pytest.raises(VaultLocked):
+        JournalRepo(vault.engine).count()

@@ -6,13 +6,14 @@ never reaches the database layer and no key ever appears in a URL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from clearheart.errors import WrongPassphrase
+from clearheart.errors import VaultLocked, WrongPassphrase
 
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -43,13 +44,23 @@ def raw_connection(path: Path, key: bytes) -> Any:
     return conn
 
 
-def sqlcipher_engine(path: Path, key: bytes) -> sa.Engine:
-    """An engine whose every connection is keyed and tuned for durability."""
+def sqlcipher_engine(path: Path, key: Callable[[], bytes]) -> sa.Engine:
+    """An engine whose every connection is keyed and tuned for durability.
+
+    `key` is asked for at each new connection, so the vault can forget its key
+    on lock and no pooled factory keeps a copy.
+    """
     import sqlcipher3
+
+    def connect() -> Any:
+        current = key()
+        if not current:
+            raise VaultLocked()
+        return raw_connection(path, current)
 
     engine = sa.create_engine(
         f"sqlite:///{path}",
-        creator=lambda: raw_connection(path, key),
+        creator=connect,
         module=sqlcipher3,
         pool_size=4,
         max_overflow=4,

@@ -45,10 +45,13 @@ class VaultPaths:
 class Vault:
     """An unlocked vault. Holds the data key only inside its engine's connector."""
 
-    def __init__(self, paths: VaultPaths, key: bytes, engine: sa.Engine) -> None:
+    def __init__(self, paths: VaultPaths, key: bytes) -> None:
         self.paths = paths
         self._key = key
-        self.engine = engine
+        self.engine: sa.Engine = sqlcipher_engine(paths.database, self._current_key)
+
+    def _current_key(self) -> bytes:
+        return self._key
 
     @classmethod
     def create(cls, home: Path, passphrase: str, params: KdfParams | None = None) -> Vault:
@@ -83,12 +86,11 @@ class Vault:
     def _open(cls, paths: VaultPaths, key: bytes, now: datetime | None) -> Vault:
         from clearheart.store import migrate
 
-        engine = sqlcipher_engine(paths.database, key)
-        vault = cls(paths, key, engine)
+        vault = cls(paths, key)
         try:
-            migrate.upgrade(engine, vault._backup_before(now))
+            migrate.upgrade(vault.engine, vault._backup_before(now))
         except BaseException:
-            engine.dispose()
+            vault.close()
             raise
         paths.database.chmod(0o600)
         fsync_dir(paths.home)
@@ -126,5 +128,6 @@ class Vault:
             raw.close()
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Lock: forget the key first, so no new connection can open, then close the pool."""
         self._key = b""
+        self.engine.dispose()

@@ -1,0 +1,131 @@
+"""Turning a template into a response, with what every page needs in its context."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, cast
+
+import jinja2
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from clearheart.content.loader import load_emotions
+from clearheart.domain.journal import Practice
+from clearheart.domain.practices import WEEKDAYS
+from clearheart.errors import InvalidInput
+from clearheart.web.sessions import COOKIE, Session
+from clearheart.web.state import AppState
+
+SESSION_KEY = "clearheart.session"
+FORM_KEY = "clearheart.form"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+PRACTICE_NAMES = {
+    Practice.MORNING_INTENTION: "Morning intention",
+    Practice.EVENING_REFLECTION: "Evening reflection",
+    Practice.WEEKLY_APPRECIATION: "Weekly appreciation",
+}
+
+
+def when(moment: datetime) -> str:
+    """"Tuesday 4 March 2025, 21:10", in the time zone the entry was written in."""
+    day = moment.date()
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}, " \
+        f"{moment:%H:%M}"
+
+
+def long_day(day: date) -> str:
+    """"Tuesday 4 March"."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def short_day(day: date) -> str:
+    """"Tue 4 March"."""
+    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def mood_label(score: int) -> str:
+    return load_emotions().label(score)
+
+
+def sentence(reason: str) -> str:
+    """A service's reason ("write a few words") as a sentence to show by a field."""
+    text = reason.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+class Fields(dict[str, Any]):
+    """Form values or errors by field name; a missing field reads as empty in templates."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def field_error(error: InvalidInput) -> Fields:
+    return Fields({error.field: sentence(error.reason)})
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("clearheart.web", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_ENV.filters.update(when=when, short_day=short_day, mood_label=mood_label)
+_ENV.globals.update(practice_names=PRACTICE_NAMES)
+
+
+def state_of(request: Request) -> AppState:
+    return cast(AppState, request.app.state.clearheart)
+
+
+def session_of(request: Request) -> Session | None:
+    return cast("Session | None", request.scope.get(SESSION_KEY))
+
+
+def form_of(request: Request) -> FormData:
+    """The urlencoded body, parsed once by the security middleware (it needed the token)."""
+    return cast(FormData, request.scope.get(FORM_KEY) or FormData())
+
+
+def html(request: Request, template: str, title: str, context: dict[str, Any] | None = None,
+         status: int = 200) -> HTMLResponse:
+    """Render a page; `title` becomes "Title · Name" in the tab and the history."""
+    state = state_of(request)
+    session = session_of(request)
+    base: dict[str, Any] = {
+        "request": request,
+        "title": title,
+        "site_name": state.prefs.display_name,
+        "csrf": session.csrf if session else "",
+        "signed_in": bool(session and session.authenticated and state.unlocked),
+        "idle_minutes": f"{state.idle_seconds() / 60:g}",
+        "exit_url": state.prefs.exit_url,
+        "notice": session.take_notice() if session else None,
+        "path": request.url.path,
+    }
+    context = base | (context or {})
+    context["errors"] = Fields(context.get("errors") or {})
+    body = _ENV.get_template(template).render(context)
+    return HTMLResponse(body, status_code=status)
+
+
+def see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def notify(request: Request, notice: str) -> None:
+    """Leave a one-line notice for the next page this browser shows."""
+    session = session_of(request)
+    if session is not None:
+        session.notice = notice
+
+
+def set_session_cookie(response: Response, session: Session) -> None:
+    """HttpOnly, SameSite=Strict, whole site; not Secure, as loopback is plain http."""
+    response.set_cookie(COOKIE, session.id, path="/", httponly=True, samesite="strict")

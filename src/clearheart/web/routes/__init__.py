@@ -1,0 +1,1 @@
+"""Routes by area; each module exports `routes`, a list of Starlette routes."""

@@ -1,0 +1,118 @@
+"""The journal: write, read (30 a page, newest first), search, delete."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from clearheart.content.loader import load_emotions, load_prompts
+from clearheart.domain.journal import parse_tags
+from clearheart.domain.prompts import Prompt, Theme
+from clearheart.errors import InvalidInput
+from clearheart.web.render import Fields, field_error, form_of, html, notify, see_other, state_of
+
+PAGE_SIZE = 30
+THEMES = {
+    Theme.NOTICING_THE_LOOP: "Noticing the pattern",
+    Theme.NEEDS_AND_BOUNDARIES: "Needs and boundaries",
+    Theme.SELF_WORTH: "Your worth",
+    Theme.REFLECTION: "The bigger picture",
+    Theme.CONNECTION: "Moments of connection",
+    Theme.SELF_CARE: "Looking after yourself",
+}
+"""Prompt themes as the picker names them; practice prompts live on the today page."""
+
+
+def prompt_groups() -> list[tuple[str, list[Prompt]]]:
+    prompts = load_prompts()
+    return [(label, [p for p in prompts if p.theme is theme]) for theme, label in THEMES.items()]
+
+
+def _page_number(text: str | None) -> int:
+    try:
+        return max(1, int(text or "1"))
+    except ValueError:
+        return 1
+
+
+def journal_page(request: Request, *, query: str | None = None, draft: Fields | None = None,
+                 errors: Fields | None = None, status: int = 200) -> Response:
+    """The write form on top, then either one page of entries or search hits."""
+    workspace = state_of(request).require()
+    params = request.query_params
+    query = (params.get("q", "") if query is None else query).strip()
+    number = _page_number(params.get("page"))
+    prompts = {p.id: p for p in load_prompts()}
+    if draft is None:
+        chosen = params.get("prompt", "")
+        draft = Fields(prompt=chosen if chosen in prompts else "")
+    context: dict[str, object] = {
+        "draft": draft,
+        "errors": errors or Fields(),
+        "chosen_prompt": prompts.get(draft["prompt"]),
+        "prompts": prompts,
+        "groups": prompt_groups(),
+        "emotions": load_emotions(),
+        "query": query,
+        "hits": (),
+        "page": None,
+    }
+    if query:
+        context["hits"] = workspace.journal.search(query)
+    else:
+        page = workspace.journal.page((number - 1) * PAGE_SIZE, PAGE_SIZE)
+        context["page"] = page
+        context["number"] = number
+        context["pages"] = max(1, -(-page.total // PAGE_SIZE))
+    return html(request, "journal.html", "Journal", context, status)
+
+
+def _mood(text: str) -> int | None:
+    if not text:
+        return None
+    if text.isdigit() and 1 <= int(text) <= 5:
+        return int(text)
+    raise InvalidInput("mood", "choose one of the five")
+
+
+def add(request: Request) -> Response:
+    form = form_of(request)
+    draft = Fields(
+        text=str(form.get("text", "")),
+        prompt=str(form.get("prompt", "")),
+        mood=str(form.get("mood", "")),
+        emotions=[str(w) for w in form.getlist("emotions")],
+        tags=str(form.get("tags", "")),
+    )
+    try:
+        state_of(request).require().journal.add(
+            draft["text"],
+            prompt_id=draft["prompt"] or None,
+            mood=_mood(draft["mood"]),
+            emotions=draft["emotions"],
+            tags=parse_tags(draft["tags"]),
+        )
+    except InvalidInput as exc:
+        return journal_page(request, query="", draft=draft, errors=field_error(exc), status=400)
+    notify(request, "Saved.")
+    return see_other("/journal")
+
+
+def search(request: Request) -> Response:
+    """Search by POST, so the words searched for never land in the browser's history."""
+    return journal_page(request, query=str(form_of(request).get("q", "")))
+
+
+def delete(request: Request) -> Response:
+    state_of(request).require().journal.delete(int(request.path_params["entry_id"]))
+    notify(request, "Deleted. It is gone for good.")
+    return see_other("/journal")
+
+
+routes = [
+    Route("/journal", journal_page, methods=["GET"]),
+    Route("/journal", add, methods=["POST"]),
+    Route("/journal/search", search, methods=["POST"]),
+    Route("/journal/{entry_id:int}/delete", delete, methods=["POST"]),
+]

@@ -1,0 +1,100 @@
+"""Running the app: a loopback socket, the launch URL, uvicorn, a clean stop."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import socket
+import sys
+import threading
+import webbrowser
+from collections.abc import Iterator
+from types import FrameType
+from typing import TYPE_CHECKING, TextIO
+
+from clearheart.web.state import AppState
+
+if TYPE_CHECKING:
+    import uvicorn
+
+HOST = "127.0.0.1"
+
+
+def bind(port: int, *, fallback: bool) -> socket.socket:
+    """A listening socket on 127.0.0.1 only. Port 0, or a taken port with `fallback`,
+    gets a free one; a taken port without `fallback` raises OSError."""
+    try:
+        return _listen(port)
+    except OSError:
+        if not fallback or port == 0:
+            raise
+    return _listen(0)
+
+
+def _listen(port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((HOST, port))
+        sock.listen(128)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+def launch_url(port: int, token: str) -> str:
+    return f"http://{HOST}:{port}/launch/{token}"
+
+
+def serve(state: AppState, sock: socket.socket, *, open_browser: bool,
+          out: TextIO | None = None) -> None:
+    """Print the launch URL as the first line of stdout, open a browser, serve until
+    Ctrl-C; the vault is locked (Workspace closed) however this ends."""
+    import uvicorn
+
+    from clearheart.web.app import create_app
+
+    out = out or sys.stdout
+    port = int(sock.getsockname()[1])
+    url = launch_url(port, state.launch_token or "")
+    server = uvicorn.Server(uvicorn.Config(
+        create_app(state),
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+        proxy_headers=False,
+        lifespan="on",
+    ))
+    with _stop_on(signal.SIGINT, signal.SIGTERM, server=server):
+        try:
+            print(url, file=out, flush=True)
+            print(f"Clearheart is open at http://{HOST}:{port} for this computer only. "
+                  "Press Ctrl-C to stop.", file=sys.stderr, flush=True)
+            if open_browser:
+                threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+            if not server.should_exit:
+                server.run(sockets=[sock])
+        finally:
+            state.lock()
+            sock.close()
+    print("Stopped. Everything is locked.", file=sys.stderr, flush=True)
+
+
+@contextlib.contextmanager
+def _stop_on(*signals: signal.Signals, server: uvicorn.Server) -> Iterator[None]:
+    """Turn Ctrl-C (and SIGTERM) into a clean stop at any moment, even before uvicorn
+    installs its own handlers or after it re-raises the signal on the way out."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        server.should_exit = True
+
+    previous = {sig: signal.signal(sig, stop) for sig in signals}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

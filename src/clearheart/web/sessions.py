@@ -1,0 +1,84 @@
+"""Browser sessions, held in memory only: a restart or a lock forgets them all.
+
+A session is either anonymous (it carries only the CSRF token the unlock
+form needs) or authenticated (it came through the launch URL or the unlock
+form). Ids are looked up by their SHA-256, so the store never compares a
+secret byte by byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+COOKIE = "sid"
+MAX_ANONYMOUS = 64
+"""Anonymous sessions beyond this many are forgotten, oldest first."""
+
+
+@dataclass(eq=False)
+class Session:
+    id: str
+    csrf: str
+    authenticated: bool
+    notice: str | None = field(default=None)
+    """A calm one-line message shown once on the next page ("Saved.")."""
+
+    def take_notice(self) -> str | None:
+        notice, self.notice = self.notice, None
+        return notice
+
+
+def _digest(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode("utf-8", "replace")).hexdigest()
+
+
+class SessionStore:
+    """Thread-safe: sync routes run in a thread pool."""
+
+    def __init__(self) -> None:
+        self._sessions: OrderedDict[str, Session] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def new(self, *, authenticated: bool) -> Session:
+        session = Session(
+            id=secrets.token_urlsafe(32),
+            csrf=secrets.token_urlsafe(32),
+            authenticated=authenticated,
+        )
+        with self._lock:
+            self._sessions[_digest(session.id)] = session
+            self._trim()
+        return session
+
+    def get(self, session_id: str | None) -> Session | None:
+        if not session_id:
+            return None
+        with self._lock:
+            return self._sessions.get(_digest(session_id))
+
+    def rotate(self, old: Session | None, *, authenticated: bool) -> Session:
+        """Replace `old` with a fresh session, so an id seen before login is worthless after."""
+        if old is not None:
+            self.drop(old)
+        return self.new(authenticated=authenticated)
+
+    def drop(self, session: Session) -> None:
+        with self._lock:
+            self._sessions.pop(_digest(session.id), None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._sessions.clear()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._sessions)
+
+    def _trim(self) -> None:
+        anonymous = [key for key, s in self._sessions.items() if not s.authenticated]
+        for key in anonymous[: max(0, len(anonymous) - MAX_ANONYMOUS)]:
+            del self._sessions[key]

@@ -1,0 +1,143 @@
+"""What the running web app holds: the open vault (or none), sessions, idle time.
+
+Locking is one operation with three effects: the Workspace is closed (its
+data key dropped), every session is forgotten, and the next request lands on
+the unlock page. Quick exit, "Lock now" and the idle timer all call `lock()`.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clearheart.domain.preferences import Preferences
+from clearheart.errors import VaultLocked
+from clearheart.services import access
+from clearheart.services.clock import Clock
+from clearheart.services.workspace import Workspace
+from clearheart.web.sessions import SessionStore
+
+Ticker = Callable[[], float]
+"""Seconds from an arbitrary start (time.monotonic); tests pass a fake one."""
+
+
+@dataclass(eq=False)
+class AppState:
+    home: Path
+    workspace: Workspace | None = None
+    sessions: SessionStore = field(default_factory=SessionStore)
+    launch_token: str | None = field(default_factory=lambda: secrets.token_urlsafe(32))
+    idle_minutes_override: float | None = None
+    """CLEARHEART_IDLE_MINUTES, when set; else the person's own setting applies."""
+    clock: Ticker = time.monotonic
+    unlock_delay: float = 0.75
+    """Seconds to wait after a wrong passphrase, on top of Argon2's own cost."""
+    demo_passphrase: str | None = None
+    """Shown on the unlock page of a throwaway demo vault, and nowhere else."""
+    workspace_clock: Clock | None = None
+    prefs: Preferences = field(default_factory=Preferences)
+    """The open vault's preferences, kept after a lock so the quick exit
+    destination and the discreet name still apply on the unlock page."""
+    last_activity: float = 0.0
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
+    def __post_init__(self) -> None:
+        self.last_activity = self.clock()
+        if self.workspace is not None:
+            self.prefs = self.workspace.preferences()
+
+    @property
+    def unlocked(self) -> bool:
+        return self.workspace is not None
+
+    def require(self) -> Workspace:
+        workspace = self.workspace
+        if workspace is None:
+            raise VaultLocked()
+        return workspace
+
+    def vault_exists(self) -> bool:
+        return self.workspace is not None or access.vault_exists(self.home)
+
+    # --- idle ------------------------------------------------------------------
+
+    def idle_seconds(self) -> float:
+        minutes = self.idle_minutes_override or self.prefs.idle_minutes
+        return minutes * 60.0
+
+    def touch(self) -> None:
+        self.last_activity = self.clock()
+
+    def check_idle(self) -> bool:
+        """Lock if nothing authenticated happened for the idle time; True if it locked.
+
+        Never waits: while an unlock holds the lock (Argon2 takes a moment),
+        someone is clearly here, and the event loop must not stall.
+        """
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
+            if self.workspace is None:
+                return False
+            if self.clock() - self.last_activity < self.idle_seconds():
+                return False
+            self.lock()
+            return True
+        finally:
+            self._lock.release()
+
+    # --- locking and unlocking ---------------------------------------------------
+
+    def lock(self) -> None:
+        with self._lock:
+            workspace, self.workspace = self.workspace, None
+            self.sessions.clear()
+            if workspace is not None:
+                workspace.close()
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the vault, or, when it is already open, prove the passphrase is right.
+
+        Raises WrongPassphrase (or another ClearheartError) and changes nothing.
+        """
+        with self._lock:
+            if self.workspace is None:
+                self._adopt(Workspace.unlock(self.home, passphrase, self.workspace_clock))
+            else:
+                access.check_passphrase(self.home, passphrase)
+            self.touch()
+
+    def create(self, passphrase: str) -> None:
+        """Make the first vault; VaultExists if another browser got there first."""
+        with self._lock:
+            self._adopt(Workspace.create(self.home, passphrase, self.workspace_clock))
+            self.touch()
+
+    def _adopt(self, workspace: Workspace) -> None:
+        try:
+            self.prefs = workspace.preferences()
+        except BaseException:
+            workspace.close()
+            raise
+        self.workspace = workspace
+
+    def remember(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+
+    # --- the one-time launch token ---------------------------------------------------
+
+    def consume_launch(self, token: str) -> bool:
+        """True once for the right token; every later call, right or wrong, is False."""
+        with self._lock:
+            expected = self.launch_token
+            if expected is None:
+                return False
+            if not hmac.compare_digest(token.encode(), expected.encode()):
+                return False
+            self.launch_token = None
+            return True

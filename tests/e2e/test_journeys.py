@@ -1,0 +1,416 @@
+"""Whole journeys in Debian's Chromium against the real `clearheart serve`.
+
+Each test starts the server as a subprocess with an empty CLEARHEART_HOME and
+no passphrase in the environment, reads the launch URL from its first line,
+and drives the browser the way a person would. Every page is photographed at
+1280 and 390 pixels wide into tests/e2e/screenshots/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
+
+pytestmark = pytest.mark.e2e
+
+SHOTS = Path(__file__).parent / "screenshots"
+PASSPHRASE = "lantern river biscuit"
+WIDTHS = (1280, 390)
+
+
+@dataclass
+class Server:
+    launch_url: str
+    base: str
+    process: subprocess.Popen[str]
+    stderr: Path
+
+
+@dataclass
+class Watch:
+    """Every request the page made, and every console error (CSP violations show there)."""
+
+    base: str
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def check(self) -> None:
+        assert self.blocked == [], f"requests tried to leave 127.0.0.1: {self.blocked}"
+        outside = [u for u in self.requests
+                   if not u.startswith((self.base + "/", "data:"))]
+        assert outside == [], outside
+        # A 400 (validation) or 404 page is logged by Chromium as a failed load;
+        # anything else (a CSP refusal, a script error) is a defect.
+        errors = [e for e in self.console_errors
+                  if not e.startswith("Failed to load resource: the server responded "
+                                      "with a status of 4")]
+        assert errors == [], errors
+
+
+StartServer = Callable[..., Server]
+
+
+@pytest.fixture
+def start_server(tmp_path: Path) -> Iterator[StartServer]:
+    started: list[Server] = []
+
+    def start(**env_extra: str) -> Server:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CLEARHEART_")}
+        env["CLEARHEART_HOME"] = str(tmp_path / "home")
+        env.update(env_extra)
+        stderr = tmp_path / f"server-{len(started)}.err"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "clearheart", "serve", "--no-open", "--port", "0"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=stderr.open("w", encoding="utf-8"), text=True, env=env,
+        )
+        assert process.stdout is not None
+        ready, _, _ = select.select([process.stdout], [], [], 30)
+        assert ready, f"no launch URL within 30 s: {stderr.read_text()}"
+        first = process.stdout.readline().strip()
+        assert first.startswith("http://127.0.0.1:"), first
+        assert "/launch/" in first
+        server = Server(first, first.split("/launch/")[0], process, stderr)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        if server.process.poll() is None:
+            server.process.send_signal(signal.SIGINT)  # Ctrl-C
+            server.process.wait(timeout=20)
+        assert server.process.returncode == 0, server.stderr.read_text()
+        assert "Stopped. Everything is locked." in server.stderr.read_text()
+        assert "Traceback" not in server.stderr.read_text()
+
+
+def open_context(browser: Browser, server: Server, width: int = 1280
+                 ) -> tuple[BrowserContext, Page, Watch]:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    watch = Watch(server.base)
+
+    def only_local(route: Route, request: Request) -> None:
+        if request.url.startswith((server.base + "/", "data:")):
+            route.continue_()
+        else:
+            watch.blocked.append(request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    context.on("request", lambda request: watch.requests.append(request.url))
+    page = context.new_page()
+    page.on("console", lambda msg: watch.console_errors.append(msg.text)
+            if msg.type == "error" else None)
+    return context, page, watch
+
+
+def shoot(page: Page, name: str) -> None:
+    """Photograph the page at each width, then restore the size the journey uses."""
+    SHOTS.mkdir(exist_ok=True)
+    size = page.viewport_size or {"width": 1280, "height": 900}
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{name} scrolls sideways at {width} px ({wide} px wide)"
+    page.set_viewport_size(size)
+
+
+def create_vault(page: Page, server: Server) -> None:
+    page.goto(server.launch_url)
+    assert page.url == server.base + "/unlock"
+    assert page.title() == "Welcome · Clearheart"
+    page.fill("#passphrase", PASSPHRASE)
+    page.fill("#confirm", PASSPHRASE)
+    page.click("text=Create my vault")
+    page.wait_for_url(server.base + "/today")
+
+
+def unlock(page: Page, server: Server) -> None:
+    page.goto(server.base + "/today")
+    assert page.url == server.base + "/unlock"
+    assert page.locator("h1").inner_text() == "Welcome back"
+    page.fill("#passphrase", PASSPHRASE)
+    page.click("button:has-text('Unlock')")
+    page.wait_for_url(server.base + "/today")
+
+
+def assert_locked(page: Page, server: Server) -> None:
+    page.goto(server.base + "/journal")
+    assert page.url == server.base + "/unlock"
+    assert page.locator("nav").count() == 0
+
+
+def test_first_run_to_quick_exit_by_shift_and_back(browser: Browser,
+                                                   start_server: StartServer) -> None:
+    server = start_server()
+    context, page, watch = open_context(browser, server)
+
+    # First run: the launch URL leads to creating a vault.
+    page.goto(server.launch_url)
+    shoot(page, "01-create")
+    page.fill("#passphrase", "short")
+    page.fill("#confirm", "short")
+    page.click("text=Create my vault")
+    assert "at least 8 characters" in page.locator(".field-error").inner_text()
+    shoot(page, "02-create-error")
+    page.fill("#passphrase", PASSPHRASE)
+    page.fill("#confirm", PASSPHRASE)
+    page.click("text=Create my vault")
+    page.wait_for_url(server.base + "/today")
+    assert page.title() == "Today · Clearheart"
+    shoot(page, "03-today-first")
+
+    # Morning intention, saved in place.
+    morning = page.locator("#morning_intention")
+    morning.locator("textarea").fill("Go slowly and notice one kind thing.")
+    morning.locator("button:has-text('Save')").click()
+    page.locator("#morning_intention .done-line").wait_for()
+    assert "Go slowly and notice one kind thing." in page.locator("#morning_intention").inner_text()
+    assert page.url.startswith(server.base + "/today")  # htmx swapped the card, no reload
+    page.wait_for_function("document.activeElement.matches('#morning_intention h3')")
+
+    # A journal entry from the question of the day.
+    question = page.locator(".prompt-card .prompt-text").inner_text()
+    page.click("text=Write about this")
+    page.wait_for_url("**/journal?prompt=*")
+    assert page.locator(".prompt-text").first.inner_text() == question
+    selected = page.eval_on_selector("#prompt", "el => el.value")
+    assert selected and page.url.split("prompt=")[1].startswith(selected)
+    page.fill("#text", "The evening walk helped. I noticed the lighthouse blinking.")
+    page.check("input[name=mood][value='4']")
+    page.click("text=Add words for the feeling")
+    page.check("input[name=emotions][value='hopeful']")
+    page.fill("#tags", "walks")
+    page.click("text=Save entry")
+    page.wait_for_url(server.base + "/journal")
+    assert page.locator(".notice").inner_text() == "Saved."
+    first = page.locator("article.entry").first
+    assert "lighthouse" in first.inner_text()
+    assert question in first.inner_text()
+    assert "Good · hopeful" in first.inner_text()
+    shoot(page, "04-journal")
+
+    # A validation error keeps the words.
+    page.fill("#text", "Half a thought")
+    page.check("input[name=mood][value='']")
+    if not page.is_visible("input[value='tired']"):
+        page.click("text=Add words for the feeling")
+    page.check("input[name=emotions][value='tired']")
+    page.click("text=Save entry")
+    assert page.locator(".field-error").inner_text().startswith("Choose how you feel")
+    assert page.input_value("#text") == "Half a thought"
+    shoot(page, "05-journal-error")
+
+    # Evening reflection (opened early if it is not evening yet).
+    page.goto(server.base + "/today")
+    evening = page.locator("#evening_reflection")
+    if evening.locator("summary").count():
+        evening.locator("summary").click()
+    evening.locator("textarea").fill("A long call with my sister.")
+    evening.get_by_label("Connection", exact=True).check()
+    evening.locator("button:has-text('Save')").click()
+    page.locator("#evening_reflection .done-line").wait_for()
+    shoot(page, "06-today-done")
+
+    # Search as you type highlights the word.
+    page.goto(server.base + "/journal")
+    page.fill("#q", "lighthou")
+    page.locator("#entries mark").first.wait_for()
+    assert page.locator("#entries mark").first.inner_text().lower() == "lighthou"
+    assert page.url == server.base + "/journal"  # the search words stay out of history
+    shoot(page, "07-journal-search")
+
+    page.goto(server.base + "/practices")
+    assert page.locator(".history li").count() == 1
+    shoot(page, "08-practices")
+    page.goto(server.base + "/settings")
+    shoot(page, "09-settings")
+
+    # Quick exit: Shift three times.
+    page.locator("h1").click()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(server.base + "/weather")
+    assert page.title() == "Weather notes"
+    shoot(page, "10-weather")
+    page.go_back()
+    assert "lighthouse" not in page.content()
+    assert page.url in (server.base + "/unlock", "about:blank"), page.url
+    assert_locked(page, server)
+    shoot(page, "11-unlock")
+
+    # A wrong passphrase, then the right one: everything is still there.
+    page.fill("#passphrase", "not it at all")
+    page.click("button:has-text('Unlock')")
+    assert page.locator(".field-error").inner_text() == \
+        "That passphrase does not open this vault."
+    shoot(page, "12-unlock-wrong")
+    unlock(page, server)
+    assert "Go slowly and notice one kind thing." in page.locator("#morning_intention").inner_text()
+    page.goto(server.base + "/journal")
+    assert "lighthouse" in page.locator("#entries").inner_text()
+    assert "A long call with my sister." in page.locator("#entries").inner_text()
+    page.goto(server.base + "/no-such-page")
+    shoot(page, "13-not-found")
+
+    watch.check()
+    context.close()
+
+
+def test_phone_journey_with_the_quick_exit_button(browser: Browser,
+                                                  start_server: StartServer) -> None:
+    server = start_server()
+    context, page, watch = open_context(browser, server, width=390)
+    create_vault(page, server)
+    assert page.locator("#morning_intention textarea").is_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways at 390 px ({width})"
+
+    page.click("nav >> text=Journal")
+    page.fill("#text", "Written on the phone: tea, a quiet bench, the sea.")
+    page.click("text=Save entry")
+    assert "quiet bench" in page.locator("article.entry").first.inner_text()
+    page.wait_for_load_state("load")  # measure with the stylesheet applied
+    for selector in ("button.exit-button", "nav a", "button.primary", "label.choice"):
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["height"] >= 44, (selector, box)
+
+    page.click("button.exit-button")
+    page.wait_for_url(server.base + "/weather")
+    assert_locked(page, server)
+    unlock(page, server)
+    page.click("nav >> text=Journal")
+    assert "quiet bench" in page.locator("article.entry").first.inner_text()
+
+    # Delete, with its confirm step.
+    entry = page.locator("article.entry").first
+    entry.locator("summary").click()
+    entry.locator("button:has-text('Yes, delete it')").click()
+    assert page.locator(".notice").inner_text().startswith("Deleted")
+    assert "quiet bench" not in page.content()
+
+    watch.check()
+    context.close()
+
+
+def test_the_page_locks_itself_when_left_idle(browser: Browser,
+                                              start_server: StartServer) -> None:
+    server = start_server(CLEARHEART_IDLE_MINUTES="0.08")  # about five seconds
+    context, page, watch = open_context(browser, server)
+    create_vault(page, server)
+    assert page.get_attribute("body", "data-idle-minutes") == "0.08"
+    page.wait_for_url(server.base + "/unlock", timeout=15_000)
+    assert page.locator("nav").count() == 0
+    assert_locked(page, server)
+    watch.check()
+    context.close()
+
+
+def test_without_javascript_the_button_still_leaves_for_another_site(
+        browser: Browser, start_server: StartServer) -> None:
+    server = start_server()
+    context, page, _ = open_context(browser, server)
+    create_vault(page, server)
+    page.goto(server.base + "/settings")
+    page.fill("#exit_url", "https://www.example.org/news")
+    page.click("text=Save settings")
+    context.close()
+
+    plain = browser.new_context(java_script_enabled=False)
+    outside: list[str] = []
+
+    def elsewhere(route: Route, request: Request) -> None:
+        if request.url.startswith(server.base + "/"):
+            route.continue_()
+        else:  # never reaches the network: a stand-in for the chosen site
+            outside.append(request.url)
+            route.fulfill(body="<title>News</title><p>Headlines</p>", content_type="text/html")
+
+    plain.route("**/*", elsewhere)
+    page = plain.new_page()
+    page.goto(server.base + "/unlock")
+    page.fill("#passphrase", PASSPHRASE)
+    page.click("button:has-text('Unlock')")
+    page.wait_for_url(server.base + "/today")
+    page.click("button.exit-button")
+    page.wait_for_url("https://www.example.org/news")
+    assert page.title() == "News"
+    assert outside == ["https://www.example.org/news"]
+    assert_locked(page, server)
+    plain.close()
+
+
+def test_keyboard_users_get_a_skip_link_and_visible_focus(browser: Browser,
+                                                         start_server: StartServer) -> None:
+    server = start_server()
+    context, page, watch = open_context(browser, server)
+    create_vault(page, server)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    assert page.locator(".skip-link").bounding_box()["y"] >= 0  # type: ignore[index]
+    shoot(page, "14-skip-link")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid", outline
+    watch.check()
+    context.close()
+
+
+def test_the_demo_tells_a_story(browser: Browser, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLEARHEART_")}
+    env["CLEARHEART_HOME"] = str(tmp_path / "untouched")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clearheart", "demo", "--no-open", "--port", "0"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        text=True, env=env)
+    try:
+        assert process.stdout is not None
+        ready, _, _ = select.select([process.stdout], [], [], 120)
+        assert ready, "the demo printed no launch URL"
+        launch = process.stdout.readline().strip()
+        server = Server(launch, launch.split("/launch/")[0], process, tmp_path / "unused")
+        context, page, watch = open_context(browser, server)
+        page.goto(launch)
+        assert page.url == server.base + "/today"
+        shoot(page, "demo-today")
+        page.goto(server.base + "/journal")
+        assert page.locator("article.entry").count() == 30
+        shoot(page, "demo-journal")
+        page.goto(server.base + "/practices")
+        shoot(page, "demo-practices")
+        watch.check()
+        context.close()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    assert process.returncode == 0
+
+
+def test_a_second_browser_without_the_launch_url_sees_nothing(
+        browser: Browser, start_server: StartServer) -> None:
+    server = start_server()
+    first, page, _ = open_context(browser, server)
+    create_vault(page, server)
+    second, other, _ = open_context(browser, server)
+    other.goto(server.launch_url)  # already used
+    assert other.url == server.base + "/unlock"
+    other.goto(server.base + "/journal")
+    assert other.url == server.base + "/unlock"
+    assert page.locator("nav").count() == 1  # the first browser is still signed in
+    first.close()
+    second.close()
