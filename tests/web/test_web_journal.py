@@ -121,6 +121,13 @@ def test_search_by_post_keeps_the_words_out_of_the_address(web: Web) -> None:
     assert 'action="/journal/search"' in response.text
 
 
+def test_search_results_come_first_without_the_write_form(web: Web) -> None:
+    web.post("/journal", {"text": "A slow breakfast with my sister."})
+    searched = web.post("/journal/search", {"q": "breakfast"}).text
+    assert 'id="write"' not in searched and "<mark>breakfast</mark>" in searched
+    assert 'id="write"' in web.get("/journal").text
+
+
 def test_search_escapes_what_it_shows(web: Web) -> None:
     web.post("/journal", {"text": "Wrote <script>alert(1)</script> as a joke about zebras"})
     page = web.get("/journal?q=zebras").text
