@@ -53,6 +53,32 @@ class WrongPassphrase(ClearheartError):
 
 
 @dataclass(eq=False)
+class VaultDamaged(ClearheartError):
+    """The key file opened, yet the database does not: the file itself is damaged."""
+
+    home: Path
+
+    @property
+    def message(self) -> str:
+        return (
+            f"Your passphrase is right, but the vault's database in {self.home} cannot be read; "
+            f"it may be damaged. Verified backups, if any, are in {self.home / 'backups'}."
+        )
+
+
+@dataclass(eq=False)
+class FileProblem(ClearheartError):
+    """The operating system refused a file operation (permissions, a full disk, …)."""
+
+    path: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.path}: {self.reason}."
+
+
+@dataclass(eq=False)
 class VaultLocked(ClearheartError):
     @property
     def message(self) -> str:

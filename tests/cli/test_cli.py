@@ -204,3 +204,12 @@ def test_python_dash_m_works() -> None:
     out = subprocess.run([sys.executable, "-m", "clearheart", "--version"], capture_output=True,
                          text=True, check=True)
     assert out.stdout.startswith("clearheart, version")
+
+
+def test_an_unusable_home_is_one_clear_line(run: Run, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run("init", home=blocker / "vault")
+    assert result.code == 1
+    assert result.err.startswith("clearheart: ") and "Traceback" not in result.err
+    assert str(blocker) in result.err

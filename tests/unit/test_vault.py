@@ -146,3 +146,15 @@ def test_a_closed_vault_forgets_its_key_and_opens_no_connection(home: Path) -> N
     vault.close()
     with pytest.raises(VaultLocked):
         JournalRepo(vault.engine).count()
+
+
+def test_a_damaged_database_is_not_blamed_on_the_passphrase(home: Path) -> None:
+    from clearheart.errors import VaultDamaged
+
+    Vault.create(home, "correct horse", FLOOR).close()
+    database = VaultPaths(home).database
+    damaged = bytearray(database.read_bytes())
+    damaged[:64] = bytes(64)
+    database.write_bytes(bytes(damaged))
+    with pytest.raises(VaultDamaged, match="passphrase is right"):
+        Vault.unlock(home, "correct horse")

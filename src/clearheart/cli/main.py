@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from clearheart import __version__
-from clearheart.errors import ClearheartError
+from clearheart.errors import ClearheartError, FileProblem
 
 _CLI = "clearheart.cli."
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -71,6 +71,11 @@ def main(argv: list[str] | None = None) -> Any:
     except ClearheartError as exc:
         click.echo(f"clearheart: {exc.message}", err=True)
         sys.exit(exc.exit_code)
+    except OSError as exc:
+        where = exc.filename or "a file"
+        click.echo(f"clearheart: {FileProblem(str(where), exc.strerror or str(exc)).message}",
+                   err=True)
+        sys.exit(1)
     except click.exceptions.Abort:
         click.echo("clearheart: stopped; nothing was changed.", err=True)
         sys.exit(130)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from clearheart.errors import VaultExists, VaultMissing
+from clearheart.errors import VaultDamaged, VaultExists, VaultMissing, WrongPassphrase
 from clearheart.store import keyfile
 from clearheart.store.database import sqlcipher_engine
 from clearheart.store.files import fsync_dir, private_dir
@@ -75,7 +75,11 @@ class Vault:
         if not paths.exists():
             raise VaultMissing(home)
         key = keyfile.read(paths.keyfile).open(passphrase)
-        return cls._open(paths, key, now=now)
+        try:
+            return cls._open(paths, key, now=now)
+        except WrongPassphrase:
+            # The key file accepted the passphrase, so the database is at fault.
+            raise VaultDamaged(home) from None
 
     @classmethod
     def open_with_key(cls, home: Path, key: bytes) -> Vault:
