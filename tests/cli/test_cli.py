@@ -102,6 +102,24 @@ def test_bad_input_is_named_and_nothing_is_lost(run: Run) -> None:
     assert [e["text"] for e in json.loads(run("journal", "list", "--json").out)] == ["keep me"]
 
 
+def test_edit_entry_keeps_what_is_not_given(run: Run) -> None:
+    assert run("init").code == 0
+    run("journal", "add", "first draft", "--mood", "2", "--emotion", "tired", "--tag", "night")
+    before = json.loads(run("journal", "list", "--json").out)[0]
+    edited = run("journal", "edit", "1", "second draft", "--json")
+    assert edited.code == 0, edited.err
+    after = json.loads(edited.out)
+    assert after == {**before, "text": "second draft"}
+    retagged = json.loads(run("journal", "edit", "1", "--tag", "morning", "--json").out)
+    assert retagged["tags"] == ["morning"] and retagged["text"] == "second draft"
+    assert retagged["mood"] == {"score": 2, "words": ["tired"]}
+    bad = run("journal", "edit", "1", "x", "--mood", "9")
+    assert bad.code == 1 and "Traceback" not in bad.err
+    missing = run("journal", "edit", "7", "x")
+    assert missing.code == 1 and "No journal entry with id 7" in missing.err
+    assert json.loads(run("journal", "list", "--json").out)[0]["text"] == "second draft"
+
+
 def test_delete_entry(run: Run) -> None:
     assert run("init").code == 0
     run("journal", "add", "to be deleted")

@@ -125,3 +125,17 @@ def test_add_many_is_one_transaction(engine: sa.Engine) -> None:
     with pytest.raises(sa.exc.IntegrityError):
         repo.add_many([(Draft("fine"), START), (Draft(None), START)])  # type: ignore[arg-type]
     assert repo.count() == 5
+
+
+def test_update_replaces_words_and_reindexes_but_keeps_time(engine: sa.Engine) -> None:
+    repo = JournalRepo(engine)
+    entry = repo.add(Draft("old words here", practice=Practice.MORNING_INTENTION), START)
+    updated = repo.update(entry.id, Draft("fresh phrasing", mood=Mood(3, ("calm",)),
+                                          tags=("x",)))
+    assert updated.created == START and updated.practice is Practice.MORNING_INTENTION
+    assert (updated.text, updated.mood, updated.tags) == ("fresh phrasing", Mood(3, ("calm",)),
+                                                          ("x",))
+    assert repo.search("old") == ()
+    assert [e.id for e in repo.search("fresh")] == [entry.id]
+    with pytest.raises(NotFound):
+        repo.update(999, Draft("x"))

@@ -179,3 +179,38 @@ def test_entries_are_newest_first_and_paged_by_thirty(web: Web,
     assert 'href="/journal?page=1"' in second
     assert "There are no entries on this page" in web.get("/journal?page=999").text
     assert len(entry_ids(web.get("/journal?page=zero").text)) == 30
+
+
+def test_edit_form_is_prefilled_and_saves_changes(web: Web, shared_workspace: Workspace) -> None:
+    web.post("/journal", {"text": "A first version of the evening.", "mood": "2",
+                          "emotions": "tired", "tags": "evening, tea"})
+    entry = shared_workspace.journal.page(0, 1).entries[0]
+    form = web.get(f"/journal/{entry.id}/edit").text
+    assert "A first version of the evening." in form
+    assert 'value="evening, tea"' in form
+    assert f'action="/journal/{entry.id}/edit"' in form
+    saved = web.post(f"/journal/{entry.id}/edit", {"text": "A kinder version.", "mood": "3",
+                                                   "tags": "evening"})
+    assert saved.status_code == 303 and saved.headers["location"] == "/journal"
+    again = shared_workspace.journal.get(entry.id)
+    assert again.text == "A kinder version." and again.tags == ("evening",)
+    assert again.created == entry.created and again.mood is not None and again.mood.score == 3
+    assert "Changes saved." in web.get("/journal").text
+
+
+def test_edit_with_a_problem_keeps_the_words_and_changes_nothing(
+    web: Web, shared_workspace: Workspace
+) -> None:
+    web.post("/journal", {"text": "Steady words."})
+    entry = shared_workspace.journal.page(0, 1).entries[0]
+    page = web.post(f"/journal/{entry.id}/edit", {"text": "New words kept on screen",
+                                                  "tags": "bad;tag"})
+    assert page.status_code == 400
+    assert "New words kept on screen" in page.text and 'aria-invalid="true"' in page.text
+    assert shared_workspace.journal.get(entry.id).text == "Steady words."
+
+
+def test_edit_of_a_missing_entry_is_a_calm_not_found(web: Web) -> None:
+    page = web.get("/journal/987654/edit")
+    assert page.status_code == 404
+    assert "Traceback" not in page.text

@@ -13,7 +13,7 @@ from clearheart.errors import InvalidInput
 
 @click.group()
 def journal() -> None:
-    """Write, list, search and delete journal entries."""
+    """Write, list, search, edit and delete journal entries."""
 
 
 def _read_text(text: str | None) -> str:
@@ -94,6 +94,44 @@ def search(query: str, limit: int, as_json: bool) -> None:
         click.echo(f"Nothing found for {query!r}.")
     else:
         click.echo("\n\n".join(entry_text(h.entry) for h in hits))
+
+
+@journal.command("edit")
+@click.argument("entry_id", type=int)
+@click.argument("text", required=False)
+@click.option("--mood", type=int, metavar="1-5", help="Replace how you felt.")
+@click.option("--emotion", "emotions", multiple=True, metavar="WORD",
+              help="Replace the feeling words (repeatable; needs a mood).")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Replace the tags (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
+def edit(entry_id: int, text: str | None, mood: int | None, emotions: tuple[str, ...],
+         tags: tuple[str, ...], as_json: bool) -> None:
+    """Change an entry. TEXT, or - for standard input; in a terminal, opens your editor.
+
+    What you do not give stays as it was; the time it was written never changes.
+    """
+    workspace = open_workspace()
+    try:
+        entry = workspace.journal.get(entry_id)
+        if text is None and sys.stdin.isatty():
+            body = click.edit(entry.text)
+            if body is None:
+                raise click.exceptions.Abort()
+        else:
+            body = entry.text if text is None else _read_text(text)
+        keep_mood = mood is None and not emotions and entry.mood is not None
+        updated = workspace.journal.edit(
+            entry_id, body, prompt_id=entry.prompt_id,
+            mood=entry.mood.score if keep_mood and entry.mood else mood,
+            emotions=entry.mood.words if keep_mood and entry.mood else emotions,
+            tags=tags or entry.tags,
+        )
+    finally:
+        workspace.close()
+    if as_json:
+        echo_json(entry_json(updated))
+    else:
+        click.echo(f"Entry #{updated.id} is updated.")
 
 
 @journal.command("delete")

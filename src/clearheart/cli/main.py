@@ -22,7 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "passphrase": (_CLI + "vault_commands:passphrase",
               "Change the vault's passphrase."),
     "journal": (_CLI + "journal_commands:journal",
-              "Write, list and search journal entries."),
+              "Write, list, search and edit journal entries."),
     "prompts": (_CLI + "journal_commands:prompts",
               "List the journaling prompts."),
     "practices": (_CLI + "practice_commands:practices",

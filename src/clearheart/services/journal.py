@@ -41,6 +41,28 @@ class JournalService:
         at: datetime | None = None,
     ) -> Entry:
         """Validate and store an entry; returns once it is committed to disk."""
+        draft = self._draft(text, prompt_id, mood, emotions, tags, practice)
+        return self.repo.add(draft, at or self.clock.now())
+
+    def edit(
+        self,
+        entry_id: int,
+        text: str,
+        *,
+        prompt_id: str | None = None,
+        mood: int | None = None,
+        emotions: Iterable[str] = (),
+        tags: Iterable[str] = (),
+    ) -> Entry:
+        """Replace an entry's words, prompt, mood and tags; its time and practice stay."""
+        current = self.repo.get(entry_id)
+        draft = self._draft(text, prompt_id, mood, emotions, tags, current.practice)
+        return self.repo.update(entry_id, draft)
+
+    @staticmethod
+    def _draft(text: str, prompt_id: str | None, mood: int | None, emotions: Iterable[str],
+               tags: Iterable[str], practice: Practice | None) -> Draft:
+        """The same rules for new and edited entries."""
         if prompt_id:
             try:
                 prompt_by_id(prompt_id)
@@ -56,8 +78,7 @@ class JournalService:
             tags=tuple(tags),
             practice=practice,
         )
-        clean = clean_draft(draft, load_emotions().all_words)
-        return self.repo.add(clean, at or self.clock.now())
+        return clean_draft(draft, load_emotions().all_words)
 
     def add_many(self, drafts: Iterable[tuple[Draft, datetime]]) -> int:
         """Validate and store many entries in one transaction; all or nothing."""

@@ -36,17 +36,24 @@ class Page:
         return self.offset + len(self.entries) < self.total
 
 
+def _content(draft: Draft) -> dict[str, Any]:
+    """The columns a person's writing fills; editing replaces exactly these."""
+    return {
+        "text": draft.text,
+        "prompt_id": draft.prompt_id,
+        "mood": draft.mood.score if draft.mood else None,
+        "emotions": list(draft.mood.words) if draft.mood else [],
+        "tags": list(draft.tags),
+    }
+
+
 def _row(draft: Draft, created: datetime) -> dict[str, Any]:
     return {
         "created_at": utc_stamp(created),
         "utc_offset": offset_minutes(created),
-        "text": draft.text,
-        "prompt_id": draft.prompt_id,
         "practice": draft.practice.value if draft.practice else None,
         "practice_day": created.date().isoformat() if draft.practice else None,
-        "mood": draft.mood.score if draft.mood else None,
-        "emotions": list(draft.mood.words) if draft.mood else [],
-        "tags": list(draft.tags),
+        **_content(draft),
     }
 
 
@@ -89,6 +96,14 @@ class JournalRepo:
         if row is None:
             raise NotFound("journal entry", str(entry_id))
         return _entry(row)
+
+    def update(self, entry_id: int, draft: Draft) -> Entry:
+        """Replace what was written; the time written and the practice stay as they were."""
+        with self.engine.begin() as conn:
+            changed = conn.execute(sa.update(t).where(t.c.id == entry_id).values(**_content(draft)))
+            if changed.rowcount == 0:
+                raise NotFound("journal entry", str(entry_id))
+        return self.get(entry_id)
 
     def delete(self, entry_id: int) -> None:
         with self.engine.begin() as conn:

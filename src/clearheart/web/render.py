@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from clearheart.content.loader import load_emotions
-from clearheart.domain.journal import Practice
+from clearheart.content.practice_copy import load_practice_copy
 from clearheart.domain.practices import WEEKDAYS
 from clearheart.errors import InvalidInput
 from clearheart.web.sessions import COOKIE, Session
@@ -21,11 +21,6 @@ SESSION_KEY = "clearheart.session"
 FORM_KEY = "clearheart.form"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-PRACTICE_NAMES = {
-    Practice.MORNING_INTENTION: "Morning intention",
-    Practice.EVENING_REFLECTION: "Evening reflection",
-    Practice.WEEKLY_APPRECIATION: "Weekly appreciation",
-}
 
 
 def when(moment: datetime) -> str:
@@ -77,7 +72,9 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.filters.update(when=when, short_day=short_day, mood_label=mood_label)
-_ENV.globals.update(practice_names=PRACTICE_NAMES)
+_ENV.globals.update(
+    practice_names={practice: copy.title for practice, copy in load_practice_copy().items()}
+)
 
 
 def state_of(request: Request) -> AppState:

@@ -1,4 +1,4 @@
-"""The journal: write, read (30 a page, newest first), search, delete."""
+"""The journal: write, read (30 a page, newest first), search, edit, delete."""
 
 from __future__ import annotations
 
@@ -76,15 +76,19 @@ def _mood(text: str) -> int | None:
     raise InvalidInput("mood", "choose one of the five")
 
 
-def add(request: Request) -> Response:
+def _draft_of(request: Request) -> Fields:
     form = form_of(request)
-    draft = Fields(
+    return Fields(
         text=str(form.get("text", "")),
         prompt=str(form.get("prompt", "")),
         mood=str(form.get("mood", "")),
         emotions=[str(w) for w in form.getlist("emotions")],
         tags=str(form.get("tags", "")),
     )
+
+
+def add(request: Request) -> Response:
+    draft = _draft_of(request)
     try:
         state_of(request).require().journal.add(
             draft["text"],
@@ -96,6 +100,43 @@ def add(request: Request) -> Response:
     except InvalidInput as exc:
         return journal_page(request, query="", draft=draft, errors=field_error(exc), status=400)
     notify(request, "Saved.")
+    return see_other("/journal")
+
+
+def _edit_page(request: Request, draft: Fields | None = None, errors: Fields | None = None,
+               status: int = 200) -> Response:
+    entry = state_of(request).require().journal.get(int(request.path_params["entry_id"]))
+    if draft is None:
+        draft = Fields(
+            text=entry.text,
+            prompt=entry.prompt_id or "",
+            mood=str(entry.mood.score) if entry.mood else "",
+            emotions=list(entry.mood.words) if entry.mood else [],
+            tags=", ".join(entry.tags),
+        )
+    prompts = {p.id: p for p in load_prompts()}
+    context: dict[str, object] = {
+        "entry": entry, "draft": draft, "errors": errors or Fields(),
+        "chosen_prompt": prompts.get(draft["prompt"]), "groups": prompt_groups(),
+        "emotions": load_emotions(),
+    }
+    return html(request, "edit.html", "Edit", context, status)
+
+
+def edit(request: Request) -> Response:
+    draft = _draft_of(request)
+    try:
+        state_of(request).require().journal.edit(
+            int(request.path_params["entry_id"]),
+            draft["text"],
+            prompt_id=draft["prompt"] or None,
+            mood=_mood(draft["mood"]),
+            emotions=draft["emotions"],
+            tags=parse_tags(draft["tags"]),
+        )
+    except InvalidInput as exc:
+        return _edit_page(request, draft, field_error(exc), status=400)
+    notify(request, "Changes saved.")
     return see_other("/journal")
 
 
@@ -114,5 +155,7 @@ routes = [
     Route("/journal", journal_page, methods=["GET"]),
     Route("/journal", add, methods=["POST"]),
     Route("/journal/search", search, methods=["POST"]),
+    Route("/journal/{entry_id:int}/edit", _edit_page, methods=["GET"]),
+    Route("/journal/{entry_id:int}/edit", edit, methods=["POST"]),
     Route("/journal/{entry_id:int}/delete", delete, methods=["POST"]),
 ]
