@@ -111,9 +111,10 @@ def test_backup_is_encrypted_verified_and_complete(home: Path) -> None:
     copy = vault.backup(NOW, "manual")
     assert copy.parent == VaultPaths(home).backups
     assert b"in the backup" not in copy.read_bytes()
-    verify(copy, vault._key, {"journal_entries": 1, "settings": 0})
+    counts = {table.name: 0 for table in schema.TABLES} | {"journal_entries": 1}
+    verify(copy, vault._key, counts)
     with pytest.raises(BackupFailed):
-        verify(copy, vault._key, {"journal_entries": 2, "settings": 0})
+        verify(copy, vault._key, counts | {"journal_entries": 2})
     with pytest.raises(BackupFailed):
         vault.backup(NOW, "manual")  # same name: never overwritten
     vault.close()
@@ -131,11 +132,37 @@ def test_migration_takes_a_verified_backup_first_and_keeps_data_on_failure(
         Vault.unlock(home, "correct horse", now=NOW)
     backup = failure.value.backup
     assert backup is not None and backup.exists()
-    assert "schema-0001" in backup.name
+    assert f"schema-{schema.HEAD}" in backup.name
     monkeypatch.undo()
     again = Vault.unlock(home, "correct horse")
     assert [e.text for e in JournalRepo(again.engine).all()] == ["precious"]
-    verify(backup, again._key, {"journal_entries": 1, "settings": 0})
+    verify(backup, again._key, {table.name: 0 for table in schema.TABLES} | {"journal_entries": 1})
+    again.close()
+
+
+def _downgrade(vault: Vault, target: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrate.__file__).parent / "migrations"))
+    with vault.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, target)
+
+
+def test_upgrade_from_the_first_released_schema_keeps_everything(home: Path) -> None:
+    vault = Vault.create(home, "correct horse", FLOOR)
+    _downgrade(vault, "0001")
+    assert migrate.current_revision(vault.engine) == "0001"
+    JournalRepo(vault.engine).add(Draft("written before chats existed"), NOW)
+    vault.close()
+    again = Vault.unlock(home, "correct horse", now=NOW)
+    assert migrate.current_revision(again.engine) == schema.HEAD
+    assert [e.text for e in JournalRepo(again.engine).all()] == ["written before chats existed"]
+    backups = list(VaultPaths(home).backups.glob("*schema-0001*"))
+    assert len(backups) == 1
+    verify(backups[0], again._key, {"journal_entries": 1, "settings": 0})
     again.close()
 
 

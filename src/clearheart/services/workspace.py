@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clearheart.domain.preferences import Preferences, clean
+from clearheart.services.chats import ChatService
 from clearheart.services.clock import Clock, SystemClock
 from clearheart.services.journal import JournalService
 from clearheart.services.practices import PracticesService
@@ -26,6 +27,7 @@ class Workspace:
         self.settings = SettingsRepo(engine)
         self.journal = JournalService(engine, self.clock)
         self.practices = PracticesService(self.journal, self.settings, self.clock)
+        self.chats = ChatService(engine, self.clock)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:

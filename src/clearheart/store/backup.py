@@ -20,21 +20,18 @@ from clearheart.store.schema import TABLES
 
 
 def _counts(conn: object) -> dict[str, int]:
-    counts = {}
-    for table in TABLES:
-        # Table names come from our own schema, never from input.
-        query = f"SELECT count(*) FROM {table.name}"  # noqa: S608
-        row = conn.execute(query).fetchone()  # type: ignore[attr-defined]
-        counts[table.name] = int(row[0])
-    return counts
-
-
-def _has_tables(conn: object) -> bool:
-    names = {
+    """Rows per table, for the tables this database has (older schemas have fewer)."""
+    present = {
         row[0]
         for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")  # type: ignore[attr-defined]
     }
-    return all(table.name in names for table in TABLES)
+    counts = {}
+    for table in TABLES:
+        if table.name in present:
+            # Table names come from our own schema, never from input.
+            query = f"SELECT count(*) FROM {table.name}"  # noqa: S608
+            counts[table.name] = int(conn.execute(query).fetchone()[0])  # type: ignore[attr-defined]
+    return counts
 
 
 def backup_database(source: Path, key: bytes, folder: Path, label: str, now: datetime) -> Path:
@@ -48,7 +45,7 @@ def backup_database(source: Path, key: bytes, folder: Path, label: str, now: dat
         conn.execute("ATTACH DATABASE ? AS backup KEY ?", (str(target), f"x'{key.hex()}'"))
         conn.execute("SELECT sqlcipher_export('backup')")
         conn.execute("DETACH DATABASE backup")
-        expected = _counts(conn) if _has_tables(conn) else {}
+        expected = _counts(conn)
     except Exception as exc:
         target.unlink(missing_ok=True)
         raise BackupFailed(str(exc)) from exc

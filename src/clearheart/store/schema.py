@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-HEAD = "0001"
+HEAD = "0002"
 """The newest migration; opening a vault below it runs the upgrade."""
 
 metadata = sa.MetaData()
@@ -39,5 +39,45 @@ settings = sa.Table(
     sa.Column("value", sa.JSON, nullable=False),
 )
 
-TABLES = (journal_entries, settings)
+chats = sa.Table(
+    "chats",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("format", sa.String(20), nullable=False),
+    sa.Column("title", sa.String(200)),
+    sa.Column("source_name", sa.String(255), nullable=False),
+    sa.Column("me", sa.String(200)),
+    sa.Column("partner_alias", sa.String(200)),
+    sa.Column("imported_at", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)
+
+chat_participants = sa.Table(
+    "chat_participants",
+    metadata,
+    sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.String(200), nullable=False),
+)
+
+chat_messages = sa.Table(
+    "chat_messages",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
+              autoincrement=True),
+    sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("ts", sa.BigInteger, nullable=False),
+    sa.Column("sender", sa.Integer, nullable=False),
+    sa.Column("kind", sa.SmallInteger, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("edited", sa.Boolean, nullable=False),
+    sa.Index("ix_chat_messages_chat_ts", "chat_id", "ts"),
+)
+"""One row per message. `ts` is the export's local wall-clock time as seconds
+since 1970-01-01T00:00:00 of that same wall clock (no zone); `sender` is the
+participant's `idx`; `kind` is a code from store.chat_repo.KIND_CODES."""
+
+TABLES = (journal_entries, settings, chats, chat_participants, chat_messages)
 """Every table holding the person's data, in dependency order (for export)."""

@@ -1,0 +1,1 @@
+"""Chat importers: one module per source, each streaming Messages out of a file."""

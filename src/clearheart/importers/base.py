@@ -1,0 +1,100 @@
+"""What every importer shares: options, limits, the Source it returns, its errors.
+
+An importer never loads a whole export into memory: `Source.messages()` yields
+messages one by one, so memory stays flat whatever the file's size. Any
+problem raises ImportProblem naming the file and, where it helps, the line;
+the service stores nothing unless the whole stream was read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from pathlib import Path
+from typing import Literal, Protocol
+
+from clearheart.domain.chat import Message
+from clearheart.errors import ClearheartError
+
+DateOrder = Literal["dmy", "mdy", "ymd"]
+FORMATS = ("whatsapp", "telegram", "messenger", "instagram", "signal", "imessage", "csv")
+"""Every `--format` value besides `auto`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps that protect against hostile or broken files; each can be raised."""
+
+    max_file_bytes: int = 4 << 30
+    max_line_chars: int = 1 << 20
+    max_zip_members: int = 100_000
+    max_zip_unpacked_bytes: int = 8 << 30
+    max_zip_ratio: int = 250
+    """Largest allowed unpacked/packed size ratio of one member (zip bombs)."""
+    max_json_depth: int = 64
+    max_messages: int = 20_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    date_order: DateOrder | None = None
+    """For WhatsApp when the data leaves day/month order ambiguous."""
+    chat: str | None = None
+    """For exports holding many chats (Telegram): which one, by name or id."""
+    tz: tzinfo | None = None
+    """Zone for sources that store epoch times; None means this computer's zone."""
+    limits: Limits = field(default_factory=Limits)
+
+
+class Source(Protocol):
+    """One chat found in an export, ready to stream."""
+
+    format: str
+    title: str | None
+    """The chat's name as the export gives it (often the other person's name)."""
+    warnings: list[str]
+    """Filled while streaming: lines skipped on purpose, repairs made."""
+
+    def messages(self) -> Iterator[Message]:
+        """Yield messages in file order; raise ImportProblem on anything unreadable."""
+        ...
+
+
+@dataclass(eq=False)
+class ImportProblem(ClearheartError):
+    """The export cannot be read as it is; nothing was imported."""
+
+    path: Path
+    reason: str
+    line: int | None = None
+
+    @property
+    def message(self) -> str:
+        where = f"{self.path}, line {self.line}" if self.line is not None else str(self.path)
+        return f"{where}: {self.reason}. Nothing was imported."
+
+
+@dataclass(eq=False)
+class AmbiguousDateOrder(ImportProblem):
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.path}: {self.reason}. Nothing was imported; run the import again with "
+            "--date-order dmy (day first), mdy (month first) or ymd (year first)."
+        )
+
+
+@dataclass(eq=False)
+class ChatChoiceNeeded(ImportProblem):
+    """An export with several chats: the person must say which one."""
+
+    choices: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        listed = "; ".join(self.choices[:20]) + ("; …" if len(self.choices) > 20 else "")
+        return (
+            f"{self.path} holds {len(self.choices)} chats. Choose one with --chat NAME_OR_ID: "
+            f"{listed}"
+        )
