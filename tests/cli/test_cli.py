@@ -206,9 +206,10 @@ def test_plain_export_warns_asks_and_restores(run: Run, tmp_path: Path) -> None:
     assert refused.code != 0 and not plain.exists()
     assert "readable by anyone" in refused.err
     assert run("export", "--out", str(plain), "--plain", "--yes").code == 0
-    document = json.loads(plain.read_text())
-    assert document["format"] == "clearheart-archive"
-    assert document["tables"]["journal_entries"][0]["text"] == "readable on purpose"
+    header, *rows = [json.loads(line) for line in plain.read_text().splitlines()]
+    assert header["format"] == "clearheart-archive"
+    assert rows[0] == {"table": "journal_entries", "row": rows[0]["row"]}
+    assert rows[0]["row"]["text"] == "readable on purpose"
     assert run("restore", str(plain), home=tmp_path / "fromplain").code == 0
     listed = json.loads(run("journal", "list", "--json", home=tmp_path / "fromplain").out)
     assert listed[0]["text"] == "readable on purpose"

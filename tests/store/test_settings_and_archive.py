@@ -44,18 +44,21 @@ def _fill(engine: sa.Engine) -> None:
     SettingsRepo(engine).put("vault_id", "abc123")
 
 
-def test_snapshot_restore_reproduces_every_row(engine: sa.Engine, tmp_path: Path) -> None:
+@pytest.mark.parametrize("passphrase", [None, "correct horse battery"])
+def test_export_restore_reproduces_every_row(engine: sa.Engine, tmp_path: Path,
+                                             passphrase: str | None) -> None:
     _fill(engine)
-    document = archive.snapshot(engine, AT)
-    out = tmp_path / "a.json"
-    archive.export(engine, out, None, AT)
-    reread = archive.read(out, None)
-    assert reread == document
+    before = archive.snapshot(engine)
+    out = tmp_path / "a.chx"
+    assert archive.export(engine, out, passphrase, AT) == 3
+    opened = archive.open_archive(out, passphrase)
+    assert opened.header["tables"]["journal_entries"] == 2
     # Restore into the same backend after emptying it, then compare snapshots.
     with engine.begin() as conn:
         conn.execute(sa.text("DELETE FROM journal_entries"))
-    archive.restore(engine, reread, tmp_path)
-    assert archive.snapshot(engine, AT) == document
+    assert archive.restore(engine, opened, tmp_path) == 3
+    opened.close()
+    assert archive.snapshot(engine) == before
     # New entries continue after the restored ids.
     new = JournalRepo(engine).add(Draft("after restore"), AT)
     assert new.id == 3
@@ -63,8 +66,53 @@ def test_snapshot_restore_reproduces_every_row(engine: sa.Engine, tmp_path: Path
 
 def test_restore_refuses_a_vault_with_entries(engine: sa.Engine, tmp_path: Path) -> None:
     _fill(engine)
-    document = archive.snapshot(engine, AT)
-    before = archive.snapshot(engine, AT)
+    out = tmp_path / "a.jsonl"
+    archive.export(engine, out, None, AT)
+    before = archive.snapshot(engine)
+    opened = archive.open_archive(out, None)
     with pytest.raises(VaultNotEmpty):
-        archive.restore(engine, document, tmp_path)
-    assert archive.snapshot(engine, AT) == before
+        archive.restore(engine, opened, tmp_path)
+    opened.close()
+    assert archive.snapshot(engine) == before
+
+
+def test_damaged_or_cut_archives_are_refused_before_anything_is_written(
+    engine: sa.Engine, tmp_path: Path
+) -> None:
+    from clearheart.errors import ArchiveInvalid
+
+    _fill(engine)
+    plain = tmp_path / "a.jsonl"
+    archive.export(engine, plain, None, AT)
+    lines = plain.read_bytes().splitlines(keepends=True)
+    cut = tmp_path / "cut.jsonl"
+    cut.write_bytes(b"".join(lines[:-1]))
+    with pytest.raises(ArchiveInvalid, match="fewer rows"):
+        archive.open_archive(cut, None)
+    wrong = tmp_path / "wrong.jsonl"
+    wrong.write_bytes(lines[0] + b'{"table": "journal_entries", "row": {"id": 1}}\n')
+    with pytest.raises(ArchiveInvalid, match="wrong columns"):
+        archive.open_archive(wrong, None)
+    unknown = tmp_path / "unknown.jsonl"
+    unknown.write_bytes(lines[0] + b'{"table": "secrets", "row": {}}\n')
+    with pytest.raises(ArchiveInvalid, match="unknown table"):
+        archive.open_archive(unknown, None)
+
+
+def test_a_chat_round_trips_through_an_archive(engine: sa.Engine, tmp_path: Path) -> None:
+    from clearheart.domain.chat import Kind, Message
+    from clearheart.store.chat_repo import ChatRepo, NewChat
+
+    repo = ChatRepo(engine)
+    sent = [Message(datetime(2026, 1, 1, 9, i), "Sam" if i % 2 else "Alex", Kind.TEXT, f"hi {i}")
+            for i in range(30)]
+    chat = repo.store(NewChat("whatsapp", "Sam", "a.txt"), sent, AT, lambda names: "Alex")
+    before = archive.snapshot(engine)
+    out = tmp_path / "chat.chx"
+    archive.export(engine, out, "correct horse battery", AT)
+    repo.delete(chat.chat_id)
+    opened = archive.open_archive(out, "correct horse battery")
+    archive.restore(engine, opened, tmp_path)
+    opened.close()
+    assert archive.snapshot(engine) == before
+    assert list(repo.messages(chat.chat_id)) == sent

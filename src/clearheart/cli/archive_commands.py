@@ -56,15 +56,18 @@ def restore(archive_file: Path) -> None:
     passphrase = ask_passphrase("Passphrase" if not fresh else "Choose a passphrase for the vault",
                                 confirm=fresh, env=config.passphrase)
     try:
-        document = archive.read(archive_file, passphrase)
+        opened = archive.open_archive(archive_file, passphrase)
     except WrongPassphrase:
         if not sys.stdin.isatty():
             raise
         # The archive may come from a vault with another passphrase.
-        document = archive.read(archive_file, ask_passphrase("Passphrase of the archive"))
-    workspace = Workspace.create(config.home, passphrase) if fresh else open_workspace(config)
+        opened = archive.open_archive(archive_file, ask_passphrase("Passphrase of the archive"))
     try:
-        rows = archive.restore(workspace.vault.engine, document, config.home)
+        workspace = Workspace.create(config.home, passphrase) if fresh else open_workspace(config)
+        try:
+            rows = archive.restore(workspace.vault.engine, opened, config.home)
+        finally:
+            workspace.close()
     finally:
-        workspace.close()
+        opened.close()
     click.echo(f"Restored {rows} records from {archive_file}.")

@@ -1,112 +1,209 @@
 """Export everything to one archive, and restore it into an empty vault exactly.
 
-The archive is a JSON document of every table's rows as stored (ids and
-timestamps included), so a restore reproduces the vault row for row.
-Encrypted archives wrap it, compressed, in the store's envelope.
+An archive is JSON Lines: a header line, then one line per row as stored (ids
+and timestamps included), table by table in dependency order, so a restore
+reproduces the vault row for row and neither side ever holds the whole vault
+in memory. Encrypted archives compress the lines with zlib and seal them in
+the store's chunked envelope; `--plain` archives are the lines themselves.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import sqlalchemy as sa
 
 from clearheart.errors import ArchiveInvalid, VaultNotEmpty, WrongPassphrase
 from clearheart.store import envelope
 from clearheart.store.database import is_sqlite
-from clearheart.store.files import atomic_write
+from clearheart.store.files import fsync_dir
 from clearheart.store.schema import HEAD, TABLES
 
 FORMAT = "clearheart-archive"
-VERSION = 1
+VERSION = 2
 REPLACED_ON_RESTORE = frozenset({"settings"})
 """Tables a new vault fills by itself; the archive's rows replace them."""
+BATCH = 5_000
+_KNOWN = {table.name: table for table in TABLES}
 
 
-def snapshot(engine: sa.Engine, exported_at: datetime) -> dict[str, Any]:
-    """Every row of every table, in primary-key order."""
-    tables: dict[str, list[dict[str, Any]]] = {}
+def _rows(conn: sa.Connection, table: sa.Table) -> Iterator[dict[str, Any]]:
+    order = list(table.primary_key.columns)
+    result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(
+        sa.select(table).order_by(*order))
+    for row in result.mappings():
+        yield dict(row)
+
+
+def lines(engine: sa.Engine, exported_at: datetime) -> Iterator[bytes]:
+    """The archive's lines: a header with each table's row count, then every row."""
     with engine.connect() as conn:
+        counts = {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+                  for t in TABLES}
+        header = {"format": FORMAT, "version": VERSION, "schema": HEAD,
+                  "exported_at": exported_at.isoformat(), "tables": counts}
+        yield _encode(header)
         for table in TABLES:
-            order = list(table.primary_key.columns)
-            rows = conn.execute(sa.select(table).order_by(*order)).mappings()
-            tables[table.name] = [dict(row) for row in rows]
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "schema": HEAD,
-        "exported_at": exported_at.isoformat(),
-        "tables": tables,
-    }
+            for row in _rows(conn, table):
+                yield _encode({"table": table.name, "row": row})
+
+
+def _encode(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
 def export(engine: sa.Engine, out: Path, passphrase: str | None, exported_at: datetime) -> int:
-    """Write the archive; encrypted under `passphrase`, or plain JSON when it is None.
+    """Write the archive (encrypted under `passphrase`, or plain when None); returns rows.
 
-    Returns the number of rows written.
+    Written beside the target and renamed into place, so a crash never leaves
+    half an archive under the chosen name.
     """
-    document = snapshot(engine, exported_at)
-    rows = sum(len(v) for v in document["tables"].values())
-    if passphrase is None:
-        data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    else:
-        compact = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
-        data = envelope.seal(zlib.compress(compact, 6), passphrase)
-    atomic_write(out, data)
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    rows = -1
+    try:
+        with open(tmp, "wb") as handle:
+            if passphrase is None:
+                for line in lines(engine, exported_at):
+                    handle.write(line)
+                    rows += 1
+            else:
+                sealer = envelope.SealWriter(handle, passphrase)
+                squeeze = zlib.compressobj(6)
+                for line in lines(engine, exported_at):
+                    sealer.write(squeeze.compress(line))
+                    rows += 1
+                sealer.write(squeeze.flush())
+                sealer.close()
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(out.parent)
     return rows
 
 
-def read(path: Path, passphrase: str | None) -> dict[str, Any]:
-    """Load and check an archive. Plain JSON needs no passphrase."""
+@dataclass
+class Archive:
+    """An archive on disk, checked from end to end when opened; rows can be read again."""
+
+    path: Path
+    header: dict[str, Any]
+    _reader: envelope.SealReader | None
+    _handle: IO[bytes]
+
+    def records(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(table, row) pairs in file order, each row checked against the table."""
+        seen = 0
+        for number, raw in enumerate(self._lines(), 1):
+            if number == 1:
+                continue
+            try:
+                record = json.loads(raw)
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise ArchiveInvalid(self.path, f"line {number} is not valid JSON ({exc})") \
+                    from None
+            table, row = _check_record(self.path, number, record)
+            seen += 1
+            yield table, row
+        if seen != sum(self.header["tables"].values()):
+            raise ArchiveInvalid(self.path, "it holds fewer rows than its header says; "
+                                            "it may be cut short")
+
+    def _lines(self) -> Iterator[bytes]:
+        if self._reader is None:
+            self._handle.seek(0)
+            # A plain loop, not `yield from`: closing this generator must not close the file.
+            for line in self._handle:
+                yield line
+            return
+        unsqueeze = zlib.decompressobj()
+        pending = b""
+        try:
+            for chunk in self._reader.chunks():
+                pending += unsqueeze.decompress(chunk)
+                *complete, pending = pending.split(b"\n")
+                yield from complete
+            pending += unsqueeze.flush()
+        except envelope.EnvelopeError as exc:
+            raise ArchiveInvalid(self.path, str(exc)) from None
+        except zlib.error:
+            raise ArchiveInvalid(self.path, "its contents are damaged") from None
+        if pending:
+            yield pending
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def open_archive(path: Path, passphrase: str | None) -> Archive:
+    """Open and check an archive completely (every line), before anything is restored."""
     try:
-        blob = path.read_bytes()
+        handle = open(path, "rb")  # noqa: SIM115 (owned by the Archive, closed by it)
     except OSError as exc:
         raise ArchiveInvalid(path, exc.strerror or "it cannot be read") from None
-    if envelope.is_envelope(blob):
-        if passphrase is None:
-            raise WrongPassphrase()
-        try:
-            raw = zlib.decompress(envelope.open_sealed(blob, passphrase))
-        except envelope.EnvelopeError as exc:
-            if "passphrase" in str(exc):
-                raise WrongPassphrase() from None
-            raise ArchiveInvalid(path, str(exc)) from None
-        except zlib.error:
-            raise ArchiveInvalid(path, "its contents are damaged") from None
-    else:
-        raw = blob
     try:
-        document = json.loads(raw)
+        reader = None
+        if envelope.is_envelope(handle.read(4)):
+            if passphrase is None:
+                raise WrongPassphrase()
+            handle.seek(0)
+            try:
+                reader = envelope.SealReader(handle, passphrase)
+                first = next(iter(reader.chunks()))
+            except envelope.EnvelopeError as exc:
+                if "passphrase" in str(exc):
+                    raise WrongPassphrase() from None
+                raise ArchiveInvalid(path, str(exc)) from None
+            del first
+        archive = Archive(path, {}, reader, handle)
+        archive.header = _check_header(path, next(archive._lines(), b""))
+        for _ in archive.records():
+            pass
+        return archive
+    except BaseException:
+        handle.close()
+        raise
+
+
+def _check_header(path: Path, raw: bytes) -> dict[str, Any]:
+    try:
+        header = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ArchiveInvalid(path, f"it is not valid JSON ({exc})") from None
-    _check(path, document)
-    return dict(document)
-
-
-def _check(path: Path, document: Any) -> None:
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise ArchiveInvalid(path, "it is not a Clearheart archive")
-    if document.get("version") != VERSION:
-        raise ArchiveInvalid(path, f"archive version {document.get('version')} is not supported")
-    if document.get("schema") != HEAD:
+    if header.get("version") != VERSION:
+        raise ArchiveInvalid(path, f"archive version {header.get('version')} is not supported")
+    if header.get("schema") != HEAD:
         raise ArchiveInvalid(
-            path, f"it was made by a vault at schema {document.get('schema')}, this one is {HEAD}"
-        )
-    tables = document.get("tables")
-    known = {t.name: t for t in TABLES}
-    if not isinstance(tables, dict) or set(tables) - set(known):
-        raise ArchiveInvalid(path, "it lists tables this version does not know")
-    for name, rows in tables.items():
-        columns = set(known[name].columns.keys())
-        if not isinstance(rows, list):
-            raise ArchiveInvalid(path, f"table {name} is not a list of rows")
-        for number, row in enumerate(rows, 1):
-            if not isinstance(row, dict) or set(row) != columns:
-                raise ArchiveInvalid(path, f"row {number} of {name} has the wrong columns")
+            path, f"it was made by a vault at schema {header.get('schema')}, this one is {HEAD}")
+    tables = header.get("tables")
+    if (not isinstance(tables, dict) or set(tables) - set(_KNOWN)
+            or not all(isinstance(n, int) and n >= 0 for n in tables.values())):
+        raise ArchiveInvalid(path, "its header lists tables this version does not know")
+    return header
+
+
+def _check_record(path: Path, number: int, record: Any) -> tuple[str, dict[str, Any]]:
+    if not isinstance(record, dict) or set(record) != {"table", "row"}:
+        raise ArchiveInvalid(path, f"line {number} is not a table row")
+    table = _KNOWN.get(record["table"])
+    row = record["row"]
+    if table is None:
+        raise ArchiveInvalid(path, f"line {number} names an unknown table")
+    if not isinstance(row, dict) or set(row) != set(table.columns.keys()):
+        raise ArchiveInvalid(path, f"line {number} has the wrong columns for {table.name}")
+    return table.name, row
 
 
 def is_empty(engine: sa.Engine) -> bool:
@@ -119,30 +216,41 @@ def is_empty(engine: sa.Engine) -> bool:
     return True
 
 
-def restore(engine: sa.Engine, document: dict[str, Any], home: Path) -> int:
-    """Load an archive into an empty vault in one transaction; returns rows restored."""
+def restore(engine: sa.Engine, archive: Archive, home: Path) -> int:
+    """Load a checked archive into an empty vault in one transaction; returns rows restored."""
     if not is_empty(engine):
         raise VaultNotEmpty(home)
     count = 0
     with engine.begin() as conn:
-        for table in TABLES:
-            rows = document["tables"].get(table.name, [])
-            if table.name in REPLACED_ON_RESTORE:
-                conn.execute(sa.delete(table))
-            if rows:
-                conn.execute(sa.insert(table), rows)
-                count += len(rows)
+        for name in REPLACED_ON_RESTORE:
+            conn.execute(sa.delete(_KNOWN[name]))
+        batch: list[dict[str, Any]] = []
+        current: str | None = None
+        for table, row in archive.records():
+            if table != current or len(batch) >= BATCH:
+                if batch and current is not None:
+                    conn.execute(sa.insert(_KNOWN[current]), batch)
+                batch, current = [], table
+            batch.append(row)
+            count += 1
+        if batch and current is not None:
+            conn.execute(sa.insert(_KNOWN[current]), batch)
         if not is_sqlite(conn):
             _reset_sequences(conn)
     return count
 
 
+def snapshot(engine: sa.Engine) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table in primary-key order (for comparing vaults in tests)."""
+    with engine.connect() as conn:
+        return {table.name: list(_rows(conn, table)) for table in TABLES}
+
+
 def _reset_sequences(conn: sa.Connection) -> None:
     for table in TABLES:
-        for column in table.primary_key.columns:
-            if column.autoincrement is True or (
-                column.autoincrement == "auto" and isinstance(column.type, sa.Integer)
-            ):
+        key = list(table.primary_key.columns)
+        for column in key:
+            if len(key) == 1 and isinstance(column.type, sa.Integer) and column.autoincrement:
                 # Names come from our own schema, never from input.
                 name, col = table.name, column.name
                 top = f"COALESCE((SELECT max({col}) FROM {name}), 0) + 1"  # noqa: S608

@@ -15,9 +15,11 @@ machine with that passphrase alone.
 
 from __future__ import annotations
 
+import io
 import os
 import struct
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from clearheart.store.kdf import SALT_BYTES, KdfParams, derive_key
 
@@ -40,63 +42,102 @@ def _aad(header: bytes, index: int, final: bool) -> bytes:
     return header + struct.pack(">I?", index, final)
 
 
-def seal(payload: bytes, passphrase: str, params: KdfParams | None = None) -> bytes:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+class SealWriter:
+    """Seal a stream chunk by chunk into `out`; memory stays at one chunk."""
 
-    params = params or KdfParams()
-    salt, base = os.urandom(SALT_BYTES), os.urandom(8)
-    header = MAGIC + bytes([VERSION]) + params.pack() + salt + base
-    aead = AESGCM(derive_key(passphrase, salt, params))
-    out = [header]
-    pieces = [payload[i : i + CHUNK] for i in range(0, len(payload), CHUNK)] or [b""]
-    for index, piece in enumerate(pieces):
-        final = index == len(pieces) - 1
-        sealed = aead.encrypt(base + struct.pack(">I", index), piece, _aad(header, index, final))
-        out += [_LEN.pack(len(sealed)), sealed]
-    return b"".join(out)
+    def __init__(self, out: BinaryIO, passphrase: str, params: KdfParams | None = None) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        params = params or KdfParams()
+        salt, self.base = os.urandom(SALT_BYTES), os.urandom(8)
+        self.header = MAGIC + bytes([VERSION]) + params.pack() + salt + self.base
+        self.aead = AESGCM(derive_key(passphrase, salt, params))
+        self.out = out
+        self.pending = bytearray()
+        self.index = 0
+        out.write(self.header)
+
+    def write(self, data: bytes) -> None:
+        self.pending += data
+        while len(self.pending) > CHUNK:
+            self._emit(bytes(self.pending[:CHUNK]), final=False)
+            del self.pending[:CHUNK]
+
+    def close(self) -> None:
+        """Seal what is left as the final chunk (an empty one if nothing is left)."""
+        self._emit(bytes(self.pending), final=True)
+        self.pending.clear()
+
+    def _emit(self, piece: bytes, final: bool) -> None:
+        nonce = self.base + struct.pack(">I", self.index)
+        sealed = self.aead.encrypt(nonce, piece, _aad(self.header, self.index, final))
+        self.out.write(_LEN.pack(len(sealed)) + sealed)
+        self.index += 1
 
 
-def _chunks(blob: bytes) -> Iterator[tuple[int, bytes, bool]]:
-    at, index = _HEADER, 0
-    while at < len(blob):
-        if at + 4 > len(blob):
+class SealReader:
+    """Open a sealed file and stream its plaintext chunks, checking each as it goes."""
+
+    def __init__(self, handle: BinaryIO, passphrase: str) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        self.handle = handle
+        header = handle.read(_HEADER)
+        if len(header) < _HEADER or not is_envelope(header):
+            raise EnvelopeError("it is not an encrypted Clearheart archive")
+        if header[4] != VERSION:
+            raise EnvelopeError(f"archive format version {header[4]} is newer than this app reads")
+        try:
+            params = KdfParams.unpack(header[5 : 5 + KdfParams.PACKED.size])
+        except ValueError as exc:
+            raise EnvelopeError(str(exc)) from None
+        salt = header[5 + KdfParams.PACKED.size : 5 + KdfParams.PACKED.size + SALT_BYTES]
+        self.header, self.base = header, header[-8:]
+        self.aead = AESGCM(derive_key(passphrase, salt, params))
+        self.start = handle.tell()
+
+    def chunks(self) -> Iterator[bytes]:
+        """Plaintext chunks in order; can be called again to read from the start."""
+        from cryptography.exceptions import InvalidTag
+
+        self.handle.seek(self.start)
+        index = 0
+        sealed = self._next()
+        if sealed is None:
             raise EnvelopeError("the file is cut off")
-        (length,) = _LEN.unpack_from(blob, at)
-        at += 4
-        if length < 16 or at + length > len(blob):
+        while sealed is not None:
+            following = self._next()
+            final = following is None
+            try:
+                yield self.aead.decrypt(self.base + struct.pack(">I", index), sealed,
+                                        _aad(self.header, index, final))
+            except InvalidTag:
+                if index == 0:
+                    raise EnvelopeError("the passphrase does not open it, or it was altered") \
+                        from None
+                raise EnvelopeError("it was altered or cut short") from None
+            sealed, index = following, index + 1
+
+    def _next(self) -> bytes | None:
+        raw = self.handle.read(4)
+        if not raw:
+            return None
+        if len(raw) < 4:
+            raise EnvelopeError("the file is cut off")
+        (length,) = _LEN.unpack(raw)
+        sealed = self.handle.read(length)
+        if length < 16 or len(sealed) < length:
             raise EnvelopeError("the file is cut off or damaged")
-        yield index, blob[at : at + length], at + length == len(blob)
-        at += length
-        index += 1
+        return sealed
+
+
+def seal(payload: bytes, passphrase: str, params: KdfParams | None = None) -> bytes:
+    buffer = io.BytesIO()
+    writer = SealWriter(buffer, passphrase, params)
+    writer.write(payload)
+    writer.close()
+    return buffer.getvalue()
 
 
 def open_sealed(blob: bytes, passphrase: str) -> bytes:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    if len(blob) < _HEADER or not is_envelope(blob):
-        raise EnvelopeError("it is not an encrypted Clearheart archive")
-    if blob[4] != VERSION:
-        raise EnvelopeError(f"archive format version {blob[4]} is newer than this app reads")
-    header = blob[:_HEADER]
-    try:
-        params = KdfParams.unpack(header[5 : 5 + KdfParams.PACKED.size])
-    except ValueError as exc:
-        raise EnvelopeError(str(exc)) from None
-    salt = header[5 + KdfParams.PACKED.size : 5 + KdfParams.PACKED.size + SALT_BYTES]
-    base = header[-8:]
-    aead = AESGCM(derive_key(passphrase, salt, params))
-    parts = []
-    seen_final = False
-    for index, sealed, final in _chunks(blob):
-        try:
-            parts.append(aead.decrypt(base + struct.pack(">I", index), sealed,
-                                      _aad(header, index, final)))
-        except InvalidTag:
-            if index == 0:
-                raise EnvelopeError("the passphrase does not open it, or it was altered") from None
-            raise EnvelopeError("it was altered or cut short") from None
-        seen_final = final
-    if not seen_final:
-        raise EnvelopeError("the file is cut off")
-    return b"".join(parts)
+    return b"".join(SealReader(io.BytesIO(blob), passphrase).chunks())
