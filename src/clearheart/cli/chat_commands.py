@@ -112,3 +112,49 @@ def messages(chat_id: int, jsonl: bool) -> None:
                           f"{message.text}\n")
     finally:
         workspace.close()
+
+
+@click.group("chat")
+def chat_group() -> None:
+    """Change an imported chat: say which person is you, rename the other, delete it."""
+
+
+@chat_group.command("me")
+@click.argument("chat_id", type=int)
+@click.argument("name")
+def chat_me(chat_id: int, name: str) -> None:
+    """Say which participant is you, by the name the export uses."""
+    workspace = open_workspace()
+    try:
+        workspace.chats.set_me(chat_id, name)
+    finally:
+        workspace.close()
+    click.echo(f"Chat #{chat_id}: you are {name}.")
+
+
+@chat_group.command("alias")
+@click.argument("chat_id", type=int)
+@click.argument("name")
+def chat_alias(chat_id: int, name: str) -> None:
+    """Show NAME for the other person instead of the export's name ("" to undo)."""
+    workspace = open_workspace()
+    try:
+        workspace.chats.set_alias(chat_id, name)
+    finally:
+        workspace.close()
+    click.echo(f"Chat #{chat_id}: the other person shows as {name or 'in the export'}.")
+
+
+@chat_group.command("delete")
+@click.argument("chat_id", type=int)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def chat_delete(chat_id: int, yes: bool) -> None:
+    """Delete a chat and everything worked out from it, for good."""
+    if not yes and not click.confirm(f"Delete chat #{chat_id} and all its messages for good?"):
+        raise click.exceptions.Abort()
+    workspace = open_workspace()
+    try:
+        workspace.chats.delete(chat_id)
+    finally:
+        workspace.close()
+    click.echo(f"Chat #{chat_id} is deleted.")

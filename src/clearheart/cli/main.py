@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "Import a chat export (WhatsApp, Telegram, Messenger, …)."),
     "chats": (_CLI + "chat_commands:chats",
               "List imported chats."),
+    "chat": (_CLI + "chat_commands:chat_group",
+             "Change a chat: who is you, a display name, delete."),
     "messages": (_CLI + "chat_commands:messages",
                  "Print a chat's messages (--jsonl for scripts)."),
     "serve": (_CLI + "serve_commands:serve",
