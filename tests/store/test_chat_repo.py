@@ -96,7 +96,7 @@ def test_me_alias_and_delete(engine: sa.Engine) -> None:
     repo.delete(stored.chat_id)
     assert repo.list() == ()
     with engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT count(*) FROM chat_messages")).scalar() == 0
+        assert conn.execute(sa.text("SELECT count(*) FROM chat_blocks")).scalar() == 0
         assert conn.execute(sa.text("SELECT count(*) FROM chat_participants")).scalar() == 0
     with pytest.raises(NotFound):
         repo.delete(stored.chat_id)

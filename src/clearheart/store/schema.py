@@ -61,23 +61,24 @@ chat_participants = sa.Table(
     sa.Column("name", sa.String(200), nullable=False),
 )
 
-chat_messages = sa.Table(
-    "chat_messages",
+chat_blocks = sa.Table(
+    "chat_blocks",
     metadata,
-    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
-              autoincrement=True),
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id", ondelete="CASCADE"),
               nullable=False),
-    sa.Column("ts", sa.BigInteger, nullable=False),
-    sa.Column("sender", sa.Integer, nullable=False),
-    sa.Column("kind", sa.SmallInteger, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("edited", sa.Boolean, nullable=False),
-    sa.Index("ix_chat_messages_chat_ts", "chat_id", "ts"),
+    sa.Column("first_ts", sa.BigInteger, nullable=False),
+    sa.Column("last_ts", sa.BigInteger, nullable=False),
+    sa.Column("count", sa.Integer, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Index("ix_chat_blocks_chat_ts", "chat_id", "first_ts"),
 )
-"""One row per message. `ts` is the export's local wall-clock time as seconds
-since 1970-01-01T00:00:00 of that same wall clock (no zone); `sender` is the
-participant's `idx`; `kind` is a code from store.chat_repo.KIND_CODES."""
+"""Messages in blocks of up to store.chat_repo.BLOCK, in file order. `data` is a
+JSON array of [ts, sender, kind, text, edited] per message: `ts` is the
+export's local wall-clock time as seconds since 1970-01-01T00:00:00 of that
+same clock (no zone), `sender` the participant's `idx`, `kind` a code from
+store.chat_repo.KIND_CODES, `edited` 0 or 1. A million messages are then a
+few thousand rows: quick to write, encrypt and read back."""
 
-TABLES = (journal_entries, settings, chats, chat_participants, chat_messages)
+TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks)
 """Every table holding the person's data, in dependency order (for export)."""

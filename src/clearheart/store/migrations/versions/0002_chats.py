@@ -1,4 +1,4 @@
-"""Imported chats: the chat, its participants and its messages.
+"""Imported chats: the chat, its participants and its messages (in blocks).
 
 Revision ID: 0002
 Revises: 0001
@@ -35,21 +35,19 @@ def upgrade() -> None:
         sa.Column("name", sa.String(200), nullable=False),
     )
     op.create_table(
-        "chat_messages",
-        sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
-                  autoincrement=True),
+        "chat_blocks",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id", ondelete="CASCADE"),
                   nullable=False),
-        sa.Column("ts", sa.BigInteger, nullable=False),
-        sa.Column("sender", sa.Integer, nullable=False),
-        sa.Column("kind", sa.SmallInteger, nullable=False),
-        sa.Column("text", sa.Text, nullable=False),
-        sa.Column("edited", sa.Boolean, nullable=False),
+        sa.Column("first_ts", sa.BigInteger, nullable=False),
+        sa.Column("last_ts", sa.BigInteger, nullable=False),
+        sa.Column("count", sa.Integer, nullable=False),
+        sa.Column("data", sa.Text, nullable=False),
     )
-    op.create_index("ix_chat_messages_chat_ts", "chat_messages", ["chat_id", "ts"])
+    op.create_index("ix_chat_blocks_chat_ts", "chat_blocks", ["chat_id", "first_ts"])
 
 
 def downgrade() -> None:
-    op.drop_table("chat_messages")
+    op.drop_table("chat_blocks")
     op.drop_table("chat_participants")
     op.drop_table("chats")
