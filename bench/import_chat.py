@@ -50,7 +50,7 @@ home = Path(sys.argv[2])
 home.mkdir()
 workspace = Workspace(Vault.open_with_key(home, os.urandom(32)))
 start = time.perf_counter()
-summary = workspace.chats.import_chat(Path(sys.argv[1]), me="Alex")
+summary = workspace.chats.import_chat(Path(sys.argv[1]), me="Alex Rivera")
 elapsed = time.perf_counter() - start
 workspace.close()
 print(elapsed, summary.messages)
@@ -60,7 +60,7 @@ WHATSTK = r"""
 import sys, time
 from whatstk import df_from_whatsapp
 start = time.perf_counter()
-df = df_from_whatsapp(sys.argv[1])
+df = df_from_whatsapp(sys.argv[1], max_size=None)
 print(time.perf_counter() - start, len(df))
 """
 

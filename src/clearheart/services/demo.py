@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from clearheart.services.demo_chat import store_demo_chat
 from clearheart.services.demo_story import Event, JournalEvent, story_start, timeline
 from clearheart.services.workspace import Workspace
 
@@ -66,6 +67,7 @@ def build_demo(home: Path, passphrase: str, *, today: date | None = None) -> Wor
     workspace = Workspace.create(home, passphrase)
     try:
         apply(workspace, events, start, until)
+        store_demo_chat(workspace, start, today, until)
     except BaseException:
         workspace.close()
         raise

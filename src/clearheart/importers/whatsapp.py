@@ -1,0 +1,322 @@
+"""WhatsApp chat exports (`.txt`, or `.zip` with or without media), from Android and iPhone.
+
+The chat is the single `_chat.txt` (iPhone) or `WhatsApp Chat with Sam.txt`
+(Android) in the export. Reading takes two steps: `open_source` checks the
+file, learns how its message lines look (see whatsapp_format) and, unless
+told, which of day and month comes first; `messages()` then streams the
+messages. Text is read in chunks of whole lines and split at message starts by
+one regular expression per chunk, so the work per message is a few dictionary
+look-ups, which keeps a million-message chat at a second or two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path, PurePosixPath
+
+from clearheart.domain.chat import Kind, Message
+from clearheart.importers.archive import Chunk, Export, is_zip
+from clearheart.importers.base import (
+    AmbiguousDateOrder,
+    ChatChoiceNeeded,
+    DateOrder,
+    ImportProblem,
+    Options,
+)
+from clearheart.importers.whatsapp_format import (
+    LOOSE,
+    BadStamp,
+    LineFormat,
+    order_evidence,
+    to_date,
+    to_time,
+)
+from clearheart.importers.whatsapp_kinds import SPECIAL, classify, classify_notice, clean_sender
+
+FORMAT = "whatsapp"
+DEFAULT_OPTIONS = Options()
+DETECT_LINES = 200
+"""Message lines are looked for among this many first lines before we give up."""
+
+_TITLE = re.compile(
+    r"^(?:WhatsApp Chat with|WhatsApp Chat -|WhatsApp-Chat mit|Chat de WhatsApp con"
+    r"|Discussion WhatsApp avec|Conversa do WhatsApp com|Chat WhatsApp con|Chat di WhatsApp con"
+    r"|WhatsApp-chat met)\s+(.+?)(?:\s*\(\d+\))?$",
+    re.IGNORECASE,
+)
+
+
+def chat_title(name: str) -> str | None:
+    """"WhatsApp Chat with Sam.txt" → "Sam"; a name WhatsApp did not give → None."""
+    match = _TITLE.match(PurePosixPath(name).stem.strip())
+    return match[1].strip() if match else None
+
+
+def is_chat_name(name: str) -> bool:
+    base = PurePosixPath(name)
+    if base.name.startswith("._") or "__MACOSX" in base.parts:
+        return False
+    if base.name == "_chat.txt":
+        return True
+    return base.suffix.lower() == ".txt" and chat_title(name) is not None
+
+
+def sniff(path: Path) -> bool:
+    """A WhatsApp export by its name, or a .txt whose first line is a WhatsApp message start."""
+    try:
+        if path.is_dir():
+            return any(is_chat_name(p.name) for p in path.iterdir() if p.is_file())
+        if is_zip(path):
+            with Export(path) as export:
+                return any(is_chat_name(name) for name in export.names())
+        if path.suffix.lower() != ".txt":
+            return False
+        if is_chat_name(path.name):
+            return True
+        with path.open("rb") as raw:
+            head = raw.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")
+    except OSError:
+        return False
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    match = LOOSE.match(first)
+    if match is None:
+        return False
+    try:
+        LineFormat.of(match)
+    except ValueError:
+        return False
+    return True
+
+
+def open_source(path: Path, options: Options = DEFAULT_OPTIONS) -> WhatsAppSource:
+    """Find the chat, learn its line format and date order: reads only as far as that needs."""
+    with Export(path, options.limits) as export:
+        member = _chat_member(export, options)
+        title = chat_title(member) or (chat_title(path.name) if export.kind != "file" else None)
+        source = WhatsAppSource(path, member, title, options)
+        source.fmt = _learn_format(export, member)
+        source.order = _learn_order(export, member, source.fmt, options)
+    return source
+
+
+def _chat_member(export: Export, options: Options) -> str:
+    names = export.names()
+    if export.kind == "file":
+        return names[0]
+    chats = [name for name in names if is_chat_name(name)]
+    if not chats:
+        raise ImportProblem(export.path, "there is no WhatsApp chat (_chat.txt or "
+                                         "'WhatsApp Chat with … .txt') inside")
+    if len(chats) == 1:
+        return chats[0]
+    if options.chat is not None:
+        for name in chats:
+            if options.chat in (name, chat_title(name), PurePosixPath(name).name):
+                return name
+    raise ChatChoiceNeeded(export.path, "several chats", choices=tuple(chats))
+
+
+def _learn_format(export: Export, member: str) -> LineFormat:
+    seen = 0
+    for _number, line in export.lines(member):
+        match = LOOSE.match(line)
+        if match is not None:
+            try:
+                return LineFormat.of(match)
+            except ValueError:
+                pass
+        seen += 1
+        if seen >= DETECT_LINES:
+            break
+    if seen == 0:
+        raise ImportProblem(export.label(member), "the file is empty")
+    raise ImportProblem(
+        export.label(member),
+        f"no WhatsApp message lines in its first {seen} lines (is this a WhatsApp export?)",
+    )
+
+
+def _learn_order(export: Export, member: str, fmt: LineFormat, options: Options) -> DateOrder:
+    """The first date that proves an order decides it; a file that proves none stops the import."""
+    if options.date_order is not None:
+        return options.date_order
+    split = fmt.splitter().split
+    seen: set[str] = set()
+    for chunk in export.chunks(member):
+        for shown in set(split("\n" + chunk.text[:-1])[1::4]) - seen:
+            evidence = order_evidence(shown)
+            if evidence is not None:
+                return evidence
+            seen.add(shown)
+    raise AmbiguousDateOrder(
+        export.label(member),
+        f"every date in this chat fits both day/month and month/day order ({min(seen)} could be "
+        "either)",
+    )
+
+
+def _new_message(ts: datetime, sender: str, kind: Kind, text: str, edited: bool) -> Message:
+    """A Message built without the frozen dataclass's __init__, which costs half the parse.
+
+    The object is identical to Message(ts, sender, kind, text, edited);
+    tests/unit/importers/test_whatsapp.py checks that this stays true.
+    """
+    message = _NEW(Message)
+    _SET_TS(message, ts)
+    _SET_SENDER(message, sender)
+    _SET_KIND(message, kind)
+    _SET_TEXT(message, text)
+    _SET_EDITED(message, edited)
+    return message
+
+
+_NEW = object.__new__
+_SLOTS = vars(Message)
+_SET_TS = _SLOTS["ts"].__set__
+_SET_SENDER = _SLOTS["sender"].__set__
+_SET_KIND = _SLOTS["kind"].__set__
+_SET_TEXT = _SLOTS["text"].__set__
+_SET_EDITED = _SLOTS["edited"].__set__
+MESSAGE_FIELDS = ("ts", "sender", "kind", "text", "edited")
+
+
+class WhatsAppSource:
+    """One WhatsApp chat, ready to stream."""
+
+    format = FORMAT
+    fmt: LineFormat
+    order: DateOrder
+
+    def __init__(self, path: Path, member: str, title: str | None, options: Options) -> None:
+        self.path = path
+        self.member = member
+        self.title = title
+        self.options = options
+        self.warnings: list[str] = []
+
+    def messages(self) -> Iterator[Message]:
+        self.warnings.clear()
+        with Export(self.path, self.options.limits) as export:
+            yield from self._parse(export)
+
+    def _parse(self, export: Export) -> Iterator[Message]:
+        label = export.label(self.member)
+        limits = self.options.limits
+        max_text = 4 * limits.max_line_chars
+        split = self.fmt.splitter().split
+        order = self.order
+        days: dict[str, datetime] = {}
+        times: dict[str, timedelta] = {}
+        names: dict[str | None, str] = {None: ""}
+        special = SPECIAL.get
+        text_kind = Kind.TEXT
+        make, set_ts, set_sender, set_kind = _NEW, _SET_TS, _SET_SENDER, _SET_KIND
+        set_text, set_edited = _SET_TEXT, _SET_EDITED
+        count = 0
+        skipped = ""
+        start: Chunk | None = None
+        pending: tuple[datetime, str | None, str] | None = None
+        for chunk in export.chunks(self.member):
+            parts = split("\n" + chunk.text[:-1])
+            head = parts[0]
+            if pending is None:
+                skipped += head
+            elif head:
+                pending = (pending[0], pending[1], pending[2] + head)
+                if len(pending[2]) > max_text:
+                    raise ImportProblem(label, f"a message is longer than {max_text} "
+                                        "characters", line=self._last_start(start))
+            if len(parts) == 1:
+                continue
+            if pending is not None:
+                yield self._message(*pending, names)
+            last = len(parts) - 4
+            it = iter(parts[1:last])
+            try:
+                # The hot loop: every message of the chunk but the last, whose text may go on
+                # in the next chunk. Most messages take the last branch.
+                for shown_date, shown_time, raw_sender, body in zip(it, it, it, it, strict=True):
+                    try:
+                        ts = days[shown_date] + times[shown_time]
+                    except KeyError:
+                        ts = self._stamp(days, times, shown_date, shown_time, order)
+                    sender = names.get(raw_sender)
+                    if sender is None:
+                        sender = names[raw_sender] = clean_sender(raw_sender or "") or ""
+                    kind = special(body)
+                    if (kind is not None or not sender or "\u200e" in body or "<" in body
+                            or "(" in body or "://" in body or "\u200f" in body):
+                        yield self._message(ts, raw_sender, body, names)
+                    else:
+                        message = make(Message)
+                        set_ts(message, ts)
+                        set_sender(message, sender)
+                        set_kind(message, text_kind)
+                        set_text(message, body)
+                        set_edited(message, False)
+                        yield message
+                ts = self._stamp(days, times, parts[last], parts[last + 1], order)
+            except BadStamp as bad:
+                raise self._stamp_problem(label, chunk, bad) from None
+            pending = (ts, parts[last + 2], parts[last + 3])
+            start = chunk
+            count += len(parts) // 4
+            if count > limits.max_messages:
+                raise ImportProblem(label, f"the chat holds more than {limits.max_messages} "
+                                    "messages, the limit")
+        if pending is None:
+            raise ImportProblem(label, "there are no WhatsApp messages in this file")
+        yield self._message(*pending, names)
+        if skipped.strip():
+            lines = skipped.strip("\n").count("\n") + 1
+            self.warnings.append(f"{lines} line(s) before the first message were skipped")
+
+    @staticmethod
+    def _stamp(days: dict[str, datetime], times: dict[str, timedelta], shown_date: str,
+               shown_time: str, order: DateOrder) -> datetime:
+        day = days.get(shown_date)
+        if day is None:
+            day = days[shown_date] = to_date(shown_date, order)
+        moment = times.get(shown_time)
+        if moment is None:
+            moment = times[shown_time] = to_time(shown_time)
+        return day + moment
+
+    def _message(self, ts: datetime, raw_sender: str | None, body: str,
+                 names: dict[str | None, str]) -> Message:
+        """Any message, the slow way: notices, placeholders, edits, the last of a chunk."""
+        sender = names.get(raw_sender)
+        if sender is None:
+            sender = names[raw_sender] = clean_sender(raw_sender or "") or ""
+        if not sender:
+            return self._notice(ts, raw_sender, body)
+        kind, text, edited = classify(body)
+        return _new_message(ts, "" if kind is Kind.SYSTEM else sender, kind, text, edited)
+
+    def _notice(self, ts: datetime, raw_sender: str | None, body: str) -> Message:
+        """An app notice; a "sender" that was no name is given back to the text."""
+        if raw_sender is not None:
+            body = f"{raw_sender}: {body}"
+        text = body.lstrip("\u200e\u200f")
+        return _new_message(ts, "", classify_notice(text), text, False)
+
+    def _stamp_problem(self, label: Path, chunk: Chunk, bad: BadStamp) -> ImportProblem:
+        line_start = self.fmt.line()
+        for offset, line in enumerate(chunk.text.split("\n")):
+            match = line_start.match(line)
+            if match is not None and bad.shown in match.groups():
+                return ImportProblem(label, bad.reason, line=chunk.line + offset)
+        return ImportProblem(label, bad.reason)
+
+    def _last_start(self, chunk: Chunk | None) -> int | None:
+        """The line of the last message start in `chunk`: where an over-long message began."""
+        if chunk is None:
+            return None
+        line_start = self.fmt.line()
+        lines = chunk.text.split("\n")
+        for offset in range(len(lines) - 1, -1, -1):
+            if line_start.match(lines[offset]):
+                return chunk.line + offset
+        return None
