@@ -35,6 +35,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
              "Change a chat: who is you, a display name, delete."),
     "messages": (_CLI + "chat_commands:messages",
                  "Print a chat's messages (--jsonl for scripts)."),
+    "patterns": (_CLI + "pattern_commands:patterns",
+                 "Patterns in a chat: who reaches out, replies, plans, the loop."),
     "serve": (_CLI + "serve_commands:serve",
               "Open the app in your browser (this computer only)."),
     "demo": (_CLI + "serve_commands:demo",

@@ -1,0 +1,75 @@
+"""`clearheart patterns CHAT_ID`: the texting patterns of one chat, as sentences or JSON."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from clearheart.cli.session import echo_json, open_workspace
+
+
+def jsonable(value: Any) -> Any:
+    """A report as plain JSON values: dataclasses to objects, times to ISO text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(jsonable(k)): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+@click.command()
+@click.argument("chat_id", type=int)
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="From this day (YYYY-MM-DD).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]),
+              help="Up to and including this day (YYYY-MM-DD).")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+def patterns(chat_id: int, since: datetime | None, until: datetime | None,
+             as_json: bool) -> None:
+    """The patterns in a chat: who reaches out, reply times, unanswered runs, plans, the loop.
+
+    Every figure says how much it rests on. Nothing here judges anyone.
+    """
+    from clearheart.domain.patterns.sentences import describe
+    from clearheart.services.patterns import PatternService
+
+    workspace = open_workspace()
+    try:
+        service = PatternService(workspace.chats, workspace.journal)
+        report = service.report(chat_id, since.date() if since else None,
+                                until.date() if until else None)
+    finally:
+        workspace.close()
+    if as_json:
+        echo_json(jsonable(report))
+        return
+    topic = None
+    for sentence in describe(report):
+        if sentence.topic != topic:
+            topic = sentence.topic
+            click.echo(f"\n{TOPICS[topic]}")
+        click.echo(f"  {sentence.text}")
+
+
+TOPICS = {
+    "conversations": "Who reaches out first",
+    "latency": "How long replies take",
+    "unanswered": "Messages in a row without a reply",
+    "silences": "Long silences",
+    "effort": "Message length and share",
+    "plans": "Plans",
+    "loop": "The loop",
+}
