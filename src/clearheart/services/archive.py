@@ -123,7 +123,7 @@ class Archive:
         if self._reader is None:
             self._handle.seek(0)
             # A plain loop, not `yield from`: closing this generator must not close the file.
-            for line in self._handle:
+            for line in self._handle:  # noqa: UP028
                 yield line
             return
         unsqueeze = zlib.decompressobj()

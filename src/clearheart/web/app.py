@@ -16,8 +16,17 @@ from starlette.staticfiles import StaticFiles
 
 from clearheart.errors import ClearheartError, NotFound, VaultLocked
 from clearheart.web.render import html, see_other
+from clearheart.web.routes import (
+    chat_import,
+    chats,
+    journal,
+    patterns,
+    practices,
+    settings,
+    today,
+    unlock,
+)
 from clearheart.web.routes import exit as exit_routes
-from clearheart.web.routes import journal, practices, settings, today, unlock
 from clearheart.web.security import Guard
 from clearheart.web.state import AppState
 
@@ -55,6 +64,9 @@ def create_app(state: AppState) -> Starlette:
         Route("/", lambda request: see_other("/today")),
         *today.routes,
         *journal.routes,
+        *chat_import.routes,
+        *chats.routes,
+        *patterns.routes,
         *practices.routes,
         *settings.routes,
         *unlock.routes,

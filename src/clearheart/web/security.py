@@ -8,7 +8,10 @@ One ASGI middleware, in this order:
 3. The session cookie is looked up.
 4. A state change (any method but GET/HEAD/OPTIONS) needs an Origin equal to
    the request's own origin and the session's CSRF token (form field `csrf`
-   or header X-CSRF-Token), else 403.
+   or header X-CSRF-Token), else 403. Uploads (multipart/form-data and
+   application/octet-stream bodies) are not buffered here: a chat export can
+   be gigabytes, so the route streams it, and the token comes from the
+   X-CSRF-Token header or the `csrf` query parameter instead of the body.
 5. Anything but the unlock page, the launch URL, the neutral page, quick exit
    and static files needs an authenticated session on an unlocked vault, else
    it is sent to /unlock.
@@ -58,6 +61,8 @@ PUBLIC_PATHS = frozenset({"/unlock", "/weather", "/exit", "/favicon.ico"})
 PUBLIC_PREFIXES = ("/static/", "/launch/")
 MAX_BODY = 2_000_000
 """Bytes; a 100,000-character entry, urlencoded, fits with room to spare."""
+STREAMED_TYPES = ("multipart/form-data", "application/octet-stream")
+"""Bodies the route reads as a stream (uploads); the guard never buffers them."""
 _HOST = re.compile(r"^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$")
 
 
@@ -87,6 +92,16 @@ def parse_form(body: bytes, content_type: str) -> FormData:
     pairs: list[tuple[str, str | UploadFile]] = list(
         parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
     return FormData(pairs)
+
+
+def is_streamed(content_type: str) -> bool:
+    return content_type.strip().lower().startswith(STREAMED_TYPES)
+
+
+def _query_token(scope: Scope) -> str:
+    """The `csrf` query parameter: how a plain multipart form (no script) sends its token."""
+    query = scope.get("query_string", b"").decode("latin-1")
+    return next((value for name, value in parse_qsl(query) if name == "csrf"), "")
 
 
 class BodyTooLarge(Exception):
@@ -173,16 +188,21 @@ class Guard:
             if not origin_allowed(headers.get("origin"), host):
                 await self.refuse(scope, receive, send)
                 return
-            try:
-                body = await read_body(receive)
-            except BodyTooLarge:
-                await PlainTextResponse("That is too much at once.", status_code=413)(
-                    scope, receive, send)
-                return
-            if body is None:
-                return
-            form = parse_form(body, headers.get("content-type", ""))
-            token = headers.get("x-csrf-token") or str(form.get("csrf") or "")
+            body: bytes | None = None
+            form = FormData()
+            if is_streamed(headers.get("content-type", "")):
+                token = headers.get("x-csrf-token") or _query_token(scope)
+            else:
+                try:
+                    body = await read_body(receive)
+                except BodyTooLarge:
+                    await PlainTextResponse("That is too much at once.", status_code=413)(
+                        scope, receive, send)
+                    return
+                if body is None:
+                    return
+                form = parse_form(body, headers.get("content-type", ""))
+                token = headers.get("x-csrf-token") or str(form.get("csrf") or "")
             if session is None and path == "/exit":
                 # Already locked out (an idle lock forgot the session): nothing
                 # to change, so just leave for the quick-exit page as asked.
@@ -191,8 +211,9 @@ class Guard:
             if session is None or not token or not same_text(token, session.csrf):
                 await self.refuse(scope, receive, send)
                 return
-            scope[FORM_KEY] = form
-            receive = replay(body, receive)
+            if body is not None:
+                scope[FORM_KEY] = form
+                receive = replay(body, receive)
 
         if not is_public(path):
             if session is None or not session.authenticated or not state.unlocked:

@@ -97,3 +97,123 @@
     }
   });
 })();
+
+/* Chat import with a progress bar. Without this script the form still posts
+ * as multipart to /chats/import; with it, the file is sent as the raw body of
+ * POST /chats/upload so the bar can follow the bytes, and the server answers
+ * JSON: {next} to go on, or {error, field, choices} to show on this page. */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form[data-upload]");
+  if (!form || !window.XMLHttpRequest) {
+    return;
+  }
+  var csrf = document.body.getAttribute("data-csrf") || "";
+  var input = form.querySelector("input[type=file]");
+  var problem = document.getElementById("upload-problem");
+  var progress = document.getElementById("upload-progress");
+  var bar = document.getElementById("upload-bar");
+  var status = document.getElementById("upload-status");
+  var button = document.getElementById("upload-button");
+  var maxBytes = parseInt(form.getAttribute("data-max-bytes") || "0", 10);
+
+  form.querySelectorAll("[data-no-script-note]").forEach(function (note) {
+    note.hidden = true;
+  });
+
+  function show(message, field, choices) {
+    problem.textContent = message;
+    problem.hidden = false;
+    input.removeAttribute("aria-invalid");
+    if (field === "file") {
+      input.setAttribute("aria-invalid", "true");
+    }
+    var extra = field ? form.querySelector("[data-extra='" + field + "']") : null;
+    if (extra) {
+      extra.hidden = false;
+    }
+    if (field === "chat" && choices && choices.length) {
+      var select = document.getElementById("chat");
+      select.textContent = "";
+      choices.forEach(function (choice) {
+        var option = document.createElement("option");
+        option.value = choice;
+        option.textContent = choice;
+        select.appendChild(option);
+      });
+    }
+    progress.hidden = true;
+    button.disabled = false;
+    problem.focus();
+  }
+
+  function value(name) {
+    var field = form.querySelector("[name='" + name + "']:checked") ||
+      form.querySelector("select[name='" + name + "']");
+    var extra = field ? field.closest("[data-extra]") : null;
+    return field && !(extra && extra.hidden) ? field.value : "";
+  }
+
+  problem.setAttribute("tabindex", "-1");
+
+  form.addEventListener("submit", function (event) {
+    var file = input.files && input.files[0];
+    if (!file) {
+      return; // the browser's own "choose a file" message shows
+    }
+    event.preventDefault();
+    if (maxBytes && file.size > maxBytes) {
+      show("This file is larger than the most that can be imported at once. " +
+        "Nothing was imported.", "file");
+      return;
+    }
+    var query = new URLSearchParams({
+      name: file.name,
+      format: value("format") || "auto",
+      date_order: value("date_order"),
+      chat: value("chat")
+    });
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", form.getAttribute("data-upload") + "?" + query.toString());
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.setRequestHeader("X-CSRF-Token", csrf);
+    xhr.responseType = "json";
+
+    problem.hidden = true;
+    progress.hidden = false;
+    button.disabled = true;
+    bar.max = 100;
+    bar.value = 0;
+    status.textContent = "Sending the file… 0%";
+
+    xhr.upload.onprogress = function (e) {
+      if (e.lengthComputable && e.total > 0) {
+        var percent = Math.floor((e.loaded / e.total) * 100);
+        bar.value = percent;
+        status.textContent = "Sending the file… " + percent + "%";
+      }
+    };
+    xhr.upload.onload = function () {
+      bar.removeAttribute("value"); // no measure of the reading: an honest moving bar
+      status.textContent = "Reading your chat… A long history can take a minute.";
+    };
+    xhr.onload = function () {
+      var answer = xhr.response || {};
+      if (xhr.status === 200 && answer.next) {
+        status.textContent = "Done. Opening it…";
+        window.location.assign(answer.next);
+      } else if (/\/unlock$/.test(xhr.responseURL || "")) {
+        window.location.replace("/unlock"); // locked meanwhile: the guard sent us there
+      } else {
+        show(answer.error || "That did not work. Reload the page and try once more.",
+          answer.field, answer.choices);
+      }
+    };
+    xhr.onerror = function () {
+      show("The upload stopped before it finished. Nothing was imported; " +
+        "you could try again.", "file");
+    };
+    xhr.send(file);
+  });
+})();

@@ -1,0 +1,162 @@
+"""What every chart on the patterns page is made of, and the small wording they share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from clearheart.domain.patterns.report import PatternReport
+from clearheart.web.charts import (
+    Dot,
+    Label,
+    Rect,
+    Scale,
+    Segment,
+    TimeAxis,
+    end_label,
+    grid,
+    line,
+    px,
+    short_name,
+    spread,
+    tick_labels,
+)
+
+Shown = Callable[[str], str]
+"""How a participant is named on screen ("You", the chosen name, or the export's)."""
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One person's line: segments and dots, and its colour class."""
+
+    css: str
+    segments: tuple[Segment, ...]
+    dots: tuple[Dot, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    caption: str
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class Panel:
+    """One drawing: a height in pixels and everything drawn in it."""
+
+    height: float
+    grid: tuple[Segment, ...] = ()
+    ticks: tuple[Label, ...] = ()
+    series: tuple[Series, ...] = ()
+    rects: tuple[tuple[str, Rect], ...] = ()
+    labels: tuple[tuple[str, Label], ...] = ()
+    axis: tuple[Label, ...] = ()
+    axis_y: float = 0.0
+    title: str = ""
+
+    @property
+    def gutter(self) -> bool:
+        """Tick labels need the space left of the plot."""
+        return bool(self.ticks)
+
+
+@dataclass
+class Chart:
+    id: str
+    heading: str
+    basis: str
+    description: str
+    reading: str = ""
+    panels: list[Panel] = field(default_factory=list)
+    table: Table | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def day_text(moment: date | datetime) -> str:
+    """"6 April 2024"."""
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def month_text(day: date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number:,} {one if number == 1 else (many or one + 's')}"
+
+
+def since_text(report: PatternReport) -> str:
+    first = report.basis.first
+    return f"since {month_text(first.date())}" if first else ""
+
+
+OTHERS = "the others"
+"""The other side when it is not one person (a group chat, or nobody else wrote)."""
+
+
+def two_sides(report: PatternReport, shown: Shown) -> tuple[str, str]:
+    """The two sides every chart compares: the user, and the other person (or the others)."""
+    others = report.names[1:]
+    return "You", shown(others[0]) if len(others) == 1 else OTHERS
+
+
+def heading(name: str) -> str:
+    """A side's name where it starts a label or a sentence: "The others", else as chosen."""
+    return "T" + name[1:] if name.startswith(OTHERS) else name
+
+
+def whose(name: str) -> str:
+    """"Kai’s", "the others’"."""
+    return "the others’" if name == OTHERS else f"{name}’s"
+
+
+def axis_labels(axis: TimeAxis, y: float) -> tuple[Label, ...]:
+    return tuple(Label(t.x, px(y), t.text, t.anchor) for t in axis.ticks())
+
+
+def month_mid(axis: TimeAxis, start: date) -> float:
+    return axis.middle(start, 15)
+
+
+def week_mid(axis: TimeAxis, start: date) -> float:
+    return axis.x(start + timedelta(days=3.5))
+
+
+def pair_lines(axis: TimeAxis, rows: Sequence[tuple[date, float | None, float | None]],
+               scale: Scale, names: tuple[str, str], tick_text: Sequence[str],
+               mid: Callable[[TimeAxis, date], float]) -> Panel:
+    """Two lines over time, one per side, each labelled directly at its last value."""
+    mine = [(mid(axis, start), a) for start, a, _ in rows]
+    theirs = [(mid(axis, start), b) for start, _, b in rows]
+    series = []
+    labels: list[tuple[str, Label]] = []
+    # The line that ends higher is labelled above its end, the other below: apart.
+    ends = [next((v for _, v in reversed(points) if v is not None), None)
+            for points in (mine, theirs)]
+    mine_higher = (ends[0] or 0) >= (ends[1] or 0)
+    for css, points, name, above in (("you", mine, names[0], mine_higher),
+                                     ("other", theirs, names[1], not mine_higher)):
+        segments, dots = line(points, scale)
+        series.append(Series(css, segments, dots))
+        label = end_label(points, scale, short_name(heading(name)), above)
+        if label is not None:
+            labels.append((css, label))
+    placed = spread([label for _, label in labels])
+    by_text = {label.text: label for label in placed}
+    return Panel(
+        height=scale.bottom + 26, grid=grid(scale), ticks=tick_labels(scale, tick_text),
+        series=tuple(series),
+        labels=tuple((css + "-text", by_text[label.text]) for css, label in labels),
+        axis=axis_labels(axis, scale.bottom + 20), axis_y=scale.bottom,
+    )
+
+
+def next_month(start: date) -> date:
+    return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+

@@ -1,0 +1,77 @@
+"""The patterns page as the template draws it: every chart, its reading and its ground.
+
+Each chart gets one plain sentence of what it shows (the domain's wording),
+the data it rests on, SVG geometry (charts.py) and a table of the same numbers
+for anyone who cannot see the drawing. Names are shown as the person chose
+them: "You", and the other person's chosen name. Nothing here judges anyone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Literal
+
+from clearheart.domain.patterns.report import PatternReport
+from clearheart.services.patterns import MoodPoint
+from clearheart.web.charts import TimeAxis
+from clearheart.web.pattern_parts import Chart, Shown, count, day_text
+from clearheart.web.pattern_readings import sentences
+from clearheart.web.pattern_readings import timeline as timeline_sentence
+from clearheart.web.pattern_tallies import effort, loop, silences, unanswered_runs
+from clearheart.web.pattern_time import (
+    plans,
+    reply_times,
+    timeline,
+    timeline_unit,
+    who_starts,
+)
+
+MoodOf = Callable[[date | None, date | None, Literal["week", "month"]], Sequence[MoodPoint]]
+
+
+def axis_for(report: PatternReport) -> TimeAxis | None:
+    first, last = report.basis.first, report.basis.last
+    if first is None or last is None:
+        return None
+    return TimeAxis.spanning(first.date(), last.date())
+
+
+def page(report: PatternReport, shown: Shown, mood_of: MoodOf) -> dict[str, object]:
+    """Everything the patterns template draws, in the order it draws it."""
+    axis = axis_for(report)
+    if axis is None:
+        return {"report": report, "empty": True}
+    mood = mood_of(axis.start, axis.end - timedelta(days=1), timeline_unit(report))
+    silences_chart, silence_rows = silences(report, shown)
+    plans_chart, plan_rows = plans(report, shown, axis)
+    loop_chart, whiskers, loop_panel = loop(report, shown)
+    charts: dict[str, Chart] = {
+        "first": who_starts(report, shown, axis),
+        "replies": reply_times(report, shown, axis),
+        "runs": unanswered_runs(report, shown),
+        "silences": silences_chart,
+        "effort": effort(report, shown),
+        "plans": plans_chart,
+        "loop": loop_chart,
+        "timeline": timeline(report, shown, axis, mood),
+    }
+    for key, texts in sentences(report, shown).items():
+        charts[key].reading = texts[0]
+        charts[key].notes = texts[1:]
+    checkins = sum(m.checkins for m in mood)
+    mean = sum(m.mean * m.checkins for m in mood) / checkins if checkins else None
+    charts["timeline"].reading = timeline_sentence(checkins, mean, timeline_unit(report))
+    first = report.basis.first
+    last = report.basis.last
+    return {
+        "report": report, "empty": False, **charts,
+        "index": list(charts.values()),
+        "intro": f"What the {count(report.basis.messages, 'message')} written from "
+                 f"{day_text(first or axis.start)} to {day_text(last or axis.end)} show. "
+                 "Each chart starts with one sentence of what it shows and ends with how "
+                 "much it rests on.",
+        "silence_rows": silence_rows, "plan_rows": plan_rows,
+        "plans_cut": len(report.plans.hits) > len(plan_rows),
+        "whiskers": whiskers, "loop_panel": loop_panel,
+    }

@@ -1,0 +1,100 @@
+"""The patterns page of one chat: each chart with its reading and the data it rests on.
+
+Reports are worked out once and kept in memory by one PatternService per open
+vault: a repeat view costs a lookup and the drawing. When the vault locks its
+Workspace goes away, and with it every kept report (see `service_of`).
+"""
+
+from __future__ import annotations
+
+import weakref
+from datetime import date
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from clearheart.errors import InvalidInput
+from clearheart.services.patterns import PatternService
+from clearheart.web import pattern_view as view
+from clearheart.web.chat_view import view_of
+from clearheart.web.render import Fields, html, see_other, sentence, state_of
+
+_SLOT = "clearheart_patterns"
+INLINE_MOST = 200_000
+"""Chats up to this many messages are worked out while the page loads (a second or so);
+longer ones in the background, with a page that says so and looks again by itself."""
+AGAIN_SECONDS = 2
+
+
+def service_of(request: Request) -> PatternService:
+    """The open vault's PatternService, made on first use and dropped with the vault."""
+    workspace = state_of(request).require()
+    slot = getattr(request.app.state, _SLOT, None)
+    if slot is not None and slot[0]() is workspace:
+        service: PatternService = slot[1]
+        return service
+    service = PatternService(workspace.chats, workspace.journal)
+    # Locking closes and drops the Workspace; its reports must not outlive it in memory.
+    weakref.finalize(workspace, service.clear)
+    setattr(request.app.state, _SLOT, (weakref.ref(workspace), service))
+    return service
+
+
+def forget(request: Request, chat_id: int) -> None:
+    """Drop whatever was worked out for a chat (it was deleted)."""
+    service_of(request).forget(chat_id)
+
+
+def _day(text: str, name: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(name, "write the date as year-month-day, like 2024-03-31") from None
+
+
+def patterns_page(request: Request) -> Response:
+    chat = view_of(request)
+    if chat.info.me is None:
+        return see_other(f"/chats/{chat.id}/me")
+    params = request.query_params
+    values = Fields(since=params.get("since", ""), until=params.get("until", ""))
+    errors = Fields()
+    since = until = None
+    for name in ("since", "until"):
+        try:
+            day = _day(values[name], name)
+        except InvalidInput as exc:
+            errors[name] = sentence(exc.reason)
+            continue
+        if name == "since":
+            since = day
+        else:
+            until = day
+    if since and until and until < since:
+        errors["until"] = "The end date comes before the start date."
+        until = None
+    service = service_of(request)
+    if chat.info.messages <= INLINE_MOST:
+        report = service.report(chat.id, since, until, info=chat.info)
+    else:
+        found = service.prepare(chat.id, since, until, info=chat.info)
+        if found is None:
+            response = html(request, "patterns_wait.html", "Patterns", {"chat": chat})
+            # The Refresh header, not a script: it works without JavaScript and under the CSP.
+            response.headers["Refresh"] = str(AGAIN_SECONDS)
+            return response
+        report = found
+    context = view.page(report, chat.shown, service.mood)
+    return html(request, "patterns.html", "Patterns", {
+        "chat": chat, "values": values, "errors": errors, "filtered": bool(since or until),
+        **context,
+    }, 400 if errors else 200)
+
+
+routes = [
+    Route("/chats/{chat_id:int}", patterns_page, methods=["GET"]),
+]
