@@ -12,49 +12,20 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from journey_tools import SHOTS, Server, open_context, shoot
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.e2e
 
-SHOTS = Path(__file__).parent / "screenshots"
 MONTHS = Path(__file__).parents[1] / "data" / "web" / "months.txt"
 PASSPHRASE = "harbour kettle lantern"
-WIDTHS = (1280, 390)
 CHARTS = ("first", "replies", "runs", "silences", "effort", "plans", "loop", "timeline")
-
-
-@dataclass
-class Server:
-    launch_url: str
-    base: str
-    process: subprocess.Popen[str]
-    stderr: Path
-
-
-@dataclass
-class Watch:
-    """Every request the page made, and every console error (CSP refusals show there)."""
-
-    base: str
-    requests: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-
-    def check(self) -> None:
-        assert self.blocked == [], f"requests tried to leave 127.0.0.1: {self.blocked}"
-        outside = [u for u in self.requests if not u.startswith((self.base + "/", "data:"))]
-        assert outside == [], outside
-        errors = [e for e in self.console_errors
-                  if not e.startswith("Failed to load resource: the server responded "
-                                      "with a status of 4")]
-        assert errors == [], errors
 
 
 @pytest.fixture
@@ -78,39 +49,6 @@ def server(tmp_path: Path) -> Iterator[Server]:
     log = stderr.read_text()
     assert process.returncode == 0, log
     assert "Traceback" not in log, log
-
-
-def open_context(browser: Browser, server: Server, *, javascript: bool = True,
-                 width: int = 1280) -> tuple[BrowserContext, Page, Watch]:
-    context = browser.new_context(viewport={"width": width, "height": 900},
-                                  java_script_enabled=javascript)
-    watch = Watch(server.base)
-
-    def only_local(route: Route, request: Request) -> None:
-        if request.url.startswith((server.base + "/", "data:")):
-            route.continue_()
-        else:
-            watch.blocked.append(request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
-    context.on("request", lambda request: watch.requests.append(request.url))
-    page = context.new_page()
-    page.on("console", lambda msg: watch.console_errors.append(msg.text)
-            if msg.type == "error" else None)
-    return context, page, watch
-
-
-def shoot(page: Page, name: str) -> None:
-    """Photograph the page at each width; at neither may it scroll sideways."""
-    SHOTS.mkdir(exist_ok=True)
-    size = page.viewport_size or {"width": 1280, "height": 900}
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
-        wide = page.evaluate("document.documentElement.scrollWidth")
-        assert wide <= width, f"{name} scrolls sideways at {width} px ({wide} px wide)"
-    page.set_viewport_size(size)
 
 
 def create_vault(page: Page, server: Server) -> None:

@@ -14,50 +14,18 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from journey_tools import Server, open_context, shoot
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
+    from playwright.sync_api import Browser, Page, Request, Route
 
 pytestmark = pytest.mark.e2e
 
-SHOTS = Path(__file__).parent / "screenshots"
 PASSPHRASE = "lantern river biscuit"
-WIDTHS = (1280, 390)
-
-
-@dataclass
-class Server:
-    launch_url: str
-    base: str
-    process: subprocess.Popen[str]
-    stderr: Path
-
-
-@dataclass
-class Watch:
-    """Every request the page made, and every console error (CSP violations show there)."""
-
-    base: str
-    requests: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-
-    def check(self) -> None:
-        assert self.blocked == [], f"requests tried to leave 127.0.0.1: {self.blocked}"
-        outside = [u for u in self.requests
-                   if not u.startswith((self.base + "/", "data:"))]
-        assert outside == [], outside
-        # A 400 (validation) or 404 page is logged by Chromium as a failed load;
-        # anything else (a CSP refusal, a script error) is a defect.
-        errors = [e for e in self.console_errors
-                  if not e.startswith("Failed to load resource: the server responded "
-                                      "with a status of 4")]
-        assert errors == [], errors
 
 
 StartServer = Callable[..., Server]
@@ -95,38 +63,6 @@ def start_server(tmp_path: Path) -> Iterator[StartServer]:
         assert server.process.returncode == 0, server.stderr.read_text()
         assert "Stopped. Everything is locked." in server.stderr.read_text()
         assert "Traceback" not in server.stderr.read_text()
-
-
-def open_context(browser: Browser, server: Server, width: int = 1280
-                 ) -> tuple[BrowserContext, Page, Watch]:
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    watch = Watch(server.base)
-
-    def only_local(route: Route, request: Request) -> None:
-        if request.url.startswith((server.base + "/", "data:")):
-            route.continue_()
-        else:
-            watch.blocked.append(request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
-    context.on("request", lambda request: watch.requests.append(request.url))
-    page = context.new_page()
-    page.on("console", lambda msg: watch.console_errors.append(msg.text)
-            if msg.type == "error" else None)
-    return context, page, watch
-
-
-def shoot(page: Page, name: str) -> None:
-    """Photograph the page at each width, then restore the size the journey uses."""
-    SHOTS.mkdir(exist_ok=True)
-    size = page.viewport_size or {"width": 1280, "height": 900}
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
-        wide = page.evaluate("document.documentElement.scrollWidth")
-        assert wide <= width, f"{name} scrolls sideways at {width} px ({wide} px wide)"
-    page.set_viewport_size(size)
 
 
 def create_vault(page: Page, server: Server) -> None:

@@ -11,6 +11,7 @@ import os
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -546,7 +547,9 @@ def test_a_dropped_upload_leaves_nothing_behind(web: Web, shared_workspace: Work
         ],
     }
     before = chat_ids(shared_workspace)
-    asyncio.run(web.client.app(scope, receive, send))  # type: ignore[arg-type]
+    # A thread of its own: Playwright's sync API may hold this worker's event loop.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, web.client.app(scope, receive, send)).result()  # type: ignore[arg-type]
     assert sent[0]["status"] == 400
     assert chat_ids(shared_workspace) == before
     assert list(scratch.iterdir()) == []
