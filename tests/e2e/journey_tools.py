@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import select
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,3 +79,22 @@ def shoot(page: Page, name: str) -> None:
         wide = page.evaluate("document.documentElement.scrollWidth")
         assert wide <= width, f"{name} scrolls sideways at {width} px ({wide} px wide)"
     page.set_viewport_size(size)
+
+
+def launch(command: str, home: Path, stderr: Path, *, wait: float = 30,
+           env_extra: dict[str, str] | None = None) -> Server:
+    """Start `clearheart COMMAND --no-open --port 0` and read its launch URL (first line)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLEARHEART_")}
+    env["CLEARHEART_HOME"] = str(home)
+    env.update(env_extra or {})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clearheart", command, "--no-open", "--port", "0"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        stderr=stderr.open("w", encoding="utf-8"), text=True, env=env)
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], wait)
+    assert ready, f"no launch URL within {wait:g} s: {stderr.read_text()}"
+    first = process.stdout.readline().strip()
+    assert first.startswith("http://127.0.0.1:"), first
+    assert "/launch/" in first
+    return Server(first, first.split("/launch/")[0], process, stderr)

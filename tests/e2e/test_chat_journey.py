@@ -6,17 +6,13 @@ tests/e2e/screenshots/ (gitignored) and must never scroll sideways.
 
 from __future__ import annotations
 
-import os
-import select
 import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import SHOTS, Server, open_context, shoot
+from journey_tools import SHOTS, Server, launch, open_context, shoot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -30,19 +26,9 @@ CHARTS = ("first", "replies", "runs", "silences", "effort", "plans", "loop", "ti
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CLEARHEART_")}
-    env["CLEARHEART_HOME"] = str(tmp_path / "home")
-    stderr = tmp_path / "server.err"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "clearheart", "serve", "--no-open", "--port", "0"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=stderr.open("w", encoding="utf-8"), text=True, env=env)
-    assert process.stdout is not None
-    ready, _, _ = select.select([process.stdout], [], [], 30)
-    assert ready, f"no launch URL within 30 s: {stderr.read_text()}"
-    first = process.stdout.readline().strip()
-    assert first.startswith("http://127.0.0.1:") and "/launch/" in first, first
-    yield Server(first, first.split("/launch/")[0], process, stderr)
+    server = launch("serve", tmp_path / "home", tmp_path / "server.err")
+    process, stderr = server.process, server.stderr
+    yield server
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=20)
@@ -194,20 +180,11 @@ def test_import_without_javascript(browser: Browser, server: Server) -> None:
 
 def test_the_demo_chat_reads_at_a_glance(browser: Browser, tmp_path: Path) -> None:
     """`clearheart demo` holds a six-month chat; its patterns page shows the whole arc."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CLEARHEART_")}
-    env["CLEARHEART_HOME"] = str(tmp_path / "untouched")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "clearheart", "demo", "--no-open", "--port", "0"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        text=True, env=env)
+    server = launch("demo", tmp_path / "untouched", tmp_path / "demo.err", wait=120)
+    process, launch_url = server.process, server.launch_url
     try:
-        assert process.stdout is not None
-        ready, _, _ = select.select([process.stdout], [], [], 120)
-        assert ready, "the demo printed no launch URL"
-        launch = process.stdout.readline().strip()
-        server = Server(launch, launch.split("/launch/")[0], process, tmp_path / "unused")
         context, page, watch = open_context(browser, server)
-        page.goto(launch)
+        page.goto(launch_url)
         page.click("nav >> text=Chats")
         page.click("text=See the patterns")
         page.wait_for_url("**/chats/*")

@@ -8,17 +8,13 @@ and drives the browser the way a person would. Every page is photographed at
 
 from __future__ import annotations
 
-import os
-import select
 import signal
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import Server, open_context, shoot
+from journey_tools import Server, launch, open_context, shoot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request, Route
@@ -36,22 +32,8 @@ def start_server(tmp_path: Path) -> Iterator[StartServer]:
     started: list[Server] = []
 
     def start(**env_extra: str) -> Server:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("CLEARHEART_")}
-        env["CLEARHEART_HOME"] = str(tmp_path / "home")
-        env.update(env_extra)
-        stderr = tmp_path / f"server-{len(started)}.err"
-        process = subprocess.Popen(
-            [sys.executable, "-m", "clearheart", "serve", "--no-open", "--port", "0"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=stderr.open("w", encoding="utf-8"), text=True, env=env,
-        )
-        assert process.stdout is not None
-        ready, _, _ = select.select([process.stdout], [], [], 30)
-        assert ready, f"no launch URL within 30 s: {stderr.read_text()}"
-        first = process.stdout.readline().strip()
-        assert first.startswith("http://127.0.0.1:"), first
-        assert "/launch/" in first
-        server = Server(first, first.split("/launch/")[0], process, stderr)
+        server = launch("serve", tmp_path / "home", tmp_path / f"server-{len(started)}.err",
+                        env_extra=env_extra)
         started.append(server)
         return server
 
@@ -308,20 +290,11 @@ def test_keyboard_users_get_a_skip_link_and_visible_focus(browser: Browser,
 
 
 def test_the_demo_tells_a_story(browser: Browser, tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CLEARHEART_")}
-    env["CLEARHEART_HOME"] = str(tmp_path / "untouched")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "clearheart", "demo", "--no-open", "--port", "0"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        text=True, env=env)
+    server = launch("demo", tmp_path / "untouched", tmp_path / "demo.err", wait=120)
+    process, launch_url = server.process, server.launch_url
     try:
-        assert process.stdout is not None
-        ready, _, _ = select.select([process.stdout], [], [], 120)
-        assert ready, "the demo printed no launch URL"
-        launch = process.stdout.readline().strip()
-        server = Server(launch, launch.split("/launch/")[0], process, tmp_path / "unused")
         context, page, watch = open_context(browser, server)
-        page.goto(launch)
+        page.goto(launch_url)
         assert page.url == server.base + "/today"
         shoot(page, "demo-today")
         page.goto(server.base + "/journal")
