@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -116,3 +117,34 @@ def test_a_chat_round_trips_through_an_archive(engine: sa.Engine, tmp_path: Path
     opened.close()
     assert archive.snapshot(engine) == before
     assert list(repo.messages(chat.chat_id)) == sent
+
+
+def test_an_archive_from_an_earlier_schema_restores(engine: sa.Engine, tmp_path: Path) -> None:
+    """An archive written before the reflection tables existed (schema 0002) still restores."""
+    from clearheart.errors import ArchiveInvalid
+    from clearheart.store.schema import HEAD
+
+    _fill(engine)
+    before = archive.snapshot(engine)
+    plain = tmp_path / "new.jsonl"
+    archive.export(engine, plain, None, AT)
+    header, *rows = plain.read_bytes().splitlines(keepends=True)
+    old_header = json.loads(header)
+    assert old_header["schema"] == HEAD
+    old_header["schema"] = "0002"
+    for name in ("instruments", "assessment_results", "cycle_maps", "behaviour_log"):
+        del old_header["tables"][name]
+    old = tmp_path / "old.jsonl"
+    old.write_bytes(json.dumps(old_header).encode() + b"\n" + b"".join(rows))
+    with engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM journal_entries"))
+    opened = archive.open_archive(old, None)
+    assert archive.restore(engine, opened, tmp_path) == 3
+    opened.close()
+    assert archive.snapshot(engine) == before
+
+    old_header["schema"] = "9999"
+    future = tmp_path / "future.jsonl"
+    future.write_bytes(json.dumps(old_header).encode() + b"\n" + b"".join(rows))
+    with pytest.raises(ArchiveInvalid, match="schema 9999"):
+        archive.open_archive(future, None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +32,24 @@ REPLACED_ON_RESTORE = frozenset({"settings"})
 """Tables a new vault fills by itself; the archive's rows replace them."""
 BATCH = 5_000
 _KNOWN = {table.name: table for table in TABLES}
+
+Row = dict[str, Any]
+UPGRADES: dict[str, tuple[str, Callable[[str, Row], Row]]] = {
+    "0001": ("0002", lambda table, row: row),
+    "0002": ("0003", lambda table, row: row),
+}
+"""How a row written at one schema revision reads at the next. So far every
+migration only added tables, so rows pass through unchanged; a migration that
+changes a column adds its own step here, and archives from every earlier
+revision keep restoring."""
+
+
+def upgrade_row(revision: str, table: str, row: Row) -> Row:
+    """`row` of `table` as written at `revision`, carried forward to HEAD."""
+    while revision != HEAD:
+        revision, step = UPGRADES[revision]
+        row = step(table, row)
+    return row
 
 
 def _rows(conn: sa.Connection, table: sa.Table) -> Iterator[dict[str, Any]]:
@@ -112,7 +130,7 @@ class Archive:
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 raise ArchiveInvalid(self.path, f"line {number} is not valid JSON ({exc})") \
                     from None
-            table, row = _check_record(self.path, number, record)
+            table, row = _check_record(self.path, number, record, self.header["schema"])
             seen += 1
             yield table, row
         if seen != sum(self.header["tables"].values()):
@@ -184,9 +202,10 @@ def _check_header(path: Path, raw: bytes) -> dict[str, Any]:
         raise ArchiveInvalid(path, "it is not a Clearheart archive")
     if header.get("version") != VERSION:
         raise ArchiveInvalid(path, f"archive version {header.get('version')} is not supported")
-    if header.get("schema") != HEAD:
+    if header.get("schema") != HEAD and header.get("schema") not in UPGRADES:
         raise ArchiveInvalid(
-            path, f"it was made by a vault at schema {header.get('schema')}, this one is {HEAD}")
+            path, f"it was made by a vault at schema {header.get('schema')}, which this version "
+                  f"of Clearheart does not know (it reads {', '.join([*UPGRADES, HEAD])})")
     tables = header.get("tables")
     if (not isinstance(tables, dict) or set(tables) - set(_KNOWN)
             or not all(isinstance(n, int) and n >= 0 for n in tables.values())):
@@ -194,13 +213,15 @@ def _check_header(path: Path, raw: bytes) -> dict[str, Any]:
     return header
 
 
-def _check_record(path: Path, number: int, record: Any) -> tuple[str, dict[str, Any]]:
+def _check_record(path: Path, number: int, record: Any, revision: str) -> tuple[str, Row]:
     if not isinstance(record, dict) or set(record) != {"table", "row"}:
         raise ArchiveInvalid(path, f"line {number} is not a table row")
     table = _KNOWN.get(record["table"])
-    row = record["row"]
     if table is None:
         raise ArchiveInvalid(path, f"line {number} names an unknown table")
+    row = record["row"]
+    if isinstance(row, dict):
+        row = upgrade_row(revision, table.name, row)
     if not isinstance(row, dict) or set(row) != set(table.columns.keys()):
         raise ArchiveInvalid(path, f"line {number} has the wrong columns for {table.name}")
     return table.name, row

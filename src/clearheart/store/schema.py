@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-HEAD = "0002"
+HEAD = "0003"
 """The newest migration; opening a vault below it runs the upgrade."""
 
 metadata = sa.MetaData()
@@ -80,5 +80,63 @@ same clock (no zone), `sender` the participant's `idx`, `kind` a code from
 store.chat_repo.KIND_CODES, `edited` 0 or 1. A million messages are then a
 few thousand rows: quick to write, encrypt and read back."""
 
-TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks)
+instruments = sa.Table(
+    "instruments",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("version", sa.String(20), nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("loaded_at", sa.String(32), nullable=False),
+)
+"""Questionnaires a clinician or the person loaded themselves (`assess load`):
+the TOML text as given, so it is kept in the vault and never shipped."""
+
+assessment_results = sa.Table(
+    "assessment_results",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("instrument_id", sa.String(64), nullable=False),
+    sa.Column("instrument_version", sa.String(20), nullable=False),
+    sa.Column("taken_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("subject", sa.String(200)),
+    sa.Column("answers", sa.JSON, nullable=False),
+    sa.Column("scores", sa.JSON, nullable=False),
+    sa.Index("ix_results_instrument_taken", "instrument_id", "taken_at"),
+)
+"""One completed questionnaire: the answers as given and the scores they gave
+under that instrument version. `subject` names who it is about where an
+instrument is kept per person (the dating-again checklist)."""
+
+cycle_maps = sa.Table(
+    "cycle_maps",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("steps", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)
+"""The person's own map of their loop: `steps` is a JSON list of
+{"id", "role", "text"} in the order the loop goes round."""
+
+behaviour_log = sa.Table(
+    "behaviour_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("cycle_map_id", sa.Integer, sa.ForeignKey("cycle_maps.id", ondelete="SET NULL")),
+    sa.Column("cycle_step", sa.String(40)),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Index("ix_behaviour_log_at", "at"),
+)
+"""What happened, logged as it happened: `at` is when it happened (UTC text,
+with the offset beside it), `kind` a behaviour kind id, and optionally the
+step of a cycle map it belongs to."""
+
+TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
+          instruments, assessment_results, cycle_maps, behaviour_log)
 """Every table holding the person's data, in dependency order (for export)."""
