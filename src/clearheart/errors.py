@@ -67,6 +67,19 @@ class VaultDamaged(ClearheartError):
 
 
 @dataclass(eq=False)
+class ChatDamaged(ClearheartError):
+    """One stored block of a chat's messages cannot be read back."""
+
+    chat_id: int
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return (f"Part of chat {self.chat_id} cannot be read ({self.reason}). The rest of your "
+                "vault is not affected; deleting this chat and importing it again repairs it.")
+
+
+@dataclass(eq=False)
 class FileProblem(ClearheartError):
     """The operating system refused a file operation (permissions, a full disk, …)."""
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from clearheart.domain.chat import Kind, Message
+from clearheart.domain.chat import Kind, Message, from_wall_seconds, in_columns, wall_seconds
 from clearheart.errors import InvalidInput, NotFound
-from clearheart.store.chat_repo import ChatRepo, NewChat, from_seconds, to_seconds
+from clearheart.store.chat_repo import ChatRepo, NewChat
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 T0 = datetime(2026, 3, 1, 21, 15)
@@ -34,8 +34,12 @@ CHAT = [
 
 def test_store_and_read_back_exactly(engine: sa.Engine) -> None:
     repo = ChatRepo(engine)
-    stored = repo.store(NewChat("whatsapp", "Sam", "WhatsApp Chat with Sam.txt"), CHAT, NOW,
-                        me_is("Alex"))
+    stored = repo.store(
+        NewChat("whatsapp", "Sam", "WhatsApp Chat with Sam.txt"),
+        in_columns(CHAT),
+        NOW,
+        me_is("Alex"),
+    )
     assert (stored.added, stored.skipped) == (5, 0)
     assert stored.participants == ("Alex", "Sam")
     assert list(repo.messages(stored.chat_id)) == CHAT
@@ -47,12 +51,14 @@ def test_store_and_read_back_exactly(engine: sa.Engine) -> None:
 
 def test_reimport_of_a_newer_export_adds_only_new_messages(engine: sa.Engine) -> None:
     repo = ChatRepo(engine)
-    first = repo.store(NewChat("whatsapp", "Sam", "a.txt"), CHAT[:4], NOW, me_is("Alex"))
+    first = repo.store(
+        NewChat("whatsapp", "Sam", "a.txt"), in_columns(CHAT[:4]), NOW, me_is("Alex")
+    )
     newer = [*CHAT, msg(9, "Alex", "Sure 🙂"), msg(30, "Sam", "Night!")]
-    again = repo.store(first.chat_id, newer, NOW, me_is("Alex"))
+    again = repo.store(first.chat_id, in_columns(newer), NOW, me_is("Alex"))
     assert (again.added, again.skipped) == (3, 4)
     assert [m.text for m in repo.messages(first.chat_id)] == [m.text for m in newer]
-    same = repo.store(first.chat_id, newer, NOW, me_is("Alex"))
+    same = repo.store(first.chat_id, in_columns(newer), NOW, me_is("Alex"))
     assert (same.added, same.skipped) == (0, 7)
 
 
@@ -64,30 +70,31 @@ def test_a_failure_mid_stream_leaves_nothing(engine: sa.Engine) -> None:
         raise InvalidInput("file", "cut off")
 
     with pytest.raises(InvalidInput):
-        repo.store(NewChat("whatsapp", "Sam", "a.txt"), broken(), NOW, me_is("Alex"))
+        repo.store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(broken()), NOW, me_is("Alex"))
     assert repo.list() == ()
 
     def refuse(participants: tuple[str, ...]) -> str:
         raise InvalidInput("--me", "say which")
 
     with pytest.raises(InvalidInput):
-        repo.store(NewChat("whatsapp", "Sam", "a.txt"), CHAT, NOW, refuse)
+        repo.store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(CHAT), NOW, refuse)
     assert repo.list() == ()
 
 
 def test_since_until_and_big_batches(engine: sa.Engine) -> None:
     repo = ChatRepo(engine)
     many = [msg(i, "Alex" if i % 3 else "Sam", f"m{i}") for i in range(45_000)]
-    stored = repo.store(NewChat("csv", None, "x.csv"), many, NOW, me_is("Alex"))
+    stored = repo.store(NewChat("csv", None, "x.csv"), in_columns(many), NOW, me_is("Alex"))
     assert stored.added == 45_000
-    window = list(repo.messages(stored.chat_id, T0 + timedelta(minutes=100),
-                                T0 + timedelta(minutes=200)))
+    window = list(
+        repo.messages(stored.chat_id, T0 + timedelta(minutes=100), T0 + timedelta(minutes=200))
+    )
     assert [m.text for m in window] == [f"m{i}" for i in range(100, 200)]
 
 
 def test_me_alias_and_delete(engine: sa.Engine) -> None:
     repo = ChatRepo(engine)
-    stored = repo.store(NewChat("whatsapp", "Sam", "a.txt"), CHAT, NOW, lambda p: None)
+    stored = repo.store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(CHAT), NOW, lambda p: None)
     assert repo.get(stored.chat_id).me is None
     repo.set_me(stored.chat_id, "Alex")
     repo.set_alias(stored.chat_id, "S.")
@@ -105,6 +112,9 @@ def test_me_alias_and_delete(engine: sa.Engine) -> None:
 
 
 def test_wall_clock_seconds_round_trip() -> None:
-    for moment in (datetime(1970, 1, 1), datetime(2026, 3, 29, 2, 30), datetime(1999, 12, 31,
-                                                                                  23, 59, 59)):
-        assert from_seconds(to_seconds(moment)) == moment
+    for moment in (
+        datetime(1970, 1, 1),
+        datetime(2026, 3, 29, 2, 30),
+        datetime(1999, 12, 31, 23, 59, 59),
+    ):
+        assert from_wall_seconds(wall_seconds(moment)) == moment

@@ -101,13 +101,14 @@ def test_damaged_or_cut_archives_are_refused_before_anything_is_written(
 
 
 def test_a_chat_round_trips_through_an_archive(engine: sa.Engine, tmp_path: Path) -> None:
-    from clearheart.domain.chat import Kind, Message
+    from clearheart.domain.chat import Kind, Message, in_columns
     from clearheart.store.chat_repo import ChatRepo, NewChat
 
     repo = ChatRepo(engine)
     sent = [Message(datetime(2026, 1, 1, 9, i), "Sam" if i % 2 else "Alex", Kind.TEXT, f"hi {i}")
             for i in range(30)]
-    chat = repo.store(NewChat("whatsapp", "Sam", "a.txt"), sent, AT, lambda names: "Alex")
+    chat = repo.store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(sent), AT,
+                      lambda names: "Alex")
     before = archive.snapshot(engine)
     out = tmp_path / "chat.chx"
     archive.export(engine, out, "correct horse battery", AT)
@@ -148,3 +149,50 @@ def test_an_archive_from_an_earlier_schema_restores(engine: sa.Engine, tmp_path:
     future.write_bytes(json.dumps(old_header).encode() + b"\n" + b"".join(rows))
     with pytest.raises(ArchiveInvalid, match="schema 9999"):
         archive.open_archive(future, None)
+
+
+def test_chat_blocks_in_an_0002_archive_are_repacked_on_restore(engine: sa.Engine,
+                                                                 tmp_path: Path) -> None:
+    import base64
+
+    from clearheart.domain.chat import Kind, Message, in_columns
+    from clearheart.store import chat_codec
+    from clearheart.store.chat_repo import ChatRepo, NewChat
+
+    repo = ChatRepo(engine)
+    sent = [Message(datetime(2026, 1, 1, 9, i), "Sam" if i % 2 else "Alex", Kind.TEXT,
+                    f"hi {i} \x1f") for i in range(40)]
+    chat = repo.store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(sent), AT, lambda n: "Alex")
+    plain = tmp_path / "now.jsonl"
+    archive.export(engine, plain, None, AT)
+    header, *rows = plain.read_bytes().splitlines(keepends=True)
+    old_header = json.loads(header)
+    old_header["schema"] = "0002"
+    for name in ("instruments", "assessment_results", "cycle_maps", "behaviour_log"):
+        del old_header["tables"][name]
+    old_rows = []
+    for raw in rows:
+        record = json.loads(raw)
+        if record["table"] == "chat_blocks":
+            row = record["row"]
+            seconds, senders, kinds, edited, texts = chat_codec.unpack(
+                base64.b64decode(row.pop("payload")))
+            row["data"] = json.dumps([list(r) for r in zip(seconds, senders, kinds, texts,
+                                                            edited, strict=True)])
+        old_rows.append(json.dumps(record).encode() + b"\n")
+    old = tmp_path / "old.jsonl"
+    old.write_bytes(json.dumps(old_header).encode() + b"\n" + b"".join(old_rows))
+    repo.delete(chat.chat_id)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM journal_entries"))
+    opened = archive.open_archive(old, None)
+    archive.restore(engine, opened, tmp_path)
+    opened.close()
+    assert list(repo.messages(chat.chat_id)) == sent
+
+    broken = tmp_path / "broken.jsonl"
+    bad = [raw.replace(b'"payload":"', b'"payload":"%%') for raw in rows]
+    broken.write_bytes(header + b"".join(bad))
+    from clearheart.errors import ArchiveInvalid
+    with pytest.raises(ArchiveInvalid, match="not base64"):
+        archive.open_archive(broken, None)

@@ -185,3 +185,29 @@ def test_a_damaged_database_is_not_blamed_on_the_passphrase(home: Path) -> None:
     database.write_bytes(bytes(damaged))
     with pytest.raises(VaultDamaged, match="passphrase is right"):
         Vault.unlock(home, "correct horse")
+
+
+def test_chat_blocks_written_as_json_at_0002_read_back_the_same_after_upgrade(home: Path) -> None:
+    """0003 repacks every stored chat block; the downgrade writes the 0002 JSON form."""
+    from datetime import datetime
+
+    from clearheart.domain.chat import Kind, Message, in_columns
+    from clearheart.store.chat_repo import ChatRepo, NewChat
+
+    odd = "tab\there, unit\x1fseparator, a lone \ud800 surrogate, ünïcode"
+    sent = [Message(datetime(2026, 1, 1, 9, i % 60, i // 60), "Sam" if i % 3 else "Alex",
+                    Kind.MEDIA if i % 10 == 4 else Kind.TEXT, odd if i == 7 else f"hi {i}",
+                    edited=i % 5 == 0)
+            for i in range(1300)]
+    vault = Vault.create(home, "correct horse", FLOOR)
+    chat = ChatRepo(vault.engine).store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(sent),
+                                        NOW, lambda names: "Alex")
+    _downgrade(vault, "0002")
+    with vault.engine.connect() as conn:
+        data = conn.execute(sa.text("SELECT data FROM chat_blocks ORDER BY id")).scalars().all()
+    assert len(data) == 3 and data[0].startswith("[[")
+    vault.close()
+    again = Vault.unlock(home, "correct horse", now=NOW)
+    assert migrate.current_revision(again.engine) == schema.HEAD
+    assert list(ChatRepo(again.engine).messages(chat.chat_id)) == sent
+    again.close()

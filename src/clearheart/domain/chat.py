@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 
@@ -33,3 +34,66 @@ class Message:
     text: str
     """The words, newlines kept; for media, calls and notices the export's own line."""
     edited: bool = False
+
+
+_EPOCH = datetime(1970, 1, 1)
+_SECOND = timedelta(seconds=1)
+
+
+def wall_seconds(moment: datetime) -> int:
+    """A naive wall-clock time as whole seconds since 1970-01-01 00:00 of the same clock."""
+    delta = moment - _EPOCH
+    return delta.days * 86_400 + delta.seconds
+
+
+def from_wall_seconds(seconds: int) -> datetime:
+    return _EPOCH + seconds * _SECOND
+
+
+@dataclass(slots=True)
+class Columns:
+    """A run of messages in file order, field by field.
+
+    Big imports travel this way: a parser appends to five lists instead of
+    building an object per message, and the store packs whole lists at once.
+    `seconds` are wall-clock seconds (see wall_seconds); the other fields are
+    those of Message.
+    """
+
+    seconds: list[int] = field(default_factory=list)
+    senders: list[str] = field(default_factory=list)
+    kinds: list[Kind] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    edited: list[bool] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.seconds)
+
+    def add(self, message: Message) -> None:
+        self.seconds.append(wall_seconds(message.ts))
+        self.senders.append(message.sender)
+        self.kinds.append(message.kind)
+        self.texts.append(message.text)
+        self.edited.append(message.edited)
+
+    def messages(self) -> Iterator[Message]:
+        for seconds, sender, kind, text, edited in zip(
+                self.seconds, self.senders, self.kinds, self.texts, self.edited, strict=True):
+            yield Message(from_wall_seconds(seconds), sender, kind, text, edited)
+
+
+def in_columns(messages: Iterable[Message], size: int = 4096) -> Iterator[Columns]:
+    """Messages regrouped as Columns of up to `size` messages."""
+    batch = Columns()
+    for message in messages:
+        batch.add(message)
+        if len(batch) >= size:
+            yield batch
+            batch = Columns()
+    if len(batch):
+        yield batch
+
+
+def from_columns(batches: Iterable[Columns]) -> Iterator[Message]:
+    for batch in batches:
+        yield from batch.messages()

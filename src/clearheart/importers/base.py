@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 
-from clearheart.domain.chat import Message
+from clearheart.domain.chat import Columns, Message, in_columns
 from clearheart.errors import ClearheartError
 
 DateOrder = Literal["dmy", "mdy", "ymd"]
@@ -59,6 +59,22 @@ class Source(Protocol):
     def messages(self) -> Iterator[Message]:
         """Yield messages in file order; raise ImportProblem on anything unreadable."""
         ...
+
+
+@runtime_checkable
+class ColumnSource(Source, Protocol):
+    """A source that can also stream its messages as Columns: the fast path of big imports."""
+
+    def columns(self) -> Iterator[Columns]:
+        """The same messages as `messages()`, in batches of columns."""
+        ...
+
+
+def batches(source: Source) -> Iterator[Columns]:
+    """A source's messages as Columns, however it streams them."""
+    if isinstance(source, ColumnSource):
+        return source.columns()
+    return in_columns(source.messages())
 
 
 @dataclass(eq=False)

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from clearheart.domain.chat import Kind, Message
+from clearheart.domain.chat import Columns, Kind, Message, from_columns, wall_seconds
 from clearheart.importers.archive import Chunk, Export, is_zip
 from clearheart.importers.base import (
     AmbiguousDateOrder,
@@ -157,31 +156,6 @@ def _learn_order(export: Export, member: str, fmt: LineFormat, options: Options)
     )
 
 
-def _new_message(ts: datetime, sender: str, kind: Kind, text: str, edited: bool) -> Message:
-    """A Message built without the frozen dataclass's __init__, which costs half the parse.
-
-    The object is identical to Message(ts, sender, kind, text, edited);
-    tests/unit/importers/test_whatsapp.py checks that this stays true.
-    """
-    message = _NEW(Message)
-    _SET_TS(message, ts)
-    _SET_SENDER(message, sender)
-    _SET_KIND(message, kind)
-    _SET_TEXT(message, text)
-    _SET_EDITED(message, edited)
-    return message
-
-
-_NEW = object.__new__
-_SLOTS = vars(Message)
-_SET_TS = _SLOTS["ts"].__set__
-_SET_SENDER = _SLOTS["sender"].__set__
-_SET_KIND = _SLOTS["kind"].__set__
-_SET_TEXT = _SLOTS["text"].__set__
-_SET_EDITED = _SLOTS["edited"].__set__
-MESSAGE_FIELDS = ("ts", "sender", "kind", "text", "edited")
-
-
 class WhatsAppSource:
     """One WhatsApp chat, ready to stream."""
 
@@ -197,27 +171,29 @@ class WhatsAppSource:
         self.warnings: list[str] = []
 
     def messages(self) -> Iterator[Message]:
+        return from_columns(self.columns())
+
+    def columns(self) -> Iterator[Columns]:
+        """The messages as Columns, one batch per chunk of the file."""
         self.warnings.clear()
         with Export(self.path, self.options.limits) as export:
             yield from self._parse(export)
 
-    def _parse(self, export: Export) -> Iterator[Message]:
+    def _parse(self, export: Export) -> Iterator[Columns]:
         label = export.label(self.member)
         limits = self.options.limits
         max_text = 4 * limits.max_line_chars
         split = self.fmt.splitter().split
         order = self.order
-        days: dict[str, datetime] = {}
-        times: dict[str, timedelta] = {}
+        days: dict[str, int] = {}
+        times: dict[str, int] = {}
         names: dict[str | None, str] = {None: ""}
         special = SPECIAL.get
         text_kind = Kind.TEXT
-        make, set_ts, set_sender, set_kind = _NEW, _SET_TS, _SET_SENDER, _SET_KIND
-        set_text, set_edited = _SET_TEXT, _SET_EDITED
         count = 0
         skipped = ""
         start: Chunk | None = None
-        pending: tuple[datetime, str | None, str] | None = None
+        pending: tuple[int, str | None, str] | None = None
         for chunk in export.chunks(self.member):
             parts = split("\n" + chunk.text[:-1])
             head = parts[0]
@@ -230,13 +206,17 @@ class WhatsAppSource:
                                         "characters", line=self._last_start(start))
             if len(parts) == 1:
                 continue
+            batch = Columns()
+            seconds, senders, kinds, texts = batch.seconds, batch.senders, batch.kinds, batch.texts
+            add_second, add_sender, add_kind, add_text = (seconds.append, senders.append,
+                                                          kinds.append, texts.append)
             if pending is not None:
-                yield self._message(*pending, names)
+                self._add(batch, *pending, names)
             last = len(parts) - 4
             it = iter(parts[1:last])
             try:
                 # The hot loop: every message of the chunk but the last, whose text may go on
-                # in the next chunk. Most messages take the last branch.
+                # in the next chunk. Most messages take the last branch: four appends.
                 for shown_date, shown_time, raw_sender, body in zip(it, it, it, it, strict=True):
                     try:
                         ts = days[shown_date] + times[shown_time]
@@ -245,62 +225,75 @@ class WhatsAppSource:
                     sender = names.get(raw_sender)
                     if sender is None:
                         sender = names[raw_sender] = clean_sender(raw_sender or "") or ""
-                    kind = special(body)
-                    if (kind is not None or not sender or "\u200e" in body or "<" in body
-                            or "(" in body or "://" in body or "\u200f" in body):
-                        yield self._message(ts, raw_sender, body, names)
+                    if (special(body) is not None or not sender or "\u200e" in body
+                            or "<" in body or "(" in body or "://" in body or "\u200f" in body):
+                        self._add(batch, ts, raw_sender, body, names)
                     else:
-                        message = make(Message)
-                        set_ts(message, ts)
-                        set_sender(message, sender)
-                        set_kind(message, text_kind)
-                        set_text(message, body)
-                        set_edited(message, False)
-                        yield message
+                        add_second(ts)
+                        add_sender(sender)
+                        add_kind(text_kind)
+                        add_text(body)
                 ts = self._stamp(days, times, parts[last], parts[last + 1], order)
             except BadStamp as bad:
                 raise self._stamp_problem(label, chunk, bad) from None
+            if len(batch.edited) < len(seconds):
+                batch.edited.extend([False] * (len(seconds) - len(batch.edited)))
             pending = (ts, parts[last + 2], parts[last + 3])
             start = chunk
             count += len(parts) // 4
             if count > limits.max_messages:
                 raise ImportProblem(label, f"the chat holds more than {limits.max_messages} "
                                     "messages, the limit")
+            yield batch
         if pending is None:
             raise ImportProblem(label, "there are no WhatsApp messages in this file")
-        yield self._message(*pending, names)
+        batch = Columns()
+        self._add(batch, *pending, names)
+        yield batch
         if skipped.strip():
             lines = skipped.strip("\n").count("\n") + 1
             self.warnings.append(f"{lines} line(s) before the first message were skipped")
 
     @staticmethod
-    def _stamp(days: dict[str, datetime], times: dict[str, timedelta], shown_date: str,
-               shown_time: str, order: DateOrder) -> datetime:
+    def _stamp(days: dict[str, int], times: dict[str, int], shown_date: str,
+               shown_time: str, order: DateOrder) -> int:
+        """Wall-clock seconds of a shown date and time, each conversion remembered."""
         day = days.get(shown_date)
         if day is None:
-            day = days[shown_date] = to_date(shown_date, order)
+            day = days[shown_date] = wall_seconds(to_date(shown_date, order))
         moment = times.get(shown_time)
         if moment is None:
-            moment = times[shown_time] = to_time(shown_time)
+            shown = to_time(shown_time)
+            moment = times[shown_time] = shown.days * 86_400 + shown.seconds
         return day + moment
 
-    def _message(self, ts: datetime, raw_sender: str | None, body: str,
-                 names: dict[str | None, str]) -> Message:
-        """Any message, the slow way: notices, placeholders, edits, the last of a chunk."""
+    def _add(self, batch: Columns, ts: int, raw_sender: str | None, body: str,
+             names: dict[str | None, str]) -> None:
+        """Any message, the slow way: notices, placeholders, edits, the last of a chunk.
+
+        The hot loop leaves `edited` short (it appends no False per message);
+        the list is filled up to here first, so every column stays aligned.
+        """
+        edited_column = batch.edited
+        if len(edited_column) < len(batch.seconds):
+            edited_column.extend([False] * (len(batch.seconds) - len(edited_column)))
         sender = names.get(raw_sender)
         if sender is None:
             sender = names[raw_sender] = clean_sender(raw_sender or "") or ""
         if not sender:
-            return self._notice(ts, raw_sender, body)
-        kind, text, edited = classify(body)
-        return _new_message(ts, "" if kind is Kind.SYSTEM else sender, kind, text, edited)
-
-    def _notice(self, ts: datetime, raw_sender: str | None, body: str) -> Message:
-        """An app notice; a "sender" that was no name is given back to the text."""
-        if raw_sender is not None:
-            body = f"{raw_sender}: {body}"
-        text = body.lstrip("\u200e\u200f")
-        return _new_message(ts, "", classify_notice(text), text, False)
+            if raw_sender is not None:
+                body = f"{raw_sender}: {body}"
+            text = body.lstrip("\u200e\u200f")
+            kind, edited = classify_notice(text), False
+        else:
+            kind, text, edited = classify(body)
+            if kind is Kind.SYSTEM:
+                sender = ""
+        batch.seconds.append(ts)
+        batch.senders.append(sender)
+        batch.kinds.append(kind)
+        batch.texts.append(text)
+        edited_column.append(edited)
 
     def _stamp_problem(self, label: Path, chunk: Chunk, bad: BadStamp) -> ImportProblem:
         line_start = self.fmt.line()

@@ -9,6 +9,8 @@ the store's chunked envelope; `--plain` archives are the lines themselves.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 import zlib
@@ -21,7 +23,7 @@ from typing import IO, Any
 import sqlalchemy as sa
 
 from clearheart.errors import ArchiveInvalid, VaultNotEmpty, WrongPassphrase
-from clearheart.store import envelope
+from clearheart.store import chat_codec, envelope
 from clearheart.store.database import is_sqlite
 from clearheart.store.files import fsync_dir
 from clearheart.store.schema import HEAD, TABLES
@@ -33,15 +35,35 @@ REPLACED_ON_RESTORE = frozenset({"settings"})
 BATCH = 5_000
 _KNOWN = {table.name: table for table in TABLES}
 
+_BINARY = {table.name: frozenset(col.name for col in table.columns
+                                  if isinstance(col.type, sa.LargeBinary))
+           for table in TABLES}
+"""Columns holding bytes: written to the archive as base64 text."""
+
 Row = dict[str, Any]
+
+
+def _packed_json_block(table: str, row: Row) -> Row:
+    """0002 → 0003: a chat block's JSON `data` becomes the packed `payload`."""
+    if table != "chat_blocks" or not isinstance(row.get("data"), str):
+        return row
+    try:
+        rows = json.loads(row["data"])
+        payload = chat_codec.pack(*(list(field) for field in zip(*rows, strict=True))) \
+            if rows else chat_codec.pack([], [], [], [], [])
+    except (ValueError, TypeError, OverflowError):
+        return row  # left as it is: the column check then reports the line
+    upgraded = {key: value for key, value in row.items() if key != "data"}
+    upgraded["payload"] = base64.b64encode(payload).decode("ascii")
+    return upgraded
+
+
 UPGRADES: dict[str, tuple[str, Callable[[str, Row], Row]]] = {
     "0001": ("0002", lambda table, row: row),
-    "0002": ("0003", lambda table, row: row),
+    "0002": ("0003", _packed_json_block),
 }
-"""How a row written at one schema revision reads at the next. So far every
-migration only added tables, so rows pass through unchanged; a migration that
-changes a column adds its own step here, and archives from every earlier
-revision keep restoring."""
+"""How a row written at one schema revision reads at the next, so archives
+from every earlier revision keep restoring. 0001 → 0002 only added tables."""
 
 
 def upgrade_row(revision: str, table: str, row: Row) -> Row:
@@ -69,7 +91,10 @@ def lines(engine: sa.Engine, exported_at: datetime) -> Iterator[bytes]:
                   "exported_at": exported_at.isoformat(), "tables": counts}
         yield _encode(header)
         for table in TABLES:
+            binary = _BINARY[table.name]
             for row in _rows(conn, table):
+                for name in binary:
+                    row[name] = base64.b64encode(row[name]).decode("ascii")
                 yield _encode({"table": table.name, "row": row})
 
 
@@ -224,6 +249,12 @@ def _check_record(path: Path, number: int, record: Any, revision: str) -> tuple[
         row = upgrade_row(revision, table.name, row)
     if not isinstance(row, dict) or set(row) != set(table.columns.keys()):
         raise ArchiveInvalid(path, f"line {number} has the wrong columns for {table.name}")
+    for name in _BINARY[table.name]:
+        try:
+            row[name] = base64.b64decode(row[name], validate=True)
+        except (TypeError, ValueError, binascii.Error):
+            raise ArchiveInvalid(path, f"line {number}: {table.name}.{name} is not base64 "
+                                       "data") from None
     return table.name, row
 
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from clearheart.domain.chat import Message
 from clearheart.errors import InvalidInput
-from clearheart.importers.base import Options
+from clearheart.importers.base import Options, batches
 from clearheart.services.clock import Clock
 from clearheart.store.chat_repo import ChatInfo, ChatRepo, NewChat
 
@@ -60,7 +60,7 @@ class ChatService:
         def choose(participants: tuple[str, ...]) -> str | None:
             return self._choose_me(participants, me, source.title, existing, ask, require_me)
 
-        stored = self.repo.store(target, source.messages(), self.clock.now(), choose)
+        stored = self.repo.store(target, batches(source), self.clock.now(), choose)
         info = self.repo.get(stored.chat_id)
         return ImportSummary(
             chat_id=info.id, format=source.format, participants=info.participants,

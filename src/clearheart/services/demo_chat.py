@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, TypeVar
 
-from clearheart.domain.chat import PERSON_KINDS, Kind, Message
+from clearheart.domain.chat import PERSON_KINDS, Kind, Message, in_columns
 from clearheart.errors import ContentInvalid
 from clearheart.services.demo_story import STORY_DAYS, load_story
 from clearheart.store.chat_repo import NewChat, Stored
@@ -856,6 +856,6 @@ def store_demo_chat(workspace: Workspace, start: date, today: date,
     partner = load_story().partner
     me = load_chat_copy().me
     chat = NewChat("whatsapp", partner, SOURCE_NAME.format(partner=partner))
-    return workspace.chats.repo.store(chat, messages, workspace.clock.now(),
+    return workspace.chats.repo.store(chat, in_columns(messages), workspace.clock.now(),
                                       lambda participants: me)
 

@@ -8,18 +8,18 @@ few thousand rows instead of a million and reading a chat back is quick.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 
-from clearheart.domain.chat import Kind, Message
+from clearheart.domain.chat import Columns, Kind, Message, from_wall_seconds, wall_seconds
 from clearheart.domain.journal import utc_stamp
-from clearheart.errors import NotFound
+from clearheart.errors import ChatDamaged, InvalidInput, NotFound
+from clearheart.store import chat_codec
 from clearheart.store.database import is_sqlite
 from clearheart.store.schema import chat_blocks as b
 from clearheart.store.schema import chat_participants as p
@@ -28,20 +28,12 @@ from clearheart.store.schema import chats as c
 KIND_CODES: dict[Kind, int] = {Kind.TEXT: 0, Kind.MEDIA: 1, Kind.CALL: 2, Kind.SYSTEM: 3,
                                Kind.DELETED: 4}
 KINDS = {code: kind for kind, code in KIND_CODES.items()}
-_EPOCH = datetime(1970, 1, 1)
+_KIND_LIST = [KINDS[code] for code in range(len(KINDS))]
 BLOCK = 512
 """Messages per stored block."""
+MAX_PEOPLE = 65_535
+"""Participants per chat a block can name (senders are packed as 16-bit numbers)."""
 IMPORT_CACHE_KIB = 65_536
-
-
-def to_seconds(moment: datetime) -> int:
-    """Wall-clock seconds since 1970-01-01 00:00 of the same (zone-less) clock."""
-    delta = moment - _EPOCH
-    return delta.days * 86_400 + delta.seconds
-
-
-def from_seconds(seconds: int) -> datetime:
-    return _EPOCH + timedelta(seconds=seconds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,17 +110,23 @@ class ChatRepo:
             id=row.id, format=row.format, title=row.title, source_name=row.source_name,
             me=row.me, partner_alias=row.partner_alias, participants=tuple(names),
             messages=int(count),
-            first=from_seconds(first) if first is not None else None,
-            last=from_seconds(last) if last is not None else None,
+            first=from_wall_seconds(first) if first is not None else None,
+            last=from_wall_seconds(last) if last is not None else None,
         )
 
     def messages(self, chat_id: int, since: datetime | None = None,
                  until: datetime | None = None) -> Iterator[Message]:
         """The chat's messages in file order, optionally within [since, until)."""
+        for batch in self.columns(chat_id, since, until):
+            yield from batch.messages()
+
+    def columns(self, chat_id: int, since: datetime | None = None,
+                until: datetime | None = None) -> Iterator[Columns]:
+        """The chat's messages in file order, one Columns per stored block."""
         self.get(chat_id)
-        low = to_seconds(since) if since is not None else None
-        high = to_seconds(until) if until is not None else None
-        query = sa.select(b.c.data).where(b.c.chat_id == chat_id)
+        low = wall_seconds(since) if since is not None else None
+        high = wall_seconds(until) if until is not None else None
+        query = sa.select(b.c.payload).where(b.c.chat_id == chat_id)
         if low is not None:
             query = query.where(b.c.last_ts >= low)
         if high is not None:
@@ -138,12 +136,11 @@ class ChatRepo:
             names = {idx: name for idx, name in conn.execute(query_names)}
             result = conn.execution_options(stream_results=True, yield_per=64).execute(
                 query.order_by(b.c.id))
-            epoch, second, kinds = _EPOCH, timedelta(seconds=1), KINDS
-            for (data,) in result:
-                for ts, sender, kind, text, edited in json.loads(data):
-                    if (low is None or ts >= low) and (high is None or ts < high):
-                        yield Message(epoch + ts * second, names[sender], kinds[kind], text,
-                                      bool(edited))
+            for (payload,) in result:
+                batch = _unpacked(chat_id, payload, names)
+                if low is not None or high is not None:
+                    batch = _within(batch, low, high)
+                yield batch
 
     # --- writing -----------------------------------------------------------------
 
@@ -166,13 +163,15 @@ class ChatRepo:
             if conn.execute(sa.delete(c).where(c.c.id == chat_id)).rowcount == 0:
                 raise NotFound("chat", str(chat_id))
 
-    def store(self, chat: NewChat | int, messages: Iterable[Message], now: datetime,
+    def store(self, chat: NewChat | int, batches: Iterable[Columns], now: datetime,
               choose_me: MeChooser) -> Stored:
         """Write a whole import in one transaction; any exception leaves nothing behind.
 
-        With an existing chat id, only messages newer than what is stored are
-        added: at the newest stored second, stored messages are matched one
-        for one, so an overlapping newer export adds exactly what is new.
+        `batches` are the messages in file order (domain.chat.in_columns turns
+        Message values into them). With an existing chat id, only messages
+        newer than what is stored are added: at the newest stored second,
+        stored messages are matched one for one, so an overlapping newer
+        export adds exactly what is new.
         """
         with self.engine.begin() as conn:
             if is_sqlite(conn):
@@ -181,7 +180,9 @@ class ChatRepo:
                 conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
             writer = _Writer(conn, chat, now)
             try:
-                writer.write_all(messages)
+                for batch in batches:
+                    writer.write(batch)
+                writer.flush(everything=True)
             finally:
                 if is_sqlite(conn):
                     conn.exec_driver_sql("PRAGMA cache_size = -2000")
@@ -194,14 +195,44 @@ class ChatRepo:
             return Stored(writer.chat_id, writer.added, writer.skipped, participants)
 
 
+def _unpacked(chat_id: int, payload: bytes, names: dict[int, str]) -> Columns:
+    try:
+        seconds, senders, kinds, edited, texts = chat_codec.unpack(payload)
+        return Columns(seconds, list(map(names.__getitem__, senders)),
+                       list(map(_KIND_LIST.__getitem__, kinds)), texts, list(map(bool, edited)))
+    except chat_codec.PackError as exc:
+        raise ChatDamaged(chat_id, str(exc)) from None
+    except (KeyError, IndexError):
+        raise ChatDamaged(chat_id, "a stored block names a person or kind the chat does not "
+                                   "have") from None
+
+
+def _within(batch: Columns, low: int | None, high: int | None) -> Columns:
+    keep = [i for i, ts in enumerate(batch.seconds)
+            if (low is None or ts >= low) and (high is None or ts < high)]
+    if len(keep) == len(batch):
+        return batch
+    return Columns([batch.seconds[i] for i in keep], [batch.senders[i] for i in keep],
+                   [batch.kinds[i] for i in keep], [batch.texts[i] for i in keep],
+                   [batch.edited[i] for i in keep])
+
+
 class _Writer:
-    """Streams one import's rows into the open transaction, batch by batch."""
+    """Streams one import's rows into the open transaction, block by block.
+
+    Incoming Columns are appended to pending columns and cut into blocks of
+    BLOCK messages; every step works on whole lists at once.
+    """
 
     def __init__(self, conn: sa.Connection, chat: NewChat | int, now: datetime) -> None:
         self.conn = conn
         self.added = 0
         self.skipped = 0
-        self.rows: list[tuple[int, int, int, str, int]] = []
+        self.seconds: list[int] = []
+        self.senders: list[int] = []
+        self.kinds: list[int] = []
+        self.texts: list[str] = []
+        self.edited: list[int] = []
         self.boundary: Counter[tuple[int, int, int, str]] = Counter()
         self.last_ts = -(1 << 62)
         if isinstance(chat, NewChat):
@@ -219,64 +250,86 @@ class _Writer:
                 sa.select(sa.func.max(b.c.last_ts)).where(b.c.chat_id == chat)).scalar()
             if last is not None:
                 self.last_ts = int(last)
-                self.boundary = Counter(
-                    (ts, sender, kind, text)
-                    for (data,) in conn.execute(
-                        sa.select(b.c.data).where(b.c.chat_id == chat, b.c.last_ts == last))
-                    for ts, sender, kind, text, _ in json.loads(data) if ts == last)
+                for (payload,) in conn.execute(
+                        sa.select(b.c.payload).where(b.c.chat_id == chat, b.c.last_ts == last)):
+                    seconds, senders, kinds, _, texts = chat_codec.unpack(payload)
+                    self.boundary.update(
+                        (ts, sender, kind, text)
+                        for ts, sender, kind, text in zip(seconds, senders, kinds, texts,
+                                                          strict=True)
+                        if ts == last)
 
     @property
     def names(self) -> list[str]:
         """People in the chat, in order of first appearance (app notices have no name)."""
         return [name for name in sorted(self.index, key=self.index.__getitem__) if name]
 
-    def _sender(self, name: str) -> int:
-        idx = self.index.get(name)
-        if idx is None:
-            idx = self.index[name] = len(self.index)
-            self.conn.execute(sa.insert(p).values(chat_id=self.chat_id, idx=idx, name=name))
-        return idx
+    def _add_people(self, senders: list[str]) -> None:
+        """Give every new name its number, in order of first appearance."""
+        index = self.index
+        for name in senders:
+            if name not in index:
+                if len(index) >= MAX_PEOPLE:
+                    raise InvalidInput("file", f"it names more than {MAX_PEOPLE} people")
+                idx = index[name] = len(index)
+                self.conn.execute(sa.insert(p).values(chat_id=self.chat_id, idx=idx, name=name))
 
-    def write_all(self, messages: Iterable[Message]) -> None:
-        """The hot loop of a big import: locals only, one cached time conversion."""
-        rows, append = self.rows, self.rows.append
-        index, kinds, last_ts = self.index, KIND_CODES, self.last_ts
-        moment: datetime | None = None
-        ts = 0
-        for message in messages:
-            if message.ts != moment:
-                moment = message.ts
-                delta = moment - _EPOCH
-                ts = delta.days * 86_400 + delta.seconds
-            if ts <= last_ts and self._already_stored(ts, message):
-                continue
-            sender = index.get(message.sender)
-            if sender is None:
-                sender = self._sender(message.sender)
-            append((ts, sender, kinds[message.kind], message.text, 1 if message.edited else 0))
-            if len(rows) >= BLOCK:
-                self.flush()
+    def write(self, batch: Columns) -> None:
+        """Add a batch: numbers for names and kinds, then whole blocks as they fill."""
+        if not len(batch):
+            return
+        index = self.index
+        if not index.keys() >= set(batch.senders):
+            self._add_people(batch.senders)
+        senders = list(map(index.__getitem__, batch.senders))
+        kinds = list(map(KIND_CODES.__getitem__, batch.kinds))
+        edited = [1 if e else 0 for e in batch.edited] if any(batch.edited) else \
+            [0] * len(batch)
+        seconds, texts = batch.seconds, batch.texts
+        if min(seconds) <= self.last_ts:
+            keep = [i for i in range(len(seconds))
+                    if not self._already_stored(seconds[i], senders[i], kinds[i], texts[i])]
+            seconds, senders, kinds = ([seconds[i] for i in keep], [senders[i] for i in keep],
+                                       [kinds[i] for i in keep])
+            texts, edited = [texts[i] for i in keep], [edited[i] for i in keep]
+        self.seconds += seconds
+        self.senders += senders
+        self.kinds += kinds
+        self.texts += texts
+        self.edited += edited
         self.flush()
 
-    def _already_stored(self, ts: int, message: Message) -> bool:
+    def _already_stored(self, ts: int, sender: int, kind: int, text: str) -> bool:
         """At or before the newest stored second: is this message one we have?"""
         if ts < self.last_ts:
             self.skipped += 1
             return True
-        key = (ts, self._sender(message.sender), KIND_CODES[message.kind], message.text)
+        key = (ts, sender, kind, text)
         if self.boundary[key] > 0:
             self.boundary[key] -= 1
             self.skipped += 1
             return True
         return False
 
-    def flush(self) -> None:
-        """Store the pending messages as one block."""
-        rows = self.rows
+    def flush(self, everything: bool = False) -> None:
+        """Store every full block pending (and, with `everything`, the rest as a last one)."""
+        done = 0
+        total = len(self.seconds)
+        rows: list[dict[str, Any]] = []
+        while total - done >= BLOCK or (everything and done < total):
+            end = min(done + BLOCK, total)
+            seconds = self.seconds[done:end]
+            payload = chat_codec.pack(seconds, self.senders[done:end], self.kinds[done:end],
+                                      self.texts[done:end], self.edited[done:end])
+            rows.append({"chat_id": self.chat_id, "first_ts": min(seconds),
+                         "last_ts": max(seconds), "count": end - done, "payload": payload})
+            done = end
         if rows:
-            data = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-            self.conn.execute(sa.insert(b).values(
-                chat_id=self.chat_id, first_ts=min(r[0] for r in rows),
-                last_ts=max(r[0] for r in rows), count=len(rows), data=data))
-            self.added += len(rows)
-            rows.clear()
+            self.conn.execute(_INSERT_BLOCK, rows)
+            self.added += done
+            del self.seconds[:done], self.senders[:done], self.kinds[:done]
+            del self.texts[:done], self.edited[:done]
+
+
+_INSERT_BLOCK = sa.insert(b)
+"""One statement for every block, executed for many rows at once."""

@@ -70,15 +70,15 @@ chat_blocks = sa.Table(
     sa.Column("first_ts", sa.BigInteger, nullable=False),
     sa.Column("last_ts", sa.BigInteger, nullable=False),
     sa.Column("count", sa.Integer, nullable=False),
-    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("payload", sa.LargeBinary, nullable=False),
     sa.Index("ix_chat_blocks_chat_ts", "chat_id", "first_ts"),
 )
-"""Messages in blocks of up to store.chat_repo.BLOCK, in file order. `data` is a
-JSON array of [ts, sender, kind, text, edited] per message: `ts` is the
-export's local wall-clock time as seconds since 1970-01-01T00:00:00 of that
-same clock (no zone), `sender` the participant's `idx`, `kind` a code from
-store.chat_repo.KIND_CODES, `edited` 0 or 1. A million messages are then a
-few thousand rows: quick to write, encrypt and read back."""
+"""Messages in blocks of up to store.chat_repo.BLOCK, in file order, packed
+field by field (store/chat_codec.py): times as the export's local wall-clock
+seconds since 1970-01-01T00:00:00 of that same clock (no zone), senders as the
+participant's `idx`, kinds as codes from store.chat_repo.KIND_CODES, then the
+texts. A million messages are a few thousand rows: quick to write, encrypt
+and read back. (Schema 0002 held the same fields as JSON in a `data` column.)"""
 
 instruments = sa.Table(
     "instruments",

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import zipfile
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from clearheart.domain.chat import Kind, Message
+from clearheart.domain.chat import Kind
 from clearheart.importers import whatsapp
 from clearheart.importers.base import (
     AmbiguousDateOrder,
@@ -276,15 +274,31 @@ def test_the_message_limit_is_enforced(tmp_path: Path) -> None:
         list(whatsapp.open_source(path, Options(limits=Limits(max_messages=10))).messages())
 
 
-def test_fast_message_construction_builds_real_messages() -> None:
-    fields = tuple(field.name for field in dataclasses.fields(Message))
-    assert fields == whatsapp.MESSAGE_FIELDS, "Message changed: update whatsapp._new_message"
-    ts = datetime(2021, 1, 1, 9, 30)
-    made = whatsapp._new_message(ts, "Sam", T, "hi", True)
-    assert made == Message(ts, "Sam", T, "hi", edited=True)
-    assert type(made) is Message and hash(made) == hash(Message(ts, "Sam", T, "hi", True))
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        made.text = "changed"  # type: ignore[misc]
+def test_columns_stay_aligned_when_slow_and_fast_messages_mix(tmp_path: Path) -> None:
+    """The hot loop appends no `edited` flag; every slow-path message must fill it up first."""
+    lines = []
+    for i in range(300):
+        body = f"m{i}"
+        if i % 7 == 3:
+            body += " <This message was edited>"
+        elif i % 11 == 5:
+            body = "<Media omitted>"
+        lines.append(f"31/12/2020, {i // 60:02}:{i % 60:02} - {'Sam' if i % 3 else 'Alex'}: "
+                     f"{body}\n")
+    path = tmp_path / "chat.txt"
+    path.write_text("".join(lines))
+    source = whatsapp.open_source(path, Options(limits=Limits(max_line_chars=512)))
+    batches = list(source.columns())
+    assert len(batches) > 3
+    for batch in batches:
+        assert len(batch.seconds) == len(batch.senders) == len(batch.kinds) == \
+            len(batch.texts) == len(batch.edited)
+    messages = [m for batch in batches for m in batch.messages()]
+    assert len(messages) == 300
+    assert [m.edited for m in messages] == [i % 7 == 3 for i in range(300)]
+    assert [m.kind for m in messages].count(M) == len([i for i in range(300)
+                                                       if i % 11 == 5 and i % 7 != 3])
+    assert messages == list(whatsapp.open_source(path).messages())
 
 
 def test_chat_titles_in_other_languages() -> None:

@@ -1,4 +1,8 @@
-"""Questionnaires, the behaviour log and the cycle map.
+"""Questionnaires, the behaviour log and the cycle map; chat blocks packed as bytes.
+
+Chat blocks move from a JSON `data` column to a packed `payload` column
+(store/chat_codec.py), which packs and unpacks many times faster; every
+stored block is converted inside the migration's transaction.
 
 Revision ID: 0003
 Revises: 0002
@@ -6,8 +10,12 @@ Revises: 0002
 
 from __future__ import annotations
 
+import json
+
 import sqlalchemy as sa
 from alembic import op
+
+from clearheart.store import chat_codec
 
 revision = "0003"
 down_revision = "0002"
@@ -15,7 +23,30 @@ branch_labels = None
 depends_on = None
 
 
+def _pack_json_block(data: str) -> bytes:
+    rows = json.loads(data)
+    return chat_codec.pack([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
+                           [r[3] for r in rows], [r[4] for r in rows])
+
+
+def _pack_chat_blocks() -> None:
+    with op.batch_alter_table("chat_blocks") as batch:
+        batch.add_column(sa.Column("payload", sa.LargeBinary, nullable=True))
+    conn = op.get_bind()
+    blocks = sa.table("chat_blocks", sa.column("id", sa.Integer), sa.column("data", sa.Text),
+                      sa.column("payload", sa.LargeBinary))
+    ids = conn.execute(sa.select(blocks.c.id).order_by(blocks.c.id)).scalars().all()
+    for block_id in ids:
+        data = conn.execute(sa.select(blocks.c.data).where(blocks.c.id == block_id)).scalar_one()
+        conn.execute(sa.update(blocks).where(blocks.c.id == block_id)
+                     .values(payload=_pack_json_block(data)))
+    with op.batch_alter_table("chat_blocks") as batch:
+        batch.drop_column("data")
+        batch.alter_column("payload", existing_type=sa.LargeBinary, nullable=False)
+
+
 def upgrade() -> None:
+    _pack_chat_blocks()
     op.create_table(
         "instruments",
         sa.Column("id", sa.String(64), primary_key=True),
@@ -64,3 +95,23 @@ def downgrade() -> None:
     op.drop_table("cycle_maps")
     op.drop_table("assessment_results")
     op.drop_table("instruments")
+    _unpack_chat_blocks()
+
+
+def _unpack_chat_blocks() -> None:
+    with op.batch_alter_table("chat_blocks") as batch:
+        batch.add_column(sa.Column("data", sa.Text, nullable=True))
+    conn = op.get_bind()
+    blocks = sa.table("chat_blocks", sa.column("id", sa.Integer), sa.column("data", sa.Text),
+                      sa.column("payload", sa.LargeBinary))
+    ids = conn.execute(sa.select(blocks.c.id).order_by(blocks.c.id)).scalars().all()
+    for block_id in ids:
+        payload = conn.execute(
+            sa.select(blocks.c.payload).where(blocks.c.id == block_id)).scalar_one()
+        seconds, senders, kinds, edited, texts = chat_codec.unpack(payload)
+        rows = [list(row) for row in zip(seconds, senders, kinds, texts, edited, strict=True)]
+        data = json.dumps(rows, separators=(",", ":"))  # ASCII: lone surrogates survive
+        conn.execute(sa.update(blocks).where(blocks.c.id == block_id).values(data=data))
+    with op.batch_alter_table("chat_blocks") as batch:
+        batch.drop_column("payload")
+        batch.alter_column("data", existing_type=sa.Text, nullable=False)
