@@ -24,6 +24,7 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from clearheart.domain.chat import in_columns
 from clearheart.services.workspace import Workspace
 from clearheart.store.chat_repo import NewChat
 from clearheart.store.vault import Vault
@@ -44,7 +45,7 @@ def main() -> None:
         home = Path(tmp) / "vault"
         home.mkdir()
         workspace = Workspace(Vault.open_with_key(home, os.urandom(32)))
-        stored = workspace.chats.repo.store(NewChat("whatsapp", "Sam", "bench.txt"), messages,
+        stored = workspace.chats.repo.store(NewChat("whatsapp", "Sam", "bench.txt"), in_columns(messages),
                                             datetime.now(UTC), lambda names: ME)
         del messages
         state = AppState(home=home, workspace=workspace)

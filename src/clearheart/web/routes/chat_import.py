@@ -32,6 +32,7 @@ from clearheart.importers.base import (
 from clearheart.services.chats import ImportSummary
 from clearheart.web.chat_view import FORMAT_NAMES
 from clearheart.web.render import Fields, html, notify, see_other, sentence, state_of
+from clearheart.web.routes.patterns import warm
 from clearheart.web.uploads import TooLarge, private_folder, receive_multipart, receive_raw
 
 UPLOAD_LIMIT = Limits().max_file_bytes
@@ -146,6 +147,7 @@ def _done(request: Request, summary: ImportSummary) -> str:
     if summary.me is None:
         notify(request, f"{count} One more step: say which name is yours.")
         return f"/chats/{summary.chat_id}/me"
+    warm(request, summary.chat_id)
     notify(request, count)
     return f"/chats/{summary.chat_id}"
 

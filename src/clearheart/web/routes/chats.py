@@ -14,7 +14,7 @@ from starlette.routing import Route
 from clearheart.errors import InvalidInput
 from clearheart.web.chat_view import ChatView, view_of
 from clearheart.web.render import Fields, field_error, form_of, html, notify, see_other, state_of
-from clearheart.web.routes.patterns import forget
+from clearheart.web.routes.patterns import forget, warm
 
 
 def chats_page(request: Request) -> Response:
@@ -40,6 +40,7 @@ def set_me(request: Request) -> Response:
         state_of(request).require().chats.set_me(chat.id, chosen)
     except InvalidInput as exc:
         return me_page(request, errors=field_error(exc), status=400)
+    warm(request, chat.id)
     notify(request, "Thank you. Everything below is seen from your side.")
     return see_other(f"/chats/{chat.id}")
 

@@ -41,6 +41,12 @@ def service_of(request: Request) -> PatternService:
     return service
 
 
+def warm(request: Request, chat_id: int) -> None:
+    """Start working out a chat's whole-history report now, so the patterns page is
+    ready by the time the person opens it (right after an import or choosing "me")."""
+    service_of(request).prepare(chat_id)
+
+
 def forget(request: Request, chat_id: int) -> None:
     """Drop whatever was worked out for a chat (it was deleted)."""
     service_of(request).forget(chat_id)
