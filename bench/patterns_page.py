@@ -45,8 +45,9 @@ def main() -> None:
         home = Path(tmp) / "vault"
         home.mkdir()
         workspace = Workspace(Vault.open_with_key(home, os.urandom(32)))
-        stored = workspace.chats.repo.store(NewChat("whatsapp", "Sam", "bench.txt"), in_columns(messages),
-                                            datetime.now(UTC), lambda names: ME)
+        stored = workspace.chats.repo.store(NewChat("whatsapp", "Sam", "bench.txt"),
+                                            in_columns(messages), datetime.now(UTC),
+                                            lambda names: ME)
         del messages
         state = AppState(home=home, workspace=workspace)
         with TestClient(create_app(state), base_url=BASE) as client:

@@ -9,10 +9,13 @@ chat drops its reports (`forget`). Nothing here is ever written to disk.
 
 from __future__ import annotations
 
+import gc
 import random
 import threading
 import zlib
 from collections import OrderedDict, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
@@ -50,6 +53,24 @@ class _Job:
     done: threading.Event = field(default_factory=threading.Event)
     report: PatternReport | None = None
     error: Exception | None = None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one big computation, then restore it.
+
+    A report over a long chat makes a few dozen lists of a million numbers; every
+    automatic collection would walk them again for nothing (none can form a cycle),
+    which is about a tenth of the time. Other threads simply see no collection
+    for those seconds.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class PatternService:
@@ -150,7 +171,8 @@ class PatternService:
         # A fixed seed per chat: the loop's intervals come out the same on every view.
         rng = random.Random(zlib.crc32(f"{info.id}:{info.me}".encode()))
         others = tuple(name for name in info.participants if name != info.me)
-        return build_report(messages, info.me, rng, others=others, since=begin, until=end)
+        with collector_paused():
+            return build_report(messages, info.me, rng, others=others, since=begin, until=end)
 
     def forget(self, chat_id: int) -> None:
         """Drop every kept report of a chat (it was deleted or replaced)."""
