@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from clearheart.domain.chat import Message
+from clearheart.domain.chat import Columns, Message
 from clearheart.errors import InvalidInput
 from clearheart.importers.base import Options, batches
 from clearheart.services.clock import Clock
@@ -99,6 +99,14 @@ class ChatService:
     def messages(self, chat_id: int, since: datetime | None = None,
                  until: datetime | None = None) -> Iterator[Message]:
         return self.repo.messages(chat_id, since, until)
+
+    def columns(self, chat_id: int, since: datetime | None = None,
+                until: datetime | None = None) -> Columns:
+        """The chat's messages (optionally within [since, until)) as one batch of columns."""
+        whole = Columns()
+        for batch in self.repo.columns(chat_id, since, until):
+            whole.extend(batch)
+        return whole
 
     def set_me(self, chat_id: int, me: str) -> None:
         info = self.repo.get(chat_id)

@@ -7,9 +7,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from operator import attrgetter
 
-from clearheart.domain.chat import Message
+from clearheart.domain.chat import Columns, Message, wall_seconds
 from clearheart.domain.patterns.conversations import (
     DEFAULT_GAP_HOURS,
     Conversations,
@@ -46,8 +45,6 @@ from clearheart.domain.patterns.silences import (
 from clearheart.domain.patterns.timeline import Basis, Timeline, build_timeline
 from clearheart.domain.patterns.unanswered import Unanswered, find_runs
 from clearheart.errors import InvalidInput
-
-_TS = attrgetter("ts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,16 +108,17 @@ def _moment(value: date | datetime | None, end: bool) -> datetime | None:
 
 
 def window(
-    messages: Sequence[Message], since: datetime | None, until: datetime | None
+    messages: Columns, since: datetime | None, until: datetime | None
 ) -> tuple[int, int]:
     """Positions [start, stop) of messages (in time order) from `since` to before `until`."""
-    start = 0 if since is None else bisect_left(messages, since, key=_TS)
-    stop = len(messages) if until is None else bisect_left(messages, until, key=_TS)
+    seconds = messages.seconds
+    start = 0 if since is None else bisect_left(seconds, wall_seconds(since))
+    stop = len(seconds) if until is None else bisect_left(seconds, wall_seconds(until))
     return start, max(start, stop)
 
 
 def build_report(
-    messages: Sequence[Message],
+    messages: Columns | Sequence[Message],
     me: str,
     rng: random.Random,
     *,
@@ -129,12 +127,17 @@ def build_report(
     until: date | datetime | None = None,
     settings: Settings | None = None,
 ) -> PatternReport:
-    """All patterns of a chat whose messages are in time order; `rng` drives the bootstrap."""
-    return _build(messages, me, rng, others, since, until, settings or Settings())
+    """All patterns of a chat whose messages are in time order; `rng` drives the bootstrap.
+
+    Messages come as Columns (as the store reads them back) or as Message values,
+    whose times then count in whole seconds, as stored.
+    """
+    batch = messages if isinstance(messages, Columns) else Columns.of(messages)
+    return _build(batch, me, rng, others, since, until, settings or Settings())
 
 
 def _build(
-    messages: Sequence[Message],
+    messages: Columns,
     me: str,
     rng: random.Random,
     others: Sequence[str],

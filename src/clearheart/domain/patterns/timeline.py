@@ -1,6 +1,7 @@
 """The columns every pattern reads, built once from a chat's messages.
 
-Turning a million Message objects into a few plain lists costs a handful of C-level passes;
+A chat arrives as Columns (domain.chat), the way the store reads it back, so a million
+messages become these lists in a handful of C-level passes, without an object per message;
 every pattern then works on those lists with slices, `map` and `bisect` instead of visiting
 each message again in Python. Times stay datetimes (wall-clock, as the export shows them) and
 gaps stay timedeltas: converting a million of them to numbers would cost more than all the
@@ -14,19 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import chain, compress, islice, pairwise
-from operator import attrgetter, le, ne, sub
-from typing import overload
+from operator import le, ne, sub
+from typing import Any, TypeVar, overload
 
-from clearheart.domain.chat import PERSON_KINDS, Kind, Message
+from clearheart.domain.chat import PERSON_KINDS, Columns, Kind, Message
 
 FOREVER = timedelta.max
 """The gap before the first message."""
 ZERO = timedelta(0)
 
-_TS = attrgetter("ts")
-_SENDER = attrgetter("sender")
-_TEXT = attrgetter("text")
-_KIND = attrgetter("kind")
+_T = TypeVar("_T")
 _NOT_PEOPLE = tuple(kind for kind in Kind if kind not in PERSON_KINDS)
 
 
@@ -169,7 +167,7 @@ def _find_all(values: list[Kind], wanted: Kind) -> list[int]:
 
 
 def build_timeline(
-    messages: Sequence[Message],
+    messages: Columns | Sequence[Message],
     me: str,
     others: Sequence[str] = (),
     start: int = 0,
@@ -179,32 +177,39 @@ def build_timeline(
 
     Senders not named in `others` are added in order of their first message. Messages are
     expected in time order; if some are not (clock changes do this), they are sorted stably.
+    Given Message values, times count in whole seconds, as the store keeps them.
     """
-    stop = len(messages) if stop is None else stop
-    window = messages[start:stop] if (start or stop != len(messages)) else messages
-    kinds = list(map(_KIND, window))
+    batch = messages if isinstance(messages, Columns) else Columns.of(messages)
+    stop = len(batch) if stop is None else stop
+    whole = start == 0 and stop == len(batch)
+
+    def cut(values: list[_T]) -> list[_T]:
+        return values if whole else values[start:stop]
+
+    kinds, seconds = cut(batch.kinds), cut(batch.seconds)
+    senders, texts = cut(batch.senders), cut(batch.texts)
     dropped = sorted(chain.from_iterable(_find_all(kinds, kind) for kind in _NOT_PEOPLE))
-    if not dropped:
-        people = list(window)
-        source: Sequence[int] = range(start, stop)
-        calls: list[datetime] = []
-    else:
+    calls: list[datetime] = []
+    source: Sequence[int] = range(start, stop)
+    if dropped:
         # Notices are few: copying the stretches between them beats filtering every entry.
-        calls = [window[i].ts for i in dropped if kinds[i] == Kind.CALL]
-        people, kept = [], []
-        for before, after in pairwise([-1, *dropped, len(window)]):
-            people += window[before + 1 : after]
-            kept += kinds[before + 1 : after]
-        kinds = kept
-        source = _Source(start, len(people), dropped)
-    stamps = list(map(_TS, people))
-    if not all(map(le, stamps, islice(stamps, 1, None))):
-        order = sorted(range(len(stamps)), key=stamps.__getitem__)
-        people = [people[i] for i in order]
-        stamps = [stamps[i] for i in order]
-        source = [source[i] for i in order]  # rare: unsorted input keeps a plain list
+        calls = Columns([seconds[i] for i in dropped if kinds[i] == Kind.CALL], [], [], [],
+                        []).stamps()
+        kept: tuple[list[Any], ...] = ([], [], [], [])
+        for before, after in pairwise([-1, *dropped, len(kinds)]):
+            columns: tuple[list[Any], ...] = (seconds, senders, texts, kinds)
+            for column, values in zip(kept, columns, strict=True):
+                column += values[before + 1 : after]
+        seconds, senders, texts, kinds = kept
+        source = _Source(start, len(seconds), dropped)
+    if not all(map(le, seconds, islice(seconds, 1, None))):
+        order = sorted(range(len(seconds)), key=seconds.__getitem__)
+        seconds = [seconds[i] for i in order]
+        senders = [senders[i] for i in order]
+        texts = [texts[i] for i in order]
         kinds = [kinds[i] for i in order]
-    senders = list(map(_SENDER, people))
+        source = [source[i] for i in order]  # rare: unsorted input keeps a plain list
+    stamps = Columns(seconds, [], [], [], []).stamps()
     names = [me, *(o for o in others if o != me)]
     names += [name for name in dict.fromkeys(senders) if name not in names]
     number = {name: i for i, name in enumerate(names)}
@@ -214,15 +219,15 @@ def build_timeline(
     turns = [0, *compress(range(1, len(sender)), map(ne, islice(sender, 1, None), sender))]
     later = islice(turns, 1, None)
     previous = map((-1).__add__, islice(turns, 1, None))
-    waits = map(sub, map(stamps.__getitem__, later), map(stamps.__getitem__, previous))
+    waits = map(sub, map(seconds.__getitem__, later), map(seconds.__getitem__, previous))
     return Timeline(
         names=tuple(names),
         sender=sender,
         stamps=stamps,
-        texts=list(map(_TEXT, people)),
+        texts=texts,
         media_positions=media_positions,
         source=source,
         turns=turns if sender else [],
-        turn_waits=list(map(timedelta.total_seconds, waits)),
+        turn_waits=list(map(float, waits)),
         calls=sorted(calls),
     )
