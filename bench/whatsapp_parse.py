@@ -4,8 +4,9 @@ The floor is the least any line-based parser does: read the file as text and
 apply one compiled regular expression (date, time, sender, text) to every
 line, building nothing. Ours does the whole job: find the chat, learn the line
 format and the date order, then produce every message's time, sender, kind,
-text and edited flag as Columns, the form the import hands to the store. Both run in the same process, interleaved, on the
-same generated file; the peak memory of a parse is measured in a fresh process.
+text and edited flag as Columns, the form the import hands to the store. Both
+run in the same process, interleaved, on the same generated file; the peak
+memory of a parse is measured in a fresh process.
 
     .venv/bin/python bench/whatsapp_parse.py [--messages N] [--variant NAME] [--runs R]
 """

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from clearheart.content.instruments import load_builtin_instruments
 from clearheart.content.loader import (
     MAX_TEXT,
     PRACTICE_IDS,
@@ -354,3 +355,22 @@ def test_no_copied_sentences() -> None:
         found += [f"{path.relative_to(REPO)}: {' '.join(run)}" for run in sorted(shared)]
     assert not found, f"{len(found)} runs of {RUN}+ words copied from the seeds:\n" + "\n".join(
         found[:50])
+
+
+def test_no_copied_sentences_in_questionnaire_fields() -> None:
+    """Each built-in questionnaire's text fields, as parsed and shown, checked one by one."""
+    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not seeds:
+        pytest.skip(f"SOURCE ARTICLES NOT FOUND at {SEEDS}: the copied-text check did not run")
+    source = set().union(*(_runs(_words(seed.read_text(encoding="utf-8"))) for seed in seeds))
+    instruments = load_builtin_instruments()
+    assert instruments, "no built-in questionnaires found to check"
+    found: list[str] = []
+    for instrument in instruments:
+        fields = [instrument.title, instrument.about, instrument.does, instrument.does_not,
+                  *instrument.examples, *instrument.scale.labels.values()]
+        fields += [item.text for item in instrument.items]
+        fields += [text for sub in instrument.subscales for text in (sub.title, sub.low, sub.high)]
+        found += [f"{instrument.id}: {' '.join(run)}" for text in fields
+                  for run in sorted(_runs(_words(text)) & source)]
+    assert not found, "copied from the seeds:\n" + "\n".join(found[:50])

@@ -14,6 +14,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import TypeVar
 
+from clearheart.content.cycle_copy import validate_cycle_file
+from clearheart.content.instruments import validate_instrument_file
 from clearheart.content.practice_copy import validate_practices_file
 from clearheart.domain.emotions import SCALE_HIGH, SCALE_LOW, EmotionWords
 from clearheart.domain.prompts import CONCEPT_IDS, Prompt, Theme
@@ -266,6 +268,8 @@ VALIDATORS: dict[str, Validator] = {
     "prompts": validate_prompts_file,
     "emotions": validate_emotions_file,
     "practices": validate_practices_file,
+    "instruments/en": validate_instrument_file,
+    "cycle": validate_cycle_file,
 }
 """Schema check per content folder; a file is named after its locale (`en.toml`)."""
 

@@ -12,7 +12,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from clearheart.services.demo_assess import store_demo_assessments
 from clearheart.services.demo_chat import store_demo_chat
+from clearheart.services.demo_cycle import store_demo_cycle
+from clearheart.services.demo_log import store_demo_log
 from clearheart.services.demo_story import Event, JournalEvent, story_start, timeline
 from clearheart.services.workspace import Workspace
 
@@ -68,6 +71,9 @@ def build_demo(home: Path, passphrase: str, *, today: date | None = None) -> Wor
     try:
         apply(workspace, events, start, until)
         store_demo_chat(workspace, start, today, until)
+        store_demo_cycle(workspace, start, until)
+        store_demo_log(workspace, start, until)
+        store_demo_assessments(workspace, start, until)
     except BaseException:
         workspace.close()
         raise

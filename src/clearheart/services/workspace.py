@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clearheart.domain.preferences import Preferences, clean
+from clearheart.services.assess import AssessService
+from clearheart.services.behaviour import BehaviourService
 from clearheart.services.chats import ChatService
 from clearheart.services.clock import Clock, SystemClock
+from clearheart.services.cycle import CycleService
 from clearheart.services.journal import JournalService
 from clearheart.services.practices import PracticesService
 from clearheart.store.settings_repo import SettingsRepo
@@ -28,6 +31,9 @@ class Workspace:
         self.journal = JournalService(engine, self.clock)
         self.practices = PracticesService(self.journal, self.settings, self.clock)
         self.chats = ChatService(engine, self.clock)
+        self.cycle = CycleService(engine, self.clock)
+        self.assess = AssessService(engine, self.settings, self.clock)
+        self.log = BehaviourService(engine, self.clock)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 import jinja2
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -13,7 +14,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from clearheart.content.loader import load_emotions
 from clearheart.content.practice_copy import load_practice_copy
 from clearheart.domain.practices import WEEKDAYS
-from clearheart.errors import InvalidInput
+from clearheart.errors import ClearheartError, InvalidInput
 from clearheart.web.sessions import COOKIE, Session
 from clearheart.web.state import AppState
 
@@ -90,6 +91,17 @@ def form_of(request: Request) -> FormData:
     return cast(FormData, request.scope.get(FORM_KEY) or FormData())
 
 
+def safety_paused(state: AppState) -> bool:
+    """Whether coaching is held back for safety (the banner on every page); False when locked."""
+    if state.workspace is None:
+        return False
+    try:
+        return state.workspace.assess.safety().paused
+    except (ClearheartError, SQLAlchemyError):
+        # An error page must still render (e.g. the vault locked itself mid-request).
+        return False
+
+
 def html(request: Request, template: str, title: str, context: dict[str, Any] | None = None,
          status: int = 200) -> HTMLResponse:
     """Render a page; `title` becomes "Title · Name" in the tab and the history."""
@@ -105,6 +117,7 @@ def html(request: Request, template: str, title: str, context: dict[str, Any] | 
         "exit_url": state.prefs.exit_url,
         "notice": session.take_notice() if session else None,
         "path": request.url.path,
+        "safety_paused": safety_paused(state),
     }
     context = base | (context or {})
     context["errors"] = Fields(context.get("errors") or {})

@@ -1,0 +1,197 @@
+"""How questionnaires, results and changes look on the terminal and in JSON."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from clearheart.domain.assess import (
+    Change,
+    Instrument,
+    Result,
+    SafetyState,
+    Score,
+    describe,
+    fmt,
+)
+from clearheart.domain.assess.change import modest_note
+from clearheart.domain.assess.safety import PAUSED_NOTE, SAFETY_MESSAGE, SAFETY_RESOURCES
+
+if TYPE_CHECKING:
+    from clearheart.services.assess import Taken
+
+
+def when(result: Result) -> str:
+    return result.taken_at.isoformat(timespec="seconds")
+
+
+def day(result: Result) -> str:
+    return result.taken_at.strftime("%a %d %b %Y")
+
+
+def instrument_json(instrument: Instrument, takes: int) -> dict[str, Any]:
+    return {
+        "id": instrument.id,
+        "version": instrument.version,
+        "title": instrument.title,
+        "kind": instrument.kind,
+        "group": instrument.group,
+        "minutes": instrument.minutes,
+        "items": len(instrument.items),
+        "per_person": instrument.per_person,
+        "own_items": instrument.own_items,
+        "subscales": [s.id for s in instrument.subscales],
+        "takes": takes,
+    }
+
+
+def score_json(score: Score) -> dict[str, Any]:
+    return {
+        "subscale": score.subscale,
+        "value": score.value,
+        "answered": score.answered,
+        "of": score.of,
+        "note": score.note,
+    }
+
+
+def change_json(change: Change) -> dict[str, Any]:
+    return {
+        "subscale": change.subscale,
+        "before": change.before,
+        "after": change.after,
+        "delta": change.delta,
+        "noticeable": change.noticeable,
+        "sentence": change.sentence,
+    }
+
+
+def safety_json(state: SafetyState) -> dict[str, Any]:
+    return {
+        "paused": state.paused,
+        "since": state.since.isoformat(timespec="seconds") if state.since else None,
+        "signs": list(state.signs),
+        "resumed_at": (
+            state.resumed_at.isoformat(timespec="seconds") if state.resumed_at else None
+        ),
+    }
+
+
+def taken_json(instrument: Instrument, taken: Taken) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": taken.result.id,
+        "instrument": instrument.id,
+        "version": instrument.version,
+        "taken_at": when(taken.result),
+        "subject": taken.result.subject,
+        "danger": list(taken.danger),
+        "safety": safety_json(taken.safety),
+        "scores": [score_json(s) for s in taken.scores],
+        "changes": [change_json(c) for c in taken.changes],
+    }
+    if taken.danger:
+        out["message"] = SAFETY_MESSAGE
+        out["resources"] = list(SAFETY_RESOURCES)
+    return out
+
+
+def echo_safety(*, after_take: bool) -> None:
+    """The safety words and who can help: shown first, before anything else."""
+    click.echo(_wrap(SAFETY_MESSAGE))
+    click.echo("")
+    for line in SAFETY_RESOURCES:
+        click.echo(click.wrap_text(line, 78, initial_indent="- ", subsequent_indent="  "))
+    click.echo("")
+    click.echo(
+        click.wrap_text(
+            ("Your answers are saved privately. " if after_take else "")
+            + PAUSED_NOTE
+            + " Run `clearheart assess safety` to see this again, or "
+            "`clearheart assess safety --resume` when you feel safe.",
+            78,
+        )
+    )
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return click.wrap_text(text, 78, initial_indent=indent, subsequent_indent=indent)
+
+
+def score_lines(instrument: Instrument, scores: tuple[Score, ...]) -> list[str]:
+    lines: list[str] = []
+    for s in scores:
+        sub = instrument.subscale(s.subscale)
+        if sub is None:
+            continue
+        lines.append(_wrap(describe(instrument, s)))
+        if s.value is None:
+            continue
+        ground = f"From {s.answered} of {s.of} answers." if s.of else "From one take."
+        if instrument.own_items:
+            ground = f"From the {s.answered} needs you named."
+        if s.note:
+            ground = f"{ground[:-1]}; {s.note}."
+        lines.append(_wrap(ground, "    "))
+    return lines
+
+
+def echo_taken(instrument: Instrument, taken: Taken) -> None:
+    where = f" about {taken.result.subject}" if taken.result.subject else ""
+    click.echo(
+        f'Saved your answers to "{instrument.title}"{where} '
+        f"(take #{taken.result.id}, {day(taken.result)})."
+    )
+    click.echo("")
+    for line in score_lines(instrument, taken.scores):
+        click.echo(line)
+    if taken.changes:
+        click.echo("")
+        click.echo("Since last time:")
+        for line in change_lines(instrument, taken.changes):
+            click.echo(line)
+    click.echo("")
+    click.echo(_wrap(f"What this tells you: {instrument.does}"))
+    click.echo(_wrap(f"What it does not: {instrument.does_not}"))
+    if taken.safety.paused:
+        click.echo("")
+        click.echo(_wrap(PAUSED_NOTE + " `clearheart assess safety` has help."))
+
+
+def history_lines(
+    instrument: Instrument, history: list[tuple[Result, tuple[Change, ...]]]
+) -> list[str]:
+    first, last = history[0][0], history[-1][0]
+    takes = f"{len(history)} take{'s' if len(history) != 1 else ''}"
+    span = f"on {day(first)}" if day(first) == day(last) else f"{day(first)} to {day(last)}"
+    lines = [_wrap(f"{instrument.title}: {takes}, {span}.")]
+    titles = {s.id: s.title for s in instrument.subscales}
+    for result, changes in history:
+        delta = {c.subscale: c.delta for c in changes}
+        parts = []
+        for key, value in result.scores.items():
+            text = "not enough answers" if value is None else fmt(value)
+            if key in delta and abs(delta[key]) >= 0.05:
+                text += f" ({'+' if delta[key] > 0 else '−'}{fmt(abs(delta[key]))})"
+            parts.append(f"{titles.get(key, key)} {text}")
+        lines.append(f"#{result.id}  {day(result)}")
+        lines.append(_wrap(" · ".join(parts), "    "))
+    if history[-1][1]:
+        lines.append("")
+        lines.append("Latest change:")
+        lines.extend(change_lines(instrument, history[-1][1]))
+    return lines
+
+
+def change_lines(instrument: Instrument, changes: tuple[Change, ...]) -> list[str]:
+    """Each change in words; the note on modest retest reliability once, not per score."""
+    notes: dict[str, None] = {}
+    lines: list[str] = []
+    for change in changes:
+        sub = instrument.subscale(change.subscale)
+        note = modest_note(sub) if sub else ""
+        lines.append(_wrap(change.sentence.removesuffix(" " + note), "    "))
+        if note:
+            notes[note] = None
+    lines.extend(_wrap(note, "    ") for note in notes)
+    return lines

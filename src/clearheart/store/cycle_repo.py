@@ -1,0 +1,91 @@
+"""Cycle maps in the database, and a read-only count of the log entries pointing at steps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from clearheart.domain.cycle import CycleMap, Step
+from clearheart.domain.journal import from_stamp, utc_stamp
+from clearheart.errors import NotFound
+from clearheart.store.schema import behaviour_log
+from clearheart.store.schema import cycle_maps as t
+
+
+def _steps(cycle: CycleMap) -> list[dict[str, str]]:
+    return [{"id": s.id, "role": s.role, "text": s.text} for s in cycle.steps]
+
+
+def _map(row: Any) -> CycleMap:
+    return CycleMap(
+        id=row.id,
+        title=row.title,
+        steps=tuple(Step(s["id"], s["role"], s["text"]) for s in row.steps),
+        created_at=from_stamp(row.created_at, 0),
+        updated_at=from_stamp(row.updated_at, 0),
+    )
+
+
+class CycleRepo:
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def add(self, cycle: CycleMap, at: datetime) -> CycleMap:
+        """Store a cleaned map as a new one; returns after the transaction has committed."""
+        stamp = utc_stamp(at)
+        with self.engine.begin() as conn:
+            new_id = conn.execute(
+                sa.insert(t).values(title=cycle.title, steps=_steps(cycle), created_at=stamp,
+                                    updated_at=stamp).returning(t.c.id)
+            ).scalar_one()
+        return self.get(new_id)
+
+    def update(self, map_id: int, cycle: CycleMap, at: datetime) -> CycleMap:
+        """Replace a map's title and steps; when it was first made stays."""
+        with self.engine.begin() as conn:
+            changed = conn.execute(
+                sa.update(t).where(t.c.id == map_id).values(
+                    title=cycle.title, steps=_steps(cycle), updated_at=utc_stamp(at))
+            )
+            if changed.rowcount == 0:
+                raise NotFound("cycle map", str(map_id))
+        return self.get(map_id)
+
+    def get(self, map_id: int) -> CycleMap:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t).where(t.c.id == map_id)).first()
+        if row is None:
+            raise NotFound("cycle map", str(map_id))
+        return _map(row)
+
+    def all(self) -> tuple[CycleMap, ...]:
+        """Most recently changed first."""
+        query = sa.select(t).order_by(t.c.updated_at.desc(), t.c.id.desc())
+        with self.engine.connect() as conn:
+            return tuple(_map(r) for r in conn.execute(query))
+
+    def delete(self, map_id: int) -> None:
+        """Delete a map; log entries that pointed at it keep their words and lose the link."""
+        with self.engine.begin() as conn:
+            if conn.execute(sa.delete(t).where(t.c.id == map_id)).rowcount == 0:
+                raise NotFound("cycle map", str(map_id))
+
+    def step_counts(self, map_id: int) -> dict[str, int]:
+        """How many behaviour-log entries point at each step of a map (read only)."""
+        log = behaviour_log
+        query = (
+            sa.select(log.c.cycle_step, sa.func.count())
+            .where(log.c.cycle_map_id == map_id, log.c.cycle_step.is_not(None))
+            .group_by(log.c.cycle_step)
+        )
+        with self.engine.connect() as conn:
+            return {str(step): int(n) for step, n in conn.execute(query)}
+
+    def linked_count(self, map_id: int) -> int:
+        """How many behaviour-log entries point at the map at all, with or without a step."""
+        log = behaviour_log
+        query = sa.select(sa.func.count()).select_from(log).where(log.c.cycle_map_id == map_id)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
