@@ -244,9 +244,10 @@ def change_panel(history: Sequence[Result], sub: Subscale) -> Panel | None:
         labels.append(("you-text", label))
     years = {r.taken_at.year for r in history}
     # Two takes on one day are told apart by the time; the labels are then longer,
-    # so only the first and the last are written under the axis.
+    # so only the first and the last are written under the axis. Otherwise at most
+    # three dates, so they never run into each other at phone width.
     with_time = len({r.taken_at.date() for r in history}) < n
-    step = n - 1 if with_time else max(1, -(-n // 5))
+    step = n - 1 if with_time else max(1, -(-(n - 1) // 2))
     shown = list(range(0, n, step))
     if shown[-1] != n - 1:
         shown[-1] = n - 1
