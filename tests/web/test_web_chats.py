@@ -21,8 +21,9 @@ import sqlalchemy as sa
 from webtools import FORBIDDEN_IN_TITLES, ORIGIN, Web, field_errors, title_of
 
 from clearheart.errors import NotFound
+from clearheart.services.patterns import PatternService
 from clearheart.services.workspace import Workspace
-from clearheart.store.schema import TABLES
+from clearheart.store.schema import DERIVED, TABLES
 from clearheart.web import uploads
 from clearheart.web.routes import chat_import
 from clearheart.web.sessions import COOKIE
@@ -472,6 +473,13 @@ def test_a_name_for_the_other_person(web: Web, shared_workspace: Workspace) -> N
 def test_deleting_a_chat_removes_it_and_its_messages(web: Web,
                                                      shared_workspace: Workspace) -> None:
     chat_id = imported(web, shared_workspace, *whatsapp())
+    chats = shared_workspace.chats
+    chats.set_me(chat_id, chats.get(chat_id).participants[0])
+    PatternService(chats, shared_workspace.journal).report(chat_id)  # a report is kept
+    kept = DERIVED[0]
+    with shared_workspace.vault.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(kept)
+                            .where(kept.c.chat_id == chat_id)).scalar() == 1
     page = web.get(f"/chats/{chat_id}/manage").text
     assert "<summary>Delete this chat</summary>" in page
     assert web.post(f"/chats/{chat_id}/delete", {}, csrf=False).status_code == 403
@@ -481,7 +489,7 @@ def test_deleting_a_chat_removes_it_and_its_messages(web: Web,
     assert response.headers["location"] == "/chats"
     assert chat_id not in chat_ids(shared_workspace)
     with shared_workspace.vault.engine.connect() as conn:
-        for table in TABLES:  # whatever the store keeps per chat, none of it is left
+        for table in TABLES + DERIVED:  # whatever the store keeps per chat, none is left
             if "chat_id" in table.c:
                 left = conn.execute(sa.select(sa.func.count()).select_from(table)
                                     .where(table.c.chat_id == chat_id)).scalar()

@@ -1,34 +1,45 @@
 """Texting patterns of an imported chat, and the person's mood beside them.
 
 The report for a long chat takes seconds to work out (every message is read),
-so it is kept in memory, keyed by what it depends on: the chat, the state of
-its messages and who the user is, and the stretch of time asked for. A new
-import, a different "me" or another date range makes a new key; deleting a
-chat drops its reports (`forget`). Nothing here is ever written to disk.
+so once worked out it is kept, keyed by what it depends on: the chat, the state
+of its messages and who the user is, the stretch of time asked for, and the
+version and shape of the report itself. It is kept in memory for repeat views
+and in the vault (encrypted like everything else, store/report_repo.py) for the
+next time the vault is unlocked. A new import, a different "me" or another date
+range makes a new key; deleting a chat deletes its reports.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import random
 import threading
 import zlib
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
+from sqlalchemy.exc import SQLAlchemyError
 
 from clearheart.domain.journal import from_stamp, utc_stamp
 from clearheart.domain.patterns.periods import period_of
-from clearheart.domain.patterns.report import PatternReport, build_report
-from clearheart.errors import InvalidInput
+from clearheart.domain.patterns.report import (
+    REPORT_VERSION,
+    PatternReport,
+    Settings,
+    build_report,
+)
+from clearheart.errors import ClearheartError, InvalidInput
 from clearheart.services.chats import ChatService
 from clearheart.services.journal import JournalService
 from clearheart.store.chat_repo import ChatInfo
+from clearheart.store.dataclass_json import fingerprint
+from clearheart.store.report_repo import ReportRepo
 from clearheart.store.schema import journal_entries as journal
 
 Key = tuple[Any, ...]
@@ -73,10 +84,19 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_SHAPE = f"{REPORT_VERSION}:{fingerprint(PatternReport)}:{Settings()!r}"
+"""What stored reports must match beyond their chat: the report's version and shape."""
+
+
+def _digest(key: Key) -> str:
+    return hashlib.sha256(f"{_SHAPE}|{key!r}".encode()).hexdigest()
+
+
 class PatternService:
     def __init__(self, chats: ChatService, journal: JournalService) -> None:
         self.chats = chats
         self.journal = journal
+        self.stored = ReportRepo(chats.repo.engine)
         self._reports: OrderedDict[Key, PatternReport] = OrderedDict()
         self._jobs: dict[Key, _Job] = {}
         self._failed: dict[Key, Exception] = {}
@@ -124,17 +144,32 @@ class PatternService:
         """The report if it is ready; else None, with the work started in the background.
 
         For a long chat the first report takes seconds; the page can say so and look
-        again shortly instead of keeping the person staring at a blank tab.
+        again shortly instead of keeping the person staring at a blank tab. A report
+        kept in the vault from before is read at once (a fraction of a second).
         """
         key, info = self._key(chat_id, since, until, info)
         with self._lock:
             found = self._take(key)
             if found is not None or key in self._jobs:
                 return found
+        kept = self.stored.get(info.id, _digest(key), PatternReport)
+        with self._lock:
+            if kept is not None:
+                self._keep(key, kept)
+                return kept
+            if key in self._jobs:
+                return None
             job = self._jobs[key] = _Job()
         threading.Thread(target=self._work, args=(key, info, job, True), daemon=True,
                          name=f"patterns-{chat_id}").start()
         return None
+
+    def _keep(self, key: Key, report: PatternReport) -> None:
+        """Hold a report in memory (under the lock), dropping the least recently used."""
+        self._reports[key] = report
+        self._reports.move_to_end(key)
+        while len(self._reports) > CACHED_REPORTS:
+            self._reports.popitem(last=False)
 
     def _take(self, key: Key) -> PatternReport | None:
         """A kept report (marked as recently used), or the error its work ended in."""
@@ -155,14 +190,24 @@ class PatternService:
             if self._jobs.get(key) is job:
                 del self._jobs[key]
                 if job.report is not None:
-                    self._reports[key] = job.report
-                    while len(self._reports) > CACHED_REPORTS:
-                        self._reports.popitem(last=False)
+                    self._keep(key, job.report)
                 elif job.error is not None and background:
                     self._failed[key] = job.error  # nobody waits: the next view shows it
         job.done.set()
 
     def _build(self, key: Key, info: ChatInfo) -> PatternReport:
+        """The report from the vault if it was worked out before, else worked out and kept."""
+        digest = _digest(key)
+        found = self.stored.get(info.id, digest, PatternReport)
+        if found is not None:
+            return found
+        report = self._work_out(key, info)
+        # If it cannot be kept (the vault locked meanwhile), it is still good to show now.
+        with suppress(ClearheartError, SQLAlchemyError):
+            self.stored.put(info.id, digest, report, self.chats.clock.now())
+        return report
+
+    def _work_out(self, key: Key, info: ChatInfo) -> PatternReport:
         since, until = key[-2], key[-1]
         assert info.me is not None
         begin = None if since is None else datetime.combine(since, time())

@@ -24,6 +24,7 @@ from clearheart.store.database import is_sqlite
 from clearheart.store.schema import chat_blocks as b
 from clearheart.store.schema import chat_participants as p
 from clearheart.store.schema import chats as c
+from clearheart.store.schema import pattern_reports as reports
 
 KIND_CODES: dict[Kind, int] = {Kind.TEXT: 0, Kind.MEDIA: 1, Kind.CALL: 2, Kind.SYSTEM: 3,
                                Kind.DELETED: 4}
@@ -158,6 +159,7 @@ class ChatRepo:
     def delete(self, chat_id: int) -> None:
         """Delete a chat and everything derived from it, in one transaction."""
         with self.engine.begin() as conn:
+            conn.execute(sa.delete(reports).where(reports.c.chat_id == chat_id))
             conn.execute(sa.delete(b).where(b.c.chat_id == chat_id))
             conn.execute(sa.delete(p).where(p.c.chat_id == chat_id))
             if conn.execute(sa.delete(c).where(c.c.id == chat_id)).rowcount == 0:

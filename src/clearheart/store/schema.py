@@ -80,6 +80,19 @@ participant's `idx`, kinds as codes from store.chat_repo.KIND_CODES, then the
 texts. A million messages are a few thousand rows: quick to write, encrypt
 and read back. (Schema 0002 held the same fields as JSON in a `data` column.)"""
 
+pattern_reports = sa.Table(
+    "pattern_reports",
+    metadata,
+    sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("made_at", sa.String(32), nullable=False),
+    sa.Column("payload", sa.LargeBinary, nullable=False),
+)
+"""Pattern reports already worked out (derived data, never exported): `key` is a
+digest of everything a report depends on, `payload` the report as compressed
+JSON (store/dataclass_json.py). Deleting the chat deletes them."""
+
 instruments = sa.Table(
     "instruments",
     metadata,
@@ -140,3 +153,7 @@ step of a cycle map it belongs to."""
 TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
           instruments, assessment_results, cycle_maps, behaviour_log)
 """Every table holding the person's data, in dependency order (for export)."""
+
+DERIVED = (pattern_reports,)
+"""Tables of results worked out from the person's data: kept in the vault like
+everything else, but left out of archives, since they can always be made again."""

@@ -46,6 +46,10 @@ from clearheart.domain.patterns.timeline import Basis, Timeline, build_timeline
 from clearheart.domain.patterns.unanswered import Unanswered, find_runs
 from clearheart.errors import InvalidInput
 
+REPORT_VERSION = 1
+"""Bump when any figure is worked out differently: reports kept from before are then
+worked out again (a change of the report's shape is noticed without this)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:

@@ -1,4 +1,5 @@
-"""Questionnaires, the behaviour log and the cycle map; chat blocks packed as bytes.
+"""Questionnaires, the behaviour log and the cycle map; chat blocks packed as bytes;
+pattern reports kept once worked out.
 
 Chat blocks move from a JSON `data` column to a packed `payload` column
 (store/chat_codec.py), which packs and unpacks many times faster; every
@@ -48,6 +49,14 @@ def _pack_chat_blocks() -> None:
 def upgrade() -> None:
     _pack_chat_blocks()
     op.create_table(
+        "pattern_reports",
+        sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id", ondelete="CASCADE"),
+                  primary_key=True),
+        sa.Column("key", sa.String(64), primary_key=True),
+        sa.Column("made_at", sa.String(32), nullable=False),
+        sa.Column("payload", sa.LargeBinary, nullable=False),
+    )
+    op.create_table(
         "instruments",
         sa.Column("id", sa.String(64), primary_key=True),
         sa.Column("version", sa.String(20), nullable=False),
@@ -95,6 +104,7 @@ def downgrade() -> None:
     op.drop_table("cycle_maps")
     op.drop_table("assessment_results")
     op.drop_table("instruments")
+    op.drop_table("pattern_reports")
     _unpack_chat_blocks()
 
 
