@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,3 +100,24 @@ def launch(command: str, home: Path, stderr: Path, *, wait: float = 30,
     assert first.startswith("http://127.0.0.1:"), first
     assert "/launch/" in first
     return Server(first, first.split("/launch/")[0], process, stderr)
+
+
+def serve(tmp_path: Path) -> Iterator[Server]:
+    """`clearheart serve` on an empty home for one test; afterwards Ctrl-C must stop it cleanly."""
+    server = launch("serve", tmp_path / "home", tmp_path / "server.err")
+    yield server
+    if server.process.poll() is None:
+        server.process.send_signal(signal.SIGINT)
+        server.process.wait(timeout=20)
+    log = server.stderr.read_text()
+    assert server.process.returncode == 0, log
+    assert "Traceback" not in log, log
+
+
+def create_vault(page: Page, server: Server, passphrase: str) -> None:
+    """First run: open the launch link, choose the passphrase, land on Today."""
+    page.goto(server.launch_url)
+    page.fill("#passphrase", passphrase)
+    page.fill("#confirm", passphrase)
+    page.click("text=Create my vault")
+    page.wait_for_url(server.base + "/today")

@@ -7,15 +7,14 @@ tests/e2e/screenshots/ (gitignored) and must never scroll sideways.
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import SHOTS, Server, launch, open_context, shoot
+from journey_tools import SHOTS, Server, create_vault, launch, open_context, shoot
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.e2e
 
@@ -24,30 +23,9 @@ PASSPHRASE = "harbour kettle lantern"
 CHARTS = ("first", "replies", "runs", "silences", "effort", "plans", "loop", "timeline")
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    server = launch("serve", tmp_path / "home", tmp_path / "server.err")
-    process, stderr = server.process, server.stderr
-    yield server
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=20)
-    log = stderr.read_text()
-    assert process.returncode == 0, log
-    assert "Traceback" not in log, log
-
-
-def create_vault(page: Page, server: Server) -> None:
-    page.goto(server.launch_url)
-    page.fill("#passphrase", PASSPHRASE)
-    page.fill("#confirm", PASSPHRASE)
-    page.click("text=Create my vault")
-    page.wait_for_url(server.base + "/today")
-
-
 def test_import_pick_yourself_and_read_the_patterns(browser: Browser, server: Server) -> None:
     context, page, watch = open_context(browser, server)
-    create_vault(page, server)
+    create_vault(page, server, PASSPHRASE)
 
     page.click("nav >> text=Chats")
     page.wait_for_url(server.base + "/chats")
@@ -155,7 +133,7 @@ def test_import_pick_yourself_and_read_the_patterns(browser: Browser, server: Se
 
 def test_import_without_javascript(browser: Browser, server: Server) -> None:
     context, page, _ = open_context(browser, server)
-    create_vault(page, server)
+    create_vault(page, server, PASSPHRASE)
     context.close()
 
     plain, page, watch = open_context(browser, server, javascript=False, width=390)

@@ -8,17 +8,15 @@ at 1280 and 390 pixels wide into tests/e2e/screenshots/ (gitignored).
 
 from __future__ import annotations
 
-import signal
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import SHOTS, Server, launch, open_context, shoot
+from journey_tools import SHOTS, Server, create_vault, open_context, shoot
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.e2e
 
@@ -26,31 +24,10 @@ PASSPHRASE = "lantern harbour kettle"
 SAVE = ".cycle-form .actions >> text=Save map"
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    server = launch("serve", tmp_path / "home", tmp_path / "server.err")
-    process, stderr = server.process, server.stderr
-    yield server
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=20)
-    log = stderr.read_text()
-    assert process.returncode == 0, log
-    assert "Traceback" not in log, log
-
-
-def create_vault(page: Page, server: Server) -> None:
-    page.goto(server.launch_url)
-    page.fill("#passphrase", PASSPHRASE)
-    page.fill("#confirm", PASSPHRASE)
-    page.click("text=Create my vault")
-    page.wait_for_url(server.base + "/today")
-
-
 def test_start_from_the_example_change_it_print_and_download(browser: Browser, server: Server,
                                                              tmp_path: Path) -> None:
     context, page, watch = open_context(browser, server)
-    create_vault(page, server)
+    create_vault(page, server, PASSPHRASE)
     page.goto(server.base + "/cycle")
     assert page.title() == "Cycle map · Clearheart"
     assert page.locator(".cycle-explain").get_attribute("open") is not None
@@ -99,7 +76,7 @@ def test_start_from_the_example_change_it_print_and_download(browser: Browser, s
 
 def test_draw_a_map_from_scratch_without_javascript(browser: Browser, server: Server) -> None:
     context, page, watch = open_context(browser, server)
-    create_vault(page, server)
+    create_vault(page, server, PASSPHRASE)
     context.close()
     context, page, watch = open_context(browser, server, javascript=False)
     page.goto(server.base + "/unlock")

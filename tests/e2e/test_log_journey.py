@@ -8,13 +8,10 @@ tests/e2e/screenshots/ (gitignored).
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import Server, launch, open_context, shoot
+from journey_tools import Server, create_vault, open_context, shoot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -24,27 +21,6 @@ pytestmark = pytest.mark.e2e
 PASSPHRASE = "lantern meadow teapot"
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    server = launch("serve", tmp_path / "home", tmp_path / "server.err")
-    process, stderr = server.process, server.stderr
-    yield server
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=20)
-    log = stderr.read_text()
-    assert process.returncode == 0, log
-    assert "Traceback" not in log, log
-
-
-def create_vault(page: Page, server: Server) -> None:
-    page.goto(server.launch_url)
-    page.fill("#passphrase", PASSPHRASE)
-    page.fill("#confirm", PASSPHRASE)
-    page.click("text=Create my vault")
-    page.wait_for_url(server.base + "/today")
-
-
 def tap(page: Page, label: str) -> None:
     page.click(f"button.log-tap:text-is('{label}')")
     page.wait_for_selector(f".notice:text-is('Logged: {label}.')")
@@ -52,7 +28,7 @@ def tap(page: Page, label: str) -> None:
 
 def test_log_a_few_things_on_a_phone_and_see_the_ratio(browser: Browser, server: Server) -> None:
     context, page, watch = open_context(browser, server, width=390)
-    create_vault(page, server)
+    create_vault(page, server, PASSPHRASE)
     page.click("nav >> text=Log")
     page.wait_for_url(server.base + "/log")
     assert page.title() == "Log · Clearheart"
@@ -90,7 +66,7 @@ def test_log_a_few_things_on_a_phone_and_see_the_ratio(browser: Browser, server:
 
 def test_one_tap_logs_without_javascript(browser: Browser, server: Server) -> None:
     context, page, watch = open_context(browser, server)
-    create_vault(page, server)
+    create_vault(page, server, PASSPHRASE)
     context.close()
     context, page, watch = open_context(browser, server, javascript=False)
     page.goto(server.base + "/log")

@@ -7,13 +7,10 @@ every page until the person says they are safe now. Pages are photographed at 12
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import Server, launch, open_context, shoot
+from journey_tools import Server, create_vault, open_context, shoot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -21,27 +18,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.e2e
 
 PASSPHRASE = "meadow lantern pebble"
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    server = launch("serve", tmp_path / "home", tmp_path / "server.err")
-    process, stderr = server.process, server.stderr
-    yield server
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=20)
-    log = stderr.read_text()
-    assert process.returncode == 0, log
-    assert "Traceback" not in log, log
-
-
-def create_vault(page: Page, server: Server) -> None:
-    page.goto(server.launch_url)
-    page.fill("#passphrase", PASSPHRASE)
-    page.fill("#confirm", PASSPHRASE)
-    page.click("text=Create my vault")
-    page.wait_for_url(server.base + "/today")
 
 
 def answer_every_question(page: Page, pick: str) -> int:
@@ -58,7 +34,7 @@ def test_answer_see_the_result_answer_again_and_see_the_change(
     browser: Browser, server: Server
 ) -> None:
     context, page, watch = open_context(browser, server)
-    create_vault(page, server)
+    create_vault(page, server, PASSPHRASE)
 
     page.click("nav >> text=Reflect")
     page.wait_for_url(server.base + "/reflect")
@@ -104,7 +80,7 @@ def test_answer_see_the_result_answer_again_and_see_the_change(
 
 def test_a_sign_of_danger_leads_to_the_safety_view(browser: Browser, server: Server) -> None:
     context, page, watch = open_context(browser, server)
-    create_vault(page, server)
+    create_vault(page, server, PASSPHRASE)
     page.goto(server.base + "/reflect/am-i-safe")
     answer_every_question(page, "last")
     shoot(page, "reflect-05-safety-check")

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from clearheart.domain.assess import Result
 from clearheart.domain.journal import from_stamp, offset_minutes, utc_stamp
-from clearheart.errors import NotFound
+from clearheart.store.rows import fetch_row, remove_row
 from clearheart.store.schema import assessment_results as r
 from clearheart.store.schema import instruments as t
 
@@ -59,8 +59,7 @@ class AssessRepo:
 
     def delete_instrument(self, instrument_id: str) -> None:
         with self.engine.begin() as conn:
-            if conn.execute(sa.delete(t).where(t.c.id == instrument_id)).rowcount == 0:
-                raise NotFound("loaded questionnaire", instrument_id)
+            remove_row(conn, t, instrument_id, "loaded questionnaire")
 
     # --- results ----------------------------------------------------------------------
 
@@ -84,10 +83,7 @@ class AssessRepo:
 
     def result(self, result_id: int) -> Result:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(r).where(r.c.id == result_id)).first()
-        if row is None:
-            raise NotFound("questionnaire result", str(result_id))
-        return _result(row)
+            return _result(fetch_row(conn, r, result_id, "questionnaire result"))
 
     def results(
         self, instrument_id: str, subject: str | None = None, *, any_subject: bool = False
@@ -121,5 +117,4 @@ class AssessRepo:
 
     def delete_result(self, result_id: int) -> None:
         with self.engine.begin() as conn:
-            if conn.execute(sa.delete(r).where(r.c.id == result_id)).rowcount == 0:
-                raise NotFound("questionnaire result", str(result_id))
+            remove_row(conn, r, result_id, "questionnaire result")

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from clearheart.domain.behaviour import Draft, LogEntry
 from clearheart.domain.journal import from_stamp, offset_minutes, utc_stamp
-from clearheart.errors import NotFound
+from clearheart.store.rows import change_row, count_rows, fetch_row, remove_row
 from clearheart.store.schema import behaviour_log as t
 from clearheart.store.schema import cycle_maps
 
@@ -97,26 +97,20 @@ class BehaviourRepo:
 
     def get(self, entry_id: int) -> LogEntry:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(t).where(t.c.id == entry_id)).first()
-        if row is None:
-            raise NotFound("log entry", str(entry_id))
-        return _entry(row)
+            return _entry(fetch_row(conn, t, entry_id, "log entry"))
 
     def update(self, entry_id: int, draft: Draft) -> LogEntry:
         with self.engine.begin() as conn:
-            changed = conn.execute(sa.update(t).where(t.c.id == entry_id).values(**_content(draft)))
-            if changed.rowcount == 0:
-                raise NotFound("log entry", str(entry_id))
+            change_row(conn, t, entry_id, "log entry", _content(draft))
         return self.get(entry_id)
 
     def delete(self, entry_id: int) -> None:
         with self.engine.begin() as conn:
-            if conn.execute(sa.delete(t).where(t.c.id == entry_id)).rowcount == 0:
-                raise NotFound("log entry", str(entry_id))
+            remove_row(conn, t, entry_id, "log entry")
 
     def count(self) -> int:
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+            return count_rows(conn, t)
 
     def page(
         self,

@@ -18,9 +18,10 @@ import sqlalchemy as sa
 
 from clearheart.domain.chat import Columns, Kind, Message, from_wall_seconds, wall_seconds
 from clearheart.domain.journal import utc_stamp
-from clearheart.errors import ChatDamaged, InvalidInput, NotFound
+from clearheart.errors import ChatDamaged, InvalidInput
 from clearheart.store import chat_codec
 from clearheart.store.database import is_sqlite
+from clearheart.store.rows import change_row, fetch_row, remove_row
 from clearheart.store.schema import chat_blocks as b
 from clearheart.store.schema import chat_participants as p
 from clearheart.store.schema import chats as c
@@ -97,9 +98,7 @@ class ChatRepo:
             return None if chat_id is None else self._info(conn, chat_id)
 
     def _info(self, conn: sa.Connection, chat_id: int) -> ChatInfo:
-        row = conn.execute(sa.select(c).where(c.c.id == chat_id)).first()
-        if row is None:
-            raise NotFound("chat", str(chat_id))
+        row = fetch_row(conn, c, chat_id, "chat")
         names = conn.execute(
             sa.select(p.c.name).where(p.c.chat_id == chat_id, p.c.name != "").order_by(p.c.idx)
         ).scalars().all()
@@ -153,8 +152,7 @@ class ChatRepo:
 
     def _update(self, chat_id: int, **values: Any) -> None:
         with self.engine.begin() as conn:
-            if conn.execute(sa.update(c).where(c.c.id == chat_id).values(**values)).rowcount == 0:
-                raise NotFound("chat", str(chat_id))
+            change_row(conn, c, chat_id, "chat", values)
 
     def delete(self, chat_id: int) -> None:
         """Delete a chat and everything derived from it, in one transaction."""
@@ -162,8 +160,7 @@ class ChatRepo:
             conn.execute(sa.delete(reports).where(reports.c.chat_id == chat_id))
             conn.execute(sa.delete(b).where(b.c.chat_id == chat_id))
             conn.execute(sa.delete(p).where(p.c.chat_id == chat_id))
-            if conn.execute(sa.delete(c).where(c.c.id == chat_id)).rowcount == 0:
-                raise NotFound("chat", str(chat_id))
+            remove_row(conn, c, chat_id, "chat")
 
     def store(self, chat: NewChat | int, batches: Iterable[Columns], now: datetime,
               choose_me: MeChooser) -> Stored:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from clearheart.domain.cycle import CycleMap, Step
 from clearheart.domain.journal import from_stamp, utc_stamp
-from clearheart.errors import NotFound
+from clearheart.store.rows import change_row, fetch_row, remove_row
 from clearheart.store.schema import behaviour_log
 from clearheart.store.schema import cycle_maps as t
 
@@ -44,21 +44,14 @@ class CycleRepo:
 
     def update(self, map_id: int, cycle: CycleMap, at: datetime) -> CycleMap:
         """Replace a map's title and steps; when it was first made stays."""
+        values = {"title": cycle.title, "steps": _steps(cycle), "updated_at": utc_stamp(at)}
         with self.engine.begin() as conn:
-            changed = conn.execute(
-                sa.update(t).where(t.c.id == map_id).values(
-                    title=cycle.title, steps=_steps(cycle), updated_at=utc_stamp(at))
-            )
-            if changed.rowcount == 0:
-                raise NotFound("cycle map", str(map_id))
+            change_row(conn, t, map_id, "cycle map", values)
         return self.get(map_id)
 
     def get(self, map_id: int) -> CycleMap:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(t).where(t.c.id == map_id)).first()
-        if row is None:
-            raise NotFound("cycle map", str(map_id))
-        return _map(row)
+            return _map(fetch_row(conn, t, map_id, "cycle map"))
 
     def all(self) -> tuple[CycleMap, ...]:
         """Most recently changed first."""
@@ -69,8 +62,7 @@ class CycleRepo:
     def delete(self, map_id: int) -> None:
         """Delete a map; log entries that pointed at it keep their words and lose the link."""
         with self.engine.begin() as conn:
-            if conn.execute(sa.delete(t).where(t.c.id == map_id)).rowcount == 0:
-                raise NotFound("cycle map", str(map_id))
+            remove_row(conn, t, map_id, "cycle map")
 
     def step_counts(self, map_id: int) -> dict[str, int]:
         """How many behaviour-log entries point at each step of a map (read only)."""

@@ -19,8 +19,8 @@ from clearheart.domain.journal import (
     utc_stamp,
 )
 from clearheart.domain.search import fts5_query, terms
-from clearheart.errors import NotFound
 from clearheart.store.database import is_sqlite
+from clearheart.store.rows import change_row, count_rows, fetch_row, remove_row
 from clearheart.store.schema import journal_entries as t
 
 
@@ -92,34 +92,28 @@ class JournalRepo:
 
     def get(self, entry_id: int) -> Entry:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(t).where(t.c.id == entry_id)).first()
-        if row is None:
-            raise NotFound("journal entry", str(entry_id))
-        return _entry(row)
+            return _entry(fetch_row(conn, t, entry_id, "journal entry"))
 
     def update(self, entry_id: int, draft: Draft) -> Entry:
         """Replace what was written; the time written and the practice stay as they were."""
         with self.engine.begin() as conn:
-            changed = conn.execute(sa.update(t).where(t.c.id == entry_id).values(**_content(draft)))
-            if changed.rowcount == 0:
-                raise NotFound("journal entry", str(entry_id))
+            change_row(conn, t, entry_id, "journal entry", _content(draft))
         return self.get(entry_id)
 
     def delete(self, entry_id: int) -> None:
         with self.engine.begin() as conn:
-            if conn.execute(sa.delete(t).where(t.c.id == entry_id)).rowcount == 0:
-                raise NotFound("journal entry", str(entry_id))
+            remove_row(conn, t, entry_id, "journal entry")
 
     def count(self) -> int:
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+            return count_rows(conn, t)
 
     def page(self, offset: int = 0, limit: int = 50) -> Page:
         """Newest first."""
         query = sa.select(t).order_by(t.c.created_at.desc(), t.c.id.desc())
         with self.engine.connect() as conn:
             rows = conn.execute(query.offset(offset).limit(limit)).all()
-            total = int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+            total = count_rows(conn, t)
         return Page(tuple(_entry(r) for r in rows), total, offset, limit)
 
     def all(self) -> Iterator[Entry]:
