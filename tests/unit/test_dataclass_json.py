@@ -81,3 +81,18 @@ def test_the_fingerprint_follows_the_shape() -> None:
     assert fingerprint(Outer) == fingerprint(Outer)
     assert fingerprint(Outer) != fingerprint(Inner) != fingerprint(Wider)
     assert len(fingerprint(PatternReport)) == 64
+
+
+def test_a_value_met_again_is_written_once_and_read_back_as_the_same_object() -> None:
+    shared = Inner(datetime(2026, 1, 2), None, Mood.LOW)
+    value = Outer("a", 1, 1.0, False, (shared, shared, shared), (1, "b"))
+    data = encode(value)
+    assert data[4][1] == {"@": 0} and data[4][2] == {"@": 0}
+    back = decode(Outer, json.loads(json.dumps(data)))
+    assert back == value and back.items[0] is back.items[2]
+
+
+@pytest.mark.parametrize("reference", [{"@": 5}, {"@": "0"}, {"@": 0, "x": 1}, {"#": 0}])
+def test_a_reference_to_nothing_read_before_is_refused(reference: object) -> None:
+    with pytest.raises(ShapeError):
+        decode(Outer, ["a", 1, 1.0, False, [reference], [1, "b"]])

@@ -152,7 +152,7 @@ class PatternService:
             found = self._take(key)
             if found is not None or key in self._jobs:
                 return found
-        kept = self.stored.get(info.id, _digest(key), PatternReport)
+        kept = self._kept(info.id, _digest(key))
         with self._lock:
             if kept is not None:
                 self._keep(key, kept)
@@ -198,7 +198,7 @@ class PatternService:
     def _build(self, key: Key, info: ChatInfo) -> PatternReport:
         """The report from the vault if it was worked out before, else worked out and kept."""
         digest = _digest(key)
-        found = self.stored.get(info.id, digest, PatternReport)
+        found = self._kept(info.id, digest)
         if found is not None:
             return found
         report = self._work_out(key, info)
@@ -206,6 +206,11 @@ class PatternService:
         with suppress(ClearheartError, SQLAlchemyError):
             self.stored.put(info.id, digest, report, self.chats.clock.now())
         return report
+
+    def _kept(self, chat_id: int, digest: str) -> PatternReport | None:
+        """A report kept in the vault (reading one makes many small lists: no collections)."""
+        with collector_paused():
+            return self.stored.get(chat_id, digest, PatternReport)
 
     def _work_out(self, key: Key, info: ChatInfo) -> PatternReport:
         since, until = key[-2], key[-1]

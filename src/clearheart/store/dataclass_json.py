@@ -3,10 +3,15 @@
 Used to keep worked-out results (pattern reports) in the vault. Only what such
 values are made of is supported: dataclasses (written as a list of their
 fields in order), int, float, str, bool, None, date, datetime, enums, and
-tuples (`tuple[X, ...]` or fixed). Anything else is refused when written, and
-anything that does not fit the annotations is refused when read, so a stored
-value from an older shape is never half-read: `decode` raises ShapeError and
-the caller works the value out again.
+tuples (`tuple[X, ...]` or fixed). A dataclass value met again (the same
+object, as when a report lists a message and then links to it) is written once
+and then as `{"@": n}`, the n-th dataclass value finished so far. Anything else
+is refused when written, and anything that does not fit the annotations is
+refused when read, so a stored value from an older shape is never half-read:
+`decode` raises ShapeError and the caller works the value out again.
+
+Reading builds one small function per annotation, once, so a large value
+costs a call per item rather than a look at its type each time.
 """
 
 from __future__ import annotations
@@ -15,12 +20,15 @@ import dataclasses
 import hashlib
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+Reader = Callable[[Any, list[Any]], Any]
+"""Turns stored data back into a value; the list holds the dataclass values read so far."""
 
 
 class ShapeError(ValueError):
@@ -38,68 +46,145 @@ def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
 
 def encode(value: Any) -> Any:
     """A JSON-ready form of `value`."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value.value if isinstance(value, Enum) else value
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [encode(item) for item in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [encode(getattr(value, name)) for name, _ in _fields(type(value))]
-    raise TypeError(f"cannot store a {type(value).__name__}")
+    return _Writer().write(value)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.done: dict[int, int] = {}
+        self.keep: list[Any] = []  # holds written values, so their ids stay theirs
+
+    def write(self, value: Any) -> Any:
+        if isinstance(value, Enum):
+            return value.value
+        if value is None or isinstance(value, (bool, int, float, str)):
+            return value
+        if isinstance(value, (datetime, date)):
+            return value.isoformat()
+        if isinstance(value, tuple):
+            return [self.write(item) for item in value]
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            seen = self.done.get(id(value))
+            if seen is not None:
+                return {"@": seen}
+            data = [self.write(getattr(value, name)) for name, _ in _fields(type(value))]
+            self.done[id(value)] = len(self.done)
+            self.keep.append(value)
+            return data
+        raise TypeError(f"cannot store a {type(value).__name__}")
 
 
 def decode(kind: type[T], data: Any) -> T:
     """The value of type `kind` that `encode` turned into `data`."""
-    return typing.cast(T, _decode(kind, data))
+    return typing.cast(T, _reader(typing.cast(Any, kind))(data, []))
 
 
-def _decode(kind: Any, data: Any) -> Any:
+@cache
+def _reader(kind: Any) -> Reader:
     origin = typing.get_origin(kind)
     if origin is typing.Union or origin is types.UnionType:
-        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
-        if data is None and len(options) < len(typing.get_args(kind)):
-            return None
-        if len(options) != 1:
-            raise TypeError(f"unsupported union {kind}")
-        return _decode(options[0], data)
+        return _optional(kind)
     if origin is tuple:
-        if not isinstance(data, list):
-            raise ShapeError(f"expected a list for {kind}")
-        args = typing.get_args(kind)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], item) for item in data)
-        if len(args) != len(data):
-            raise ShapeError(f"expected {len(args)} items for {kind}")
-        return tuple(_decode(arg, item) for arg, item in zip(args, data, strict=True))
+        return _tuple(kind)
     if isinstance(kind, type):
         if dataclasses.is_dataclass(kind):
-            fields = _fields(kind)
-            if not isinstance(data, list) or len(data) != len(fields):
-                raise ShapeError(f"expected {len(fields)} fields for {kind.__name__}")
-            return kind(*(_decode(hint, item)
-                          for (_, hint), item in zip(fields, data, strict=True)))
+            return _dataclass(kind)
         if issubclass(kind, Enum):
-            try:
-                return kind(data)
-            except ValueError:
-                raise ShapeError(f"{data!r} is not a {kind.__name__}") from None
+            return _enum(kind)
         if kind is datetime or kind is date:
-            if not isinstance(data, str):
-                raise ShapeError(f"expected text for {kind.__name__}")
-            try:
-                return kind.fromisoformat(data)
-            except ValueError:
-                raise ShapeError(f"{data!r} is not a {kind.__name__}") from None
-        if kind is float and isinstance(data, (int, float)) and not isinstance(data, bool):
-            return float(data)
-        if kind in (int, str, bool) and type(data) is kind:
-            return data
+            return _moment(kind)
         if kind in (int, float, str, bool):
-            raise ShapeError(f"expected {kind.__name__}, found {type(data).__name__}")
+            return _plain(kind)
     raise TypeError(f"unsupported annotation {kind!r}")
+
+
+def _optional(kind: Any) -> Reader:
+    options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+    if len(options) != 1 or len(options) == len(typing.get_args(kind)):
+        raise TypeError(f"unsupported union {kind}")
+    inner = _reader(options[0])
+
+    def read(data: Any, done: list[Any]) -> Any:
+        return None if data is None else inner(data, done)
+    return read
+
+
+def _tuple(kind: Any) -> Reader:
+    args = typing.get_args(kind)
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _reader(args[0])
+
+        def read_many(data: Any, done: list[Any]) -> Any:
+            if not isinstance(data, list):
+                raise ShapeError(f"expected a list for {kind}")
+            return tuple([item(x, done) for x in data])
+        return read_many
+    items = tuple(_reader(arg) for arg in args)
+
+    def read_fixed(data: Any, done: list[Any]) -> Any:
+        if not isinstance(data, list) or len(data) != len(items):
+            raise ShapeError(f"expected {len(items)} items for {kind}")
+        return tuple([read(x, done) for read, x in zip(items, data, strict=True)])
+    return read_fixed
+
+
+def _dataclass(kind: type) -> Reader:
+    fields: list[Reader] = []
+    # Filled on first use: a dataclass may (through tuples) name itself.
+    size = len(_fields(kind))
+
+    def read(data: Any, done: list[Any]) -> Any:
+        if not fields:
+            fields.extend(_reader(hint) for _, hint in _fields(kind))
+        if isinstance(data, dict):
+            at = data.get("@")
+            if len(data) != 1 or type(at) is not int or not 0 <= at < len(done) \
+                    or type(done[at]) is not kind:
+                raise ShapeError(f"a reference to a {kind.__name__} that was not read before")
+            return done[at]
+        if not isinstance(data, list) or len(data) != size:
+            raise ShapeError(f"expected {size} fields for {kind.__name__}")
+        value = kind(*[field(x, done) for field, x in zip(fields, data, strict=True)])
+        done.append(value)
+        return value
+    return read
+
+
+def _enum(kind: type[Enum]) -> Reader:
+    def read(data: Any, done: list[Any]) -> Any:
+        try:
+            return kind(data)
+        except ValueError:
+            raise ShapeError(f"{data!r} is not a {kind.__name__}") from None
+    return read
+
+
+def _moment(kind: type[date]) -> Reader:
+    def read(data: Any, done: list[Any]) -> Any:
+        if not isinstance(data, str):
+            raise ShapeError(f"expected text for {kind.__name__}")
+        try:
+            return kind.fromisoformat(data)
+        except ValueError:
+            raise ShapeError(f"{data!r} is not a {kind.__name__}") from None
+    return read
+
+
+def _plain(kind: type) -> Reader:
+    if kind is float:
+        def read_float(data: Any, done: list[Any]) -> Any:
+            if type(data) is float:
+                return data
+            if type(data) is int:
+                return float(data)
+            raise ShapeError(f"expected float, found {type(data).__name__}")
+        return read_float
+
+    def read(data: Any, done: list[Any]) -> Any:
+        if type(data) is not kind:
+            raise ShapeError(f"expected {kind.__name__}, found {type(data).__name__}")
+        return data
+    return read
 
 
 def fingerprint(kind: type) -> str:
