@@ -43,6 +43,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                  "Print a chat's messages (--jsonl for scripts)."),
     "patterns": (_CLI + "pattern_commands:patterns",
                  "Patterns in a chat: who reaches out, replies, plans, the loop."),
+    "check": (_CLI + "check_commands:check",
+              "Check a message before you send it: what may land badly, and why."),
     "serve": (_CLI + "serve_commands:serve",
               "Open the app in your browser (this computer only)."),
     "demo": (_CLI + "serve_commands:demo",

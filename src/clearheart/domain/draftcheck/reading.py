@@ -1,0 +1,110 @@
+"""What a draft check returns, and the two seams the service layer fills (tone, model).
+
+Pure data: the kinds, the Flag and the Reading, the one sentence that explains each kind,
+and the Protocols for the VADER tone scorer and the optional embedding classifier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+Kind = Literal[
+    "criticism",
+    "contempt",
+    "sarcasm",
+    "defensiveness",
+    "ultimatum",
+    "threat",
+    "guilt_trip",
+    "intensity",
+    "reassurance_seeking",
+]
+KINDS: tuple[Kind, ...] = (
+    "criticism",
+    "contempt",
+    "sarcasm",
+    "defensiveness",
+    "ultimatum",
+    "threat",
+    "guilt_trip",
+    "intensity",
+    "reassurance_seeking",
+)
+Source = Literal["rule", "tone", "model"]
+
+WHY: Mapping[Kind, str] = {
+    "criticism": (
+        "This speaks about who they are, or what they always do, rather than one moment, "
+        "so it may land as blame."
+    ),
+    "contempt": "Words that mock or put someone down tend to end the conversation, not open it.",
+    "sarcasm": "Sarcasm hides what you mean; they may hear the sting and miss the need.",
+    "defensiveness": "This pushes the blame back, which often makes both of you dig in.",
+    "ultimatum": (
+        "A demand made in the heat of the moment can force a decision neither of you wants."
+    ),
+    "threat": "This reads as a threat; it can frighten, and it can hurt you both.",
+    "guilt_trip": "This asks them to feel guilty rather than telling them what you need.",
+    "intensity": "The strength of feeling here may flood the message; it could land as an attack.",
+    "reassurance_seeking": (
+        "Asking again and again for reassurance while you wait can feel like pressure to them."
+    ),
+}
+"""One kind sentence per kind, shown as a flag's `why`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One thing that may land badly: `text[start:end]` is the evidence."""
+
+    kind: Kind
+    start: int
+    end: int
+    why: str
+    source: Source
+    rule: str = ""
+    """The id of the rule that matched ("" for tone and model flags)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The result of checking one draft."""
+
+    pause: bool
+    flags: tuple[Flag, ...]
+    tips: tuple[str, ...]
+    safety: bool
+    """The draft shows fear, threats of harm or coercion: offer safety resources, not coaching."""
+
+    @property
+    def kinds(self) -> tuple[Kind, ...]:
+        """Each flagged kind once, in the order of KINDS."""
+        seen = {flag.kind for flag in self.flags}
+        return tuple(kind for kind in KINDS if kind in seen)
+
+
+@dataclass(frozen=True, slots=True)
+class ToneScores:
+    """Valence of a text: compound in [-1, 1]; negative and positive shares in [0, 1]."""
+
+    compound: float
+    negative: float
+    positive: float
+
+
+class Tone(Protocol):
+    """A valence scorer (VADER in the service layer)."""
+
+    def scores(self, text: str) -> ToneScores: ...
+
+
+class Model(Protocol):
+    """An embedding classifier for paraphrases the rules miss.
+
+    For each sentence it returns a calibrated score per kind (keys from KINDS; a missing
+    kind counts as 0). A score of at least 0.5 means "flag this sentence as this kind".
+    """
+
+    def probabilities(self, sentences: Sequence[str]) -> Sequence[Mapping[str, float]]: ...

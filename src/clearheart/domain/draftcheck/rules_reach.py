@@ -1,0 +1,195 @@
+"""More phrasings for the kinds rules find hardest: guilt, sarcasm, threats, pleas, counter-blame.
+
+Written from how people text when they are hurt (our own lists, not copied from any
+evaluation draft). Ambiguous phrases are `needs_context`: "I give up" about a crossword
+is calm; the same words under a draft full of hurt are not.
+"""
+
+from __future__ import annotations
+
+from clearheart.domain.draftcheck.rulebook import Rule, rule
+from clearheart.domain.draftcheck.rules_blame import PLAY
+
+_HEART = r"|\b(?:love\s+you|ily)\b|❤|🥰|😍|😘"
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        "guilt.reach",
+        "guilt_trip",
+        r"I\s+(?:hope|bet)\s+(?:you|u)\s+(?:feel|felt)\s+(?:bad|guilty|good\s+about\s+(?:yourself|it))|"
+        r"<you>\s+should\s+(?:feel|be)\s+(?:bad|ashamed|guilty)|I\s+hope\s+(?:you|u)\s+can\s+sleep\s+"
+        r"(?:at\s+night|tonight)|I\s+(?:put|'ve\s+put|have\s+put)\s+(?:my\s+life|everything)\s+on\s+hold\s+"
+        r"for\s+(?:you|u|us)\b|"
+        r"I\s+dropped\s+everything\s+for\s+(?:you|u)|I'?ve\s+(?:always\s+)?been\s+there\s+for\s+(?:you|u)\b"
+        r"[^.!?\n]{0,40}?\b(?:and|but|yet)|when\s+(?:you|u)\s+needed\s+me\s+I\s+was\s+there|"
+        r"I'?d\s+do\s+anything\s+for\s+(?:you|u)\s+(?:and|but)|I\s+(?:don'?t|never)\s+ask\s+for\s+much|"
+        r"all\s+I\s+(?:ever\s+)?(?:asked|ask|wanted|want)\s+(?:for\s+)?(?:was|is)\b|"
+        r"(?:it'?s\s+)?not\s+like\s+I\s+ask\s+for\s+much|I\s+mean\s+nothing\s+to\s+(?:you|u)|"
+        r"I'?m\s+nothing\s+to\s+(?:you|u)|(?:I'?m|I\s+am)\s+not\s+(?:even\s+)?worth\s+(?:a|one|your|the)\s+"
+        r"(?:text|call|reply|message|minute|second)|not\s+even\s+worth\s+a\s+(?:text|reply|call)|"
+        r"(?:I'?ll|I\s+will)\s+be\s+fine\s+on\s+my\s+own,?\s+(?:like|as)\s+(?:always|usual)|"
+        r"I\s+(?:cried|have\s+been\s+crying|'ve\s+been\s+crying)\s+(?:all\s+(?:night|day)|myself\s+to\s+sleep)|"
+        r"<you>'?(?:ve|\s+have)?\s+ruined\s+my\s+(?:birthday|day|night|weekend|evening|holiday)|"
+        r"I\s+(?:bought|booked|made|cooked|planned|organi[sz]ed|cleaned|drove)\b[^.!?\n]{0,60}?\b"
+        r"(?:and|but)\s+(?:you|u)\s+(?:didn'?t|couldn'?t|can'?t|never|did\s+not|just)\b|"
+        r"I'?ve\s+been\s+(?:so\s+)?(?:patient|understanding|good\s+to\s+you)\b[^.!?\n]{0,30}?\b(?:and|but)|"
+        r"(?:think|remember)\s+(?:about\s+)?(?:everything|all)\s+I'?(?:ve)?\s+(?:done|did|gave|given)",
+        unless_anywhere=PLAY,
+        needs_context=True,
+    ),
+    rule(
+        "guilt.reach-context",
+        "guilt_trip",
+        r"(?:fine|ok(?:ay)?),?\s+you\s+win\b|(?:^|(?<=[.!?\n]))\s*I\s+give\s+up\b|forget\s+I\s+(?:said|asked)"
+        r"\s+anything|(?:never\s*mind|nvm)[,.]?\s+forget\s+it|I'?ll\s+stop\s+(?:trying|caring|asking|"
+        r"texting|bothering)|(?:I'?m|im)\s+fine\.\s+(?:totally|completely|absolutely|really)\s+fine|"
+        r"like\s+always\s*[.!]*\s*$|as\s+usual\s*[.!]*\s*$|I\s+deserve\s+better",
+        unless_anywhere=PLAY,
+        needs_context=True,
+    ),
+    rule(
+        "sarcasm.reach",
+        "sarcasm",
+        r"your\s+busy\s+(?:schedule|life|day|diary)|(?:busy|so\s+busy|very\s+busy)\s+(?:\w+\s+)?huh\b|"
+        r"if\s+it'?s\s+not\s+too\s+much\s+(?:trouble|to\s+ask)|if\s+you\s+can\s+(?:spare|fit\s+(?:me|it)\s+in|"
+        r"find)\s+(?:a|the|one)\s+(?:minute|second|moment|sec)|ah\s+yes,?\s+the\b|"
+        r"who\s+could\s+(?:have|'?ve)\s+(?:guessed|seen\s+(?:that|this)\s+coming|predicted)|"
+        r"I\s+feel\s+so\s+(?:loved|special|important|valued|appreciated|cherished|seen)\b|"
+        r"what\s+would\s+I\s+do\s+without\s+(?:you|u)\b(?=[^.!?\n]*[.!?]?\s*(?:🙃|🙄|😒|$))|"
+        r"(?:wow|oh|gosh),?\s+an?\s+(?:actual\s+|whole\s+|real\s+)?(?:reply|text|message|answer|response|"
+        r"call)\b|(?:sorry|well\s+sorry),?\s+(?:I'?m\s+not|for\s+not\s+being)\s+(?:perfect|good\s+enough)|"
+        r"(?:excuse|forgive)\s+me\s+for\s+(?:having|wanting|living|breathing|existing)",
+        unless_anywhere=r"\b(?:lol|haha|jk)\b.*(?:❤|love)" + _HEART,
+        needs_context=True,
+    ),
+    rule(
+        "sarcasm.reach-context",
+        "sarcasm",
+        r"(?:thanks|thank\s+you)\s+for\s+(?:the|your)\s+(?:update|reply|response|effort|concern|support|"
+        r"call|message|input)\s*[.!]|(?:so|really|very|super)\s+(?:glad|happy|thrilled|grateful|lucky)\s+"
+        r"(?:that\s+)?(?:you|to\s+(?:be|have))|<youre>\s+(?:so|such\s+a|too)\s+(?:sweet|thoughtful|romantic|"
+        r"considerate|kind|great|attentive|good\s+(?:listener|partner|boyfriend|girlfriend))\b|"
+        r"don'?t\s+(?:go|work)\s+too\s+hard|don'?t\s+overdo\s+it|(?:nice|good|great|sweet)\s+of\s+(?:you|u)\s+"
+        r"to\b|(?:aw+|aww+),|(?:I'?m|im)\s+(?:so\s+)?shocked\b|never\s+saw\s+that\s+coming|my\s+hero\b|"
+        r"classic\s+(?:you|move)\b|huh\s*\?\s*$",
+        unless_anywhere=r"^(?![\s\S]*\b(?:you|u|your|ur|yourself|ya|me)\b)" + _HEART,
+        needs_context=True,
+    ),
+    rule(
+        "guilt.i-did-you-didnt",
+        "guilt_trip",
+        r"I\s+(?:\w+ed|made|spent|sat|went|drove|got|bought|took|gave|kept|stayed|skipped|missed|"
+        r"turned\s+down|put|left)\b[^.!?\n]{0,60}?\b(?:and|but|while|yet)\s+(?:you|u)\s+(?:just\s+)?(?:didn'?t|"
+        r"did\s+not|couldn'?t|never|can'?t|won'?t|still\s+haven'?t|haven'?t)\s+(?:even\s+|once\s+|"
+        r"bother|show(?:ed)?\s+up|turn(?:ed)?\s+up|come|came|call|text|repl)",
+        unless_anywhere=PLAY,
+        unless_after=r"\s*(?:to|need|have|mind)\b",
+    ),
+    rule(
+        "sarcasm.praise-for-a-let-down",
+        "sarcasm",
+        r"(?:^|(?<=[.!?\n]))\s*(?:oh\s+|wow\s+|well\s+)?(?:thanks|thank\s+you|great|wonderful|amazing|"
+        r"perfect|fantastic|brilliant|lovely|impressive|nice\s+one|so\s+glad|love\s+(?:it|that))\b",
+        unless_anywhere=r"^(?![\s\S]*\b(?:you\s+(?:forgot|didn'?t\s+(?!have\s+to)|never\s+(?!fail|told)|"
+        r"couldn'?t|ignored|cancell?ed|bailed|left\s+me|stood\s+me\s+up)|on\s+read|no\s+reply|"
+        r"without\s+a\s+word|(?:\d+|two|three|four|five|six)\s+(?:hours|days)\s+(?:later|to|of\s+silence))\b)"
+        r"|\b(?:love\s+you|ily|xx+)\b|❤|🥰|😍|😘|🙏",
+    ),
+    rule(
+        "threat.reach",
+        "threat",
+        r"make\s+sure\s+(?:your\s+\w+|everyone|everybody|people|the\s+whole\s+\w+)\s+(?:knows|know|finds\s+out|"
+        r"find\s+out|sees|see|hears)|<you>'?ll\s+wish\s+(?:you|u)\s+(?:hadn'?t|had|never)|"
+        r"I'?m\s+not\s+afraid\s+to\s+(?:tell|show|post|go\s+to|call|ruin)|"
+        r"(?:one|a\s+single)\s+(?:word|call|message|text|post)\s+from\s+me\s+and\b|"
+        r"I\s+can\s+(?:make|ruin|end|destroy)\s+(?:your|ur)\s+(?:life|career|job|reputation|marriage)|"
+        r"(?:your|ur)\s+(?:career|job|reputation|marriage)\s+(?:is|will\s+be)\s+(?:over|finished|ruined|done)|"
+        r"I\s+know\s+what\s+you\s+did\b|(?:remember|don'?t\s+forget)\s+(?:that\s+)?I\s+(?:know|have)\b|"
+        r"I\s+know\s+(?:your|ur)\s+(?:password|secrets?|address)|try\s+me\b(?=\s*[.!]|\s*$)|"
+        r"(?:see|watch)\s+what\s+I\s+do\b",
+        unless_anywhere=PLAY,
+    ),
+    rule(
+        "threat.reach-context",
+        "threat",
+        r"I\s+swear\s+(?:to\s+god\s+)?(?:if|I'?ll)|<ill>\s+(?:call|text|message|email|contact|go\s+to|"
+        r"visit)\s+(?:your|ur)\s+(?:wife|husband|boss|work|parents|mum|mom|dad|family|friends|ex)|"
+        r"<ill>\s+(?:come|go)\s+(?:round|over|to\s+yours)|it\s+would\s+be\s+(?:so\s+)?easy\s+(?:for\s+me\s+)?to",
+        unless_anywhere=PLAY + r"|\bbirthday\b|\bcongrat",
+        needs_context=True,
+    ),
+    rule(
+        "ultimatum.reach",
+        "ultimatum",
+        r"(?:this\s+is|it'?s)\s+the\s+last\s+time\s+I\b|(?:I'?ll|I\s+will)\s+give\s+(?:you|u)\s+(?:one|until|"
+        r"till|a\s+(?:week|day|month))\b|<you>(?:'ve|\s+have)\s+got\s+(?:until|till|one|\d+)\s+\w+|"
+        r"\bby\s+(?:tonight|tomorrow|friday|saturday|sunday|monday|the\s+weekend|midnight|\d+\s*(?:pm|am))\b"
+        r"[^.!?\n]{0,30}?\bor\s+(?:else|I'?m|we'?re|I'?ll|it'?s|that'?s|don'?t)|"
+        r"(?:that'?s|this\s+is)\s+it[,.!]?\s+(?:I'?m|we'?re|I'?ll)\s+(?:done|leaving|out|gone|over|finished)|"
+        r"final\s+(?:warning|chance)|(?:find|get)\s+(?:yourself\s+)?(?:someone|somebody)\s+else\b|"
+        r"<im>\s+(?:going\s+to|gonna)\s+(?:find|look\s+for)\s+someone\s+(?:else|who)|"
+        r"(?:don'?t|dont)\s+(?:bother\s+)?(?:call|text|contact|message)\s+me\s+(?:again|ever)|"
+        r"lose\s+my\s+number|or\s+(?:you'?ll\s+|you\s+will\s+|you\s+can\s+)?lose\s+(?:me|us)\b|"
+        r"we'?re\s+(?:going\s+to|gonna)\s+(?:break\s+up|end\s+(?:this|it|up\s+over))",
+        unless_anywhere=PLAY,
+        needs_context=True,
+    ),
+    rule(
+        "ultimatum.reach-context",
+        "ultimatum",
+        r"I'?m\s+not\s+(?:going\s+to|gonna)\s+(?:wait|ask|do\s+this)\s+(?:again|forever|any\s*more|another)|"
+        r"(?:or|otherwise)\s+(?:that'?s\s+it|we'?re\s+through)\b|(?:what'?s|there'?s\s+no)\s+the\s+point\s+"
+        r"(?:of\s+)?(?:us|this\s+relationship|being\s+together)",
+        unless_anywhere=PLAY,
+        needs_context=True,
+    ),
+    rule(
+        "defend.reach",
+        "defensiveness",
+        r"(?:well|yeah),?\s+(?:maybe\s+)?if\s+(?:you|u)\s+(?:hadn'?t|didn'?t|had|would|were|weren'?t|"
+        r"stopped|actually|just)\b|(?:maybe\s+)?if\s+(?:you|u)\s+(?:\w+\s+)?(?:didn'?t|hadn'?t|weren'?t|"
+        r"stopped|would)\b[^.!?\n]{0,40}?\bI\s+(?:wouldn'?t|would|'d)\b|(?:you|u)\s+(?:pushed|drove|forced)\s+"
+        r"me\s+to\s+(?:it|this|that)|(?:it|that)\s+(?:wasn'?t|isn'?t)\s+(?:even\s+)?(?:a\s+big\s+deal|"
+        r"that\s+bad|a\s+lie|cheating)|(?:stop|quit)\s+(?:nagging|going\s+on|bringing\s+(?:it|that)\s+up|"
+        r"overreacting|exaggerating)|<youre>\s+exaggerating|<you>\s+(?:always|never)\s+(?:exaggerate|"
+        r"make\s+a\s+big\s+deal)|what\s+do\s+(?:you|u)\s+want\s+from\s+me|"
+        r"(?:I'?m|I\s+am)\s+(?:allowed|entitled)\s+to\s+(?:have|be|go|see|a\s+life)",
+        unless_anywhere=PLAY,
+    ),
+    rule(
+        "defend.reach-context",
+        "defensiveness",
+        r"(?:it'?s|its)\s+not\s+like\s+(?:I|you)\b|what\s+do\s+(?:you|u)\s+want\s+me\s+to\s+(?:do|say)|"
+        r"I'?m\s+(?:just|only)\s+human\b|I\s+didn'?t\s+(?:even|ever)\s+(?:do|say|mean)\b",
+        unless_anywhere=PLAY,
+        needs_context=True,
+    ),
+    rule(
+        "reassure.reach",
+        "reassurance_seeking",
+        r"(?:are|r)\s+(?:you|u)\s+(?:still\s+)?(?:coming\s+back|there\s+for\s+me|in\s+this\s+with\s+me|"
+        r"still\s+mine|with\s+me)\s*\?|(?:does|do)\s+(?:this|it|that)\s+mean\s+(?:we'?re|you'?re|it'?s)\s+"
+        r"(?:over|done|breaking\s+up|leaving)|(?:please\s+)?(?:don'?t|dont)\s+(?:give\s+up\s+on\s+(?:me|us)|"
+        r"stop\s+loving\s+me|hate\s+me)|(?:are|r)\s+(?:you|u)\s+(?:bored|tired|sick)\s+of\s+me|"
+        r"(?:have|did)\s+(?:you|u)\s+(?:changed\s+your\s+mind|gone\s+off\s+me|stopped\s+(?:loving|caring))|"
+        r"(?:even|just)\s+(?:a|one)\s+(?:word|emoji|heart|thumbs\s+up|letter)\b|"
+        r"I\s+(?:sent|texted)\s+(?:you\s+)?(?:like\s+)?\d+\s+(?:messages|texts)|"
+        r"(?:answer|reply|respond)\s+(?:please|pls|plz)\b|I\s+just\s+need\s+(?:to\s+hear|a\s+(?:sign|reply|"
+        r"word|text))|(?:is|are)\s+(?:we|you)\s+(?:good|fine|cool)\s*\?\s*(?:are|is|did|please|\?)",
+        unless_anywhere=PLAY,
+        unless_after=r"\s*(?:for|to|when\s+you\s+can|no\s+rush)\b",
+        needs_context=True,
+    ),
+    rule(
+        "safety.context",
+        "threat",
+        r"(?:you|u)\s+(?:scared|frightened)\s+me\b|I\s+(?:was|am|got)\s+(?:so\s+|really\s+)?(?:scared|"
+        r"frightened|terrified)\s+when\s+(?:you|u)\b|(?:you|u)\s+(?:punched|kicked|broke|smashed|threw)\s+"
+        r"(?:the|a|my)\s+(?:wall|door|phone|plate|glass|window|mirror)|I\s+had\s+to\s+(?:hide|lock\s+myself|"
+        r"leave\s+the\s+house|call\s+the\s+police)|(?:you|u)\s+said\s+I\s+(?:can'?t|couldn'?t|wasn'?t\s+"
+        r"allowed\s+to)|I'?m\s+not\s+allowed\s+to|(?:you|u)\s+(?:made|make)\s+me\s+(?:delete|block|cut\s+off|"
+        r"stop\s+seeing|quit|give\s+you\s+my)|walking\s+on\s+eggshells|(?:you|u)\s+(?:want|need|demand)\s+to\s+"
+        r"know\s+where\s+I\s+am\s+(?:at\s+)?all\s+(?:the\s+)?time",
+    ),
+)
+"""`safety.context` marks signs of fear or control as threats; engine.SAFETY_RULES sets safety."""

@@ -1,0 +1,76 @@
+"""DraftChecker: the draft check with VADER for tone, and the embedding model when present.
+
+VADER (vaderSentiment 3.3.2, MIT, C.J. Hutto) is a lexicon and a few rules in one
+module; it reads two text files that ship inside the package and makes no network call.
+(Its package depends on `requests` only for a translation demo under
+`if __name__ == "__main__"`, which we never run.) Both VADER and the model are loaded
+once, here, and only when a check is first needed, so `clearheart --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
+
+from clearheart.domain.draftcheck import Model, Reading, ToneScores, check
+from clearheart.errors import InvalidInput
+
+log = logging.getLogger("clearheart.draftcheck")
+
+MAX_CHARS = 20_000
+"""A draft longer than this is not a message; the check would only slow down."""
+
+MODEL_LOADER = ("clearheart.services.embedding", "load_draft_model")
+"""Where the optional embedding classifier comes from: a function returning a Model or None."""
+
+
+class VaderTone:
+    """The domain's Tone protocol, on VADER's SentimentIntensityAnalyzer."""
+
+    def __init__(self) -> None:
+        from vaderSentiment.vaderSentiment import (  # type: ignore[import-untyped]
+            SentimentIntensityAnalyzer,
+        )
+
+        self._analyzer: Any = SentimentIntensityAnalyzer()
+
+    def scores(self, text: str) -> ToneScores:
+        raw = self._analyzer.polarity_scores(text)
+        return ToneScores(
+            compound=float(raw["compound"]), negative=float(raw["neg"]), positive=float(raw["pos"])
+        )
+
+
+def load_model() -> Model | None:
+    """The embedding classifier when its module and files are installed, else None (quietly)."""
+    module_name, attr = MODEL_LOADER
+    try:
+        loader: Callable[[], Model | None] = getattr(import_module(module_name), attr)
+    except (ImportError, AttributeError) as error:
+        log.info("No embedding classifier (%s); the rules and VADER work alone.", error)
+        return None
+    try:
+        return loader()
+    except Exception as error:  # the optional layer must never stop a check
+        log.warning("The embedding classifier did not load (%s); using the rules alone.", error)
+        return None
+
+
+class DraftChecker:
+    """Checks drafts; loads VADER (and the model, when `use_model`) once, on construction."""
+
+    def __init__(self, *, use_model: bool = True, tone: bool = True) -> None:
+        self.tone: VaderTone | None = VaderTone() if tone else None
+        self.model: Model | None = load_model() if use_model else None
+
+    def check(self, text: str) -> Reading:
+        """Read one draft; an empty or oversized draft is a clear InvalidInput."""
+        if not text.strip():
+            raise InvalidInput("draft", "there is no text to check; type or paste a message")
+        if len(text) > MAX_CHARS:
+            raise InvalidInput(
+                "draft", f"this is {len(text):,} characters; the check reads up to {MAX_CHARS:,}"
+            )
+        return check(text, tone=self.tone, model=self.model)

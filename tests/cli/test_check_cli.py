@@ -1,0 +1,108 @@
+"""`clearheart check`: the exact JSON contract, stdin, clear errors, no vault, nothing stored."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import Run  # type: ignore[import-not-found]
+
+KEYS = ["pause", "flags", "rewrite", "tips"]
+FLAG_KEYS = ["kind", "start", "end", "why"]
+
+
+def _files(home: Path) -> list[Path]:
+    return sorted(home.rglob("*")) if home.exists() else []
+
+
+def test_json_has_exactly_the_contract_keys(run: Run, tmp_path: Path) -> None:
+    text = "You never listen to me!!! If you don't call tonight we're done."
+    result = run("check", text, "--json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert list(data) == KEYS
+    assert data["pause"] is True and data["rewrite"] is None
+    assert 1 <= len(data["tips"]) <= 3 and all(isinstance(t, str) for t in data["tips"])
+    kinds = set()
+    for flag in data["flags"]:
+        assert list(flag) == FLAG_KEYS
+        assert text[flag["start"] : flag["end"]].strip()
+        kinds.add(flag["kind"])
+    assert {"criticism", "ultimatum"} <= kinds
+
+
+def test_a_calm_draft_in_json(run: Run) -> None:
+    result = run("check", "--json", "WE GOT THE APARTMENT!!!")
+    assert json.loads(result.out) == {"pause": False, "flags": [], "rewrite": None, "tips": []}
+
+
+def test_reads_stdin_with_a_dash_and_keeps_offsets_of_the_text_as_given(run: Run) -> None:
+    text = "💔 é\u0301 you're an asshole\n"
+    result = run("check", "-", "--json", input=text)
+    assert result.code == 0, result.err
+    (flag,) = json.loads(result.out)["flags"]
+    assert text[flag["start"] : flag["end"]] == "you're an asshole"
+
+
+def test_reads_piped_stdin_without_a_dash(run: Run) -> None:
+    result = run("check", "--json", input="are we ok?")
+    assert json.loads(result.out)["flags"][0]["kind"] == "reassurance_seeking"
+
+
+def test_empty_input_is_a_clear_error(run: Run) -> None:
+    for args, given in ((("check", "   "), ""), (("check", "-"), "  \n"), (("check",), "")):
+        result = run(*args, input=given)
+        assert result.code == 1, args
+        assert result.err.strip() == (
+            "clearheart: draft: there is no text to check; type or paste a message"
+        )
+        assert "Traceback" not in result.err and result.out == ""
+
+
+def test_needs_no_vault_and_writes_nothing(run: Run, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    result = run("check", "I'm done with work", home=home, CLEARHEART_PASSPHRASE=None)
+    assert result.code == 0, result.err
+    assert "calm and clear" in result.out
+    assert _files(home) == []
+
+
+def test_with_a_vault_it_still_stores_nothing(run: Run, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run("init", home=home).code == 0
+    before = {p: p.stat().st_mtime_ns for p in _files(home)}
+    assert run("check", "You always ignore me", home=home).code == 0
+    assert {p: p.stat().st_mtime_ns for p in _files(home)} == before
+
+
+def test_human_output_marks_the_words_and_says_why(run: Run) -> None:
+    result = run("check", "honestly you're so selfish. are we ok?")
+    out = result.out
+    assert "[you're so selfish](1)" in out and "[are we ok](2)" in out
+    assert "(1) criticism:" in out and "(2) reassurance seeking:" in out
+    assert "Some ideas:" in out and "pause" in out
+
+
+def test_human_output_puts_safety_first(run: Run) -> None:
+    result = run("check", "I'm scared of what you'll do when you get home")
+    lines = result.out.splitlines()
+    assert lines[0].startswith("If you feel afraid, your safety comes first.")
+    assert "Some ideas:" not in result.out
+
+
+def test_help_stays_light() -> None:
+    code = (
+        "import sys\nfrom clearheart.cli.main import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print([m for m in ('vaderSentiment', 'clearheart.services.draftcheck', "
+        "'clearheart.domain.draftcheck', 'onnxruntime') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_check_is_listed_in_help(run: Run) -> None:
+    result = run("--help")
+    assert any(line.strip().startswith("check ") for line in result.out.splitlines())

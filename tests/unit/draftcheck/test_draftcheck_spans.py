@@ -1,0 +1,67 @@
+"""Spans index the text as given: Python str offsets, end exclusive, emoji and accents kept."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clearheart.domain.draftcheck import KINDS, Reading, check
+
+Check = Callable[[str], Reading]
+
+PREFIXES = ("", "🙂 ", "💔💔 ", "👩‍👩‍👧 ", "Zoë, ", "Rene\u0301e, ", "\u202e", "e\u0301\u0301 ")
+DRAFT = "you never listen and it's not my fault. Are we ok?"
+
+
+def test_spans_shift_exactly_with_emoji_and_combining_marks(read: Check) -> None:
+    base = read(DRAFT)
+    assert base.flags
+    for prefix in PREFIXES:
+        text = prefix + DRAFT
+        reading = read(text)
+        assert [(f.kind, f.start - len(prefix), f.end - len(prefix)) for f in reading.flags] == [
+            (f.kind, f.start, f.end) for f in base.flags
+        ], prefix
+        for flag in reading.flags:
+            assert (
+                text[flag.start : flag.end]
+                == DRAFT[flag.start - len(prefix) : flag.end - len(prefix)]
+            )
+
+
+def test_text_is_never_normalised_before_matching() -> None:
+    decomposed = unicodedata.normalize("NFD", "Éloïse, you never listen")
+    reading = check(decomposed)
+    (flag,) = reading.flags
+    assert decomposed[flag.start : flag.end] == "you never listen"
+
+
+def test_curly_apostrophes_and_texting_spellings(read: Check) -> None:
+    for text in ("It’s not my fault", "its not my fault", "u never listen", "ur so selfish"):
+        reading = read(text)
+        assert reading.flags, text
+        flag = reading.flags[0]
+        assert text[flag.start : flag.end].strip() == text[flag.start : flag.end]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_gives_valid_flags(text: str) -> None:
+    reading = check(text)
+    for flag in reading.flags:
+        assert 0 <= flag.start < flag.end <= len(text)
+        assert flag.kind in KINDS
+        assert text[flag.start : flag.end].strip()
+    assert reading.pause == bool(reading.flags) or reading.safety
+    assert len(reading.tips) <= 3
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(categories=("So", "Mn", "Zs")), max_size=12))
+def test_symbols_and_marks_before_a_draft_keep_its_evidence(prefix: str) -> None:
+    text = prefix + " you're an asshole"
+    spans = [text[f.start : f.end] for f in check(text).flags if f.kind == "contempt"]
+    assert spans == ["you're an asshole"]
