@@ -133,7 +133,8 @@ def test_an_archive_from_an_earlier_schema_restores(engine: sa.Engine, tmp_path:
     old_header = json.loads(header)
     assert old_header["schema"] == HEAD
     old_header["schema"] = "0002"
-    for name in ("instruments", "assessment_results", "cycle_maps", "behaviour_log"):
+    for name in ("instruments", "assessment_results", "cycle_maps", "behaviour_log",
+                 "held_drafts"):
         del old_header["tables"][name]
     old = tmp_path / "old.jsonl"
     old.write_bytes(json.dumps(old_header).encode() + b"\n" + b"".join(rows))
@@ -168,7 +169,8 @@ def test_chat_blocks_in_an_0002_archive_are_repacked_on_restore(engine: sa.Engin
     header, *rows = plain.read_bytes().splitlines(keepends=True)
     old_header = json.loads(header)
     old_header["schema"] = "0002"
-    for name in ("instruments", "assessment_results", "cycle_maps", "behaviour_log"):
+    for name in ("instruments", "assessment_results", "cycle_maps", "behaviour_log",
+                 "held_drafts"):
         del old_header["tables"][name]
     old_rows = []
     for raw in rows:

@@ -64,6 +64,7 @@ def test_the_kinds_cover_what_the_issue_asks_for() -> None:
         "i_soothed_myself",
         "i_said_need",
         "i_asked_once",
+        "i_paused",
     }
     assert {k.id for k in KINDS} == wanted
     assert len(BY_ID) == len(KINDS)

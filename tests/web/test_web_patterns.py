@@ -324,6 +324,7 @@ def test_a_long_chat_is_worked_out_in_the_background(web: Web, months_chat: int,
 def test_one_report_is_worked_out_once_however_many_ask(shared_workspace: Workspace,
                                                         months_chat: int) -> None:
     service = PatternService(shared_workspace.chats, shared_workspace.journal)
+    service.stored.forget(months_chat)  # nothing kept from other tests: it must be worked out
     built = []
     original = service._build
 
@@ -349,6 +350,7 @@ def test_one_report_is_worked_out_once_however_many_ask(shared_workspace: Worksp
 def test_a_failed_background_report_is_shown_once_then_tried_again(
         shared_workspace: Workspace, months_chat: int) -> None:
     service = PatternService(shared_workspace.chats, shared_workspace.journal)
+    service.stored.forget(months_chat)  # nothing kept from other tests: it must be worked out
     original = service._build
     service._build = lambda *args: (_ for _ in ()).throw(  # type: ignore[method-assign]
         InvalidInput("file", "the chat could not be read"))

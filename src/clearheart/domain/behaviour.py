@@ -169,6 +169,12 @@ KINDS: tuple[Kind, ...] = (
         "I asked for support one time, then turned to caring for myself.",
         "what I did",
     ),
+    Kind(
+        "i_paused",
+        "I paused instead of chasing",
+        "A message was ready to go; I held it and looked after myself first.",
+        "what I did",
+    ),
 )
 BY_ID: dict[str, Kind] = {k.id: k for k in KINDS}
 GROUP_BY_ID: dict[str, GroupInfo] = {g.id: g for g in GROUPS}

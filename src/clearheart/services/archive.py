@@ -61,6 +61,7 @@ def _packed_json_block(table: str, row: Row) -> Row:
 UPGRADES: dict[str, tuple[str, Callable[[str, Row], Row]]] = {
     "0001": ("0002", lambda table, row: row),
     "0002": ("0003", _packed_json_block),
+    "0003": ("0004", lambda table, row: row),
 }
 """How a row written at one schema revision reads at the next, so archives
 from every earlier revision keep restoring. 0001 → 0002 only added tables."""

@@ -13,6 +13,7 @@ from clearheart.services.chats import ChatService
 from clearheart.services.clock import Clock, SystemClock
 from clearheart.services.cycle import CycleService
 from clearheart.services.journal import JournalService
+from clearheart.services.pause import PauseService
 from clearheart.services.practices import PracticesService
 from clearheart.store.settings_repo import SettingsRepo
 from clearheart.store.vault import Vault
@@ -34,6 +35,7 @@ class Workspace:
         self.cycle = CycleService(engine, self.clock)
         self.assess = AssessService(engine, self.settings, self.clock)
         self.log = BehaviourService(engine, self.clock)
+        self.pause = PauseService(engine, self.clock, self.journal, self.log)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-HEAD = "0003"
+HEAD = "0004"
 """The newest migration; opening a vault below it runs the upgrade."""
 
 metadata = sa.MetaData()
@@ -150,8 +150,24 @@ behaviour_log = sa.Table(
 with the offset beside it), `kind` a behaviour kind id, and optionally the
 step of a cycle map it belongs to."""
 
+held_drafts = sa.Table(
+    "held_drafts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("hold_until", sa.String(32), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("decided_at", sa.String(32)),
+    sa.Column("rewrite", sa.Text),
+    sa.Index("ix_held_drafts_created", "created_at"),
+)
+"""The holding pen: a message kept before deciding to send it, let it go or journal
+it. `hold_until` is UTC text; `status` is holding, sent, let-go or journaled."""
+
 TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
-          instruments, assessment_results, cycle_maps, behaviour_log)
+          instruments, assessment_results, cycle_maps, behaviour_log, held_drafts)
 """Every table holding the person's data, in dependency order (for export)."""
 
 DERIVED = (pattern_reports,)

@@ -1,0 +1,84 @@
+"""The holding pen in the database: keep a draft, list, decide, keep a rewrite, forget."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, cast
+
+import sqlalchemy as sa
+
+from clearheart.domain.holding import HeldDraft, Status
+from clearheart.domain.journal import from_stamp, offset_minutes, utc_stamp
+from clearheart.errors import NotFound
+from clearheart.store.schema import held_drafts as t
+
+
+def _held(row: Any) -> HeldDraft:
+    return HeldDraft(
+        id=row.id,
+        text=row.text,
+        created=from_stamp(row.created_at, row.utc_offset),
+        hold_until=from_stamp(row.hold_until, 0).astimezone(UTC),
+        status=cast(Status, row.status),
+        decided_at=from_stamp(row.decided_at, 0).astimezone(UTC) if row.decided_at else None,
+        rewrite=row.rewrite,
+    )
+
+
+class HeldRepo:
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def add(self, text: str, created: datetime, hold_until: datetime,
+            rewrite: str | None = None) -> HeldDraft:
+        """Keep a cleaned draft; returns only after the transaction has committed."""
+        with self.engine.begin() as conn:
+            new_id = conn.execute(
+                sa.insert(t).values(
+                    text=text,
+                    created_at=utc_stamp(created),
+                    utc_offset=offset_minutes(created),
+                    hold_until=utc_stamp(hold_until),
+                    status="holding",
+                    decided_at=None,
+                    rewrite=rewrite,
+                ).returning(t.c.id)
+            ).scalar_one()
+        return self.get(new_id)
+
+    def get(self, draft_id: int) -> HeldDraft:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t).where(t.c.id == draft_id)).first()
+        if row is None:
+            raise NotFound("held draft", str(draft_id))
+        return _held(row)
+
+    def page(self, *, status: Status | None = None, limit: int = 50) -> tuple[HeldDraft, ...]:
+        """Newest first."""
+        query = sa.select(t)
+        if status is not None:
+            query = query.where(t.c.status == status)
+        query = query.order_by(t.c.created_at.desc(), t.c.id.desc()).limit(limit)
+        with self.engine.connect() as conn:
+            return tuple(_held(r) for r in conn.execute(query))
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+
+    def _change(self, draft_id: int, **values: Any) -> HeldDraft:
+        with self.engine.begin() as conn:
+            if conn.execute(sa.update(t).where(t.c.id == draft_id).values(**values)).rowcount == 0:
+                raise NotFound("held draft", str(draft_id))
+        return self.get(draft_id)
+
+    def decide(self, draft_id: int, status: Status, at: datetime) -> HeldDraft:
+        return self._change(draft_id, status=status, decided_at=utc_stamp(at))
+
+    def set_rewrite(self, draft_id: int, rewrite: str | None) -> HeldDraft:
+        return self._change(draft_id, rewrite=rewrite)
+
+    def delete(self, draft_id: int) -> None:
+        with self.engine.begin() as conn:
+            if conn.execute(sa.delete(t).where(t.c.id == draft_id)).rowcount == 0:
+                raise NotFound("held draft", str(draft_id))
