@@ -25,21 +25,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from clearheart.domain.draftcheck.reading import KINDS
 from harness import OUT, report, summary
 
 DATA = Path(__file__).with_name("data") / "drafts"
 SPLITS = ("dev", "heldout")
-KINDS = (
-    "criticism",
-    "contempt",
-    "sarcasm",
-    "defensiveness",
-    "ultimatum",
-    "threat",
-    "guilt_trip",
-    "intensity",
-    "reassurance_seeking",
-)
 GOALS = {
     "pause_f1_min": 0.85,
     "false_pause_rate_max": 0.10,

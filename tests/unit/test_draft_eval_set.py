@@ -14,20 +14,11 @@ from typing import Any
 import pytest
 from test_content import SEEDS, _runs, _words
 
+from clearheart.domain.draftcheck.reading import KINDS
+
 REPO = Path(__file__).resolve().parents[2]
 DRAFTS = REPO / "bench" / "data" / "drafts"
 SPLITS = ("dev", "heldout")
-KINDS = (
-    "criticism",
-    "contempt",
-    "sarcasm",
-    "defensiveness",
-    "ultimatum",
-    "threat",
-    "guilt_trip",
-    "intensity",
-    "reassurance_seeking",
-)
 REQUIRED = {"id": str, "text": str, "pause": bool, "kinds": list, "note": str}
 OPTIONAL = {"trap": bool, "safety": bool}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, Protocol, get_args
 
 Kind = Literal[
     "criticism",
@@ -21,17 +21,8 @@ Kind = Literal[
     "intensity",
     "reassurance_seeking",
 ]
-KINDS: tuple[Kind, ...] = (
-    "criticism",
-    "contempt",
-    "sarcasm",
-    "defensiveness",
-    "ultimatum",
-    "threat",
-    "guilt_trip",
-    "intensity",
-    "reassurance_seeking",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
+"""The kinds in the order they are reported."""
 Source = Literal["rule", "tone", "model"]
 
 WHY: Mapping[Kind, str] = {
