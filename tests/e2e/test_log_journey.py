@@ -72,6 +72,7 @@ def test_one_tap_logs_without_javascript(browser: Browser, server: Server) -> No
     page.goto(server.base + "/log")
     page.fill("#passphrase", PASSPHRASE)
     page.click("button:has-text('Unlock')")
+    page.wait_for_selector("nav[aria-label=Main]")  # signed in: the unlock has landed
     page.goto(server.base + "/log")
     page.click("summary:text-is('Add a note, a time or a cycle step first')")
     page.fill("#log-at", "2000-01-01T10:00")
