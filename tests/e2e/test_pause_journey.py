@@ -1,65 +1,81 @@
-"""The pause in Debian's Chromium against the real `clearheart serve`, at phone width.
+"""The pause in Debian's Chromium against the real `clearheart serve`.
 
-Paste a harsh draft, see what may land hard and why, build a calmer message
-from one's own answers, hold it in the pen, then do the breathing exercise.
-Pages are photographed at 1280 and 390 pixels wide into tests/e2e/screenshots/.
+Paste a harsh draft, see the flags, build the rewrite, park it in the holding
+pen, do the breathing exercise. Photographed at 1280 and 390 px.
 """
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import Server, create_vault, open_context, shoot
+from journey_tools import Server, launch, open_context, shoot
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.e2e
 
-PASSPHRASE = "pebble harbour lantern"
-HARSH = ("You ALWAYS do this. You never care about anyone but yourself!!! "
-         "If you don't answer me tonight, we're done.")
-ANSWERS = {
-    "happened": "You didn't reply to my message on Sunday until Tuesday",
-    "felt": "worried and a bit alone",
-    "need": "to know you're okay when you go quiet",
-    "request": "send a short message when you need a few days to yourself",
-}
+PASSPHRASE = "lantern meadow teapot"
+HARSH = "You NEVER answer me. Whatever, I guess I don't matter to you at all."
 
 
-def test_paste_a_harsh_draft_rewrite_it_hold_it_and_breathe(browser: Browser,
-                                                             server: Server) -> None:
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    server = launch("serve", tmp_path / "home", tmp_path / "server.err")
+    yield server
+    if server.process.poll() is None:
+        server.process.send_signal(signal.SIGINT)
+        server.process.wait(timeout=20)
+    log = server.stderr.read_text()
+    assert server.process.returncode == 0, log
+    assert "Traceback" not in log, log
+
+
+def test_pause_check_rewrite_hold_and_breathe(browser: Browser, server: Server) -> None:
     context, page, watch = open_context(browser, server, width=390)
-    create_vault(page, server, PASSPHRASE)
-    page.goto(server.base + "/pause")
+    page.goto(server.launch_url)
+    page.fill("#passphrase", PASSPHRASE)
+    page.fill("#confirm", PASSPHRASE)
+    page.click("text=Create my vault")
+    page.wait_for_url(server.base + "/today")
+
+    page.click("a.button[href='/pause']")
+    page.wait_for_url(server.base + "/pause")
+    assert page.title() == "Pause · Clearheart"
     page.fill("#draft", HARSH)
     page.click("text=Read it with me")
-    page.wait_for_selector("ol.flag-reasons")
-    kinds = page.locator(".flag-reason .flag-kind").all_inner_texts()
-    assert len(kinds) >= 2, kinds
-    assert page.locator("mark.flag").count() >= 2
-    shoot(page, "pause-01-flags")
+    assert page.locator("mark.flag").count() >= 1
+    assert page.locator(".flag-reason").count() >= 1
+    shoot(page, "pause-check")
 
-    for field, answer in ANSWERS.items():
-        page.fill(f"#{field}", answer)
+    page.fill("#happened", "I texted at eight and heard nothing back until now")
+    page.fill("#felt", "worried and a bit alone")
+    page.fill("#need", "to know where we stand tonight")
+    page.fill("#request", "send a quick text when you're running late")
     page.click("text=Build my message")
-    page.wait_for_selector("#rewrite")
     after = page.input_value("#rewrite")
-    assert after.startswith("When you didn't reply to my message on Sunday until Tuesday")
-    assert "worried and a bit alone" in after and "Would you be willing to" in after
-    shoot(page, "pause-02-rewrite")
+    assert after.startswith("When I texted at eight") and after.endswith("running late?")
+    page.fill("#rewrite", after.replace("tonight", "this evening"))
+    shoot(page, "pause-rewrite")
 
-    page.click("#result button[type=submit]")
-    page.wait_for_url(server.base + "/pause#pen")
-    assert page.locator(".pen-item").count() == 1
-    assert "Nothing was sent" in page.inner_text(".notice")
-    assert "worried and a bit alone" in page.inner_text(".pen-rewrite")
-    shoot(page, "pause-03-pen")
+    page.click("text=Hold it for 20 minutes")
+    page.wait_for_selector(".notice:text-is('Held for 20 minutes. Nothing was sent.')")
+    item = page.locator(".pen-item").first
+    assert "this evening" in item.inner_text()
+    page.wait_for_selector(".pen-left:text-matches('^19:[0-9][0-9] left$')")
+    shoot(page, "pause-pen")
 
-    page.goto(server.base + "/pause/breathe")
-    page.click("label.exercise-start")
-    assert page.is_checked("#breath-go")
-    shoot(page, "pause-04-breathe")
+    page.click("text=Slow breathing")
+    page.wait_for_url(server.base + "/pause/breathe")
+    page.click("label[for=breath-go]")
+    assert page.locator(".breath.running").count() == 1
+    page.wait_for_selector(".exercise-clock:text-matches('^1:5[0-9]$')")
+    shoot(page, "pause-breathe")
+    page.click("label[for=breath-go]")
+    assert page.inner_text(".exercise-clock") == "2:00"
     watch.check()
     context.close()

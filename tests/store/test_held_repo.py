@@ -64,9 +64,13 @@ def test_deciding_is_recorded_once(engine: sa.Engine) -> None:
 def test_bad_input_keeps_everything_stored(engine: sa.Engine) -> None:
     pause, _ = _service(engine)
     held = pause.hold("Answer me")
-    for bad in (lambda: pause.hold("   "), lambda: pause.hold("x", minutes=0),
-                lambda: pause.hold("x" * 20_001), lambda: pause.decide(held.id, "maybe"),
-                lambda: pause.hold("a\x00b")):
+    for bad in (
+        lambda: pause.hold("   "),
+        lambda: pause.hold("x", minutes=0),
+        lambda: pause.hold("x" * 20_001),
+        lambda: pause.decide(held.id, "maybe"),
+        lambda: pause.hold("a\x00b"),
+    ):
         with pytest.raises(InvalidInput):
             bad()
     assert pause.count() == 1 and pause.get(held.id) == held

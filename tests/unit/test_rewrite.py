@@ -44,7 +44,8 @@ def test_names_and_i_keep_their_capitals_ordinary_first_words_do_not() -> None:
     assert clean_answer("happened", "I asked about Sunday") == "I asked about Sunday"
     assert clean_answer("happened", "Yesterday you left early") == "yesterday you left early"
     assert clean_answer("request", "  please   plan one evening with me.  ") == (
-        "plan one evening with me")
+        "plan one evening with me"
+    )
     assert clean_answer("need", "CLOSENESS") == "CLOSENESS"
 
 
@@ -59,8 +60,11 @@ def test_an_empty_answer_is_refused_kindly_by_name(field: str) -> None:
 
 
 def test_you_never_asks_for_one_moment_instead_and_changes_nothing() -> None:
-    for sweeping in ("you never call back", "You're always on your phone",
-                     "every single time I ask"):
+    for sweeping in (
+        "you never call back",
+        "You're always on your phone",
+        "every single time I ask",
+    ):
         with pytest.raises(InvalidInput) as caught:
             clean_answer("happened", sweeping)
         assert caught.value.field == "happened"
@@ -77,7 +81,9 @@ def test_every_problem_is_reported_at_once_and_overlong_answers_are_refused() ->
 
 def test_the_alternatives_are_ours_and_the_journal_text_keeps_the_draft() -> None:
     assert [a.title for a in rewrite.ALTERNATIVES] == [
-        "Say it once, then look after yourself", "Write it in your journal instead"]
+        "Say it once, then look after yourself",
+        "Write it in your journal instead",
+    ]
     assert all(a.steps for a in rewrite.ALTERNATIVES)
     assert rewrite.journal_text(f"  {DRAFT} ") == DRAFT
     both = rewrite.journal_text(DRAFT, "When you left, I felt alone.")

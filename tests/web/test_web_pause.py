@@ -128,8 +128,9 @@ def test_empty_answers_are_refused_by_field_and_the_rest_kept(web: Web, fake: Fa
     ]
     assert "I texted at eight and heard nothing back until now." in page.text
     assert 'id="rewrite"' not in page.text
-    sweeping = web.post("/pause/rewrite", {"draft": HARSH, **ANSWERS,
-                                           "happened": "you never answer"})
+    sweeping = web.post(
+        "/pause/rewrite", {"draft": HARSH, **ANSWERS, "happened": "you never answer"}
+    )
     assert sweeping.status_code == 400 and "one moment" in text_of(sweeping.text)
 
 
@@ -140,7 +141,7 @@ def test_hold_then_decide(web: Web, shared_workspace: Workspace) -> None:
     assert held.text == HARSH and held.rewrite == AFTER and held.minutes == 20
     page = web.get("/pause").text
     assert "Held for 20 minutes. Nothing was sent." in page
-    item = page[page.index(f'id="held-{held.id}"'):]
+    item = page[page.index(f'id="held-{held.id}"') :]
     assert "20 minutes left" in item
     assert f'data-until="{held.hold_until.isoformat()}"' in item
     assert '<progress class="pen-progress" max="1200" value="0"' in item
@@ -179,8 +180,11 @@ def test_journal_instead_need_step_and_log(web: Web, shared_workspace: Workspace
     refused = web.post("/pause/need", {"need": "  ", "to": "journal"})
     assert refused.status_code == 400 and field_errors(refused.text)
     web.post("/pause/need", {"need": "Sleep, and a call with my sister.", "to": "journal"})
-    assert shared_workspace.journal.page(0, 1).entries[0].text.endswith(
-        "Sleep, and a call with my sister.")
+    assert (
+        shared_workspace.journal.page(0, 1)
+        .entries[0]
+        .text.endswith("Sleep, and a call with my sister.")
+    )
     logged = web.post("/pause/need", {"need": "A walk.", "to": "log"})
     assert logged.headers["location"] == "/log"
     entry = shared_workspace.log.list(limit=1).entries[0]
@@ -215,14 +219,26 @@ def test_when_coaching_is_held_back_the_pause_shows_help(web: Web, fake: FakeChe
     assert "Your safety comes first" in checked and "Build my message" not in checked
 
 
-@pytest.mark.parametrize("path", ["/pause/check", "/pause/rewrite", "/pause/hold",
-                                  "/pause/journal", "/pause/logged", "/pause/need",
-                                  "/pause/1/decide", "/pause/1/delete"])
-def test_every_change_needs_the_csrf_token(web: Web, path: str,
-                                           shared_workspace: Workspace) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/pause/check",
+        "/pause/rewrite",
+        "/pause/hold",
+        "/pause/journal",
+        "/pause/logged",
+        "/pause/need",
+        "/pause/1/decide",
+        "/pause/1/delete",
+    ],
+)
+def test_every_change_needs_the_csrf_token(
+    web: Web, path: str, shared_workspace: Workspace
+) -> None:
     before = (shared_workspace.pause.count(), shared_workspace.journal.count())
-    response = web.post(path, {"draft": HARSH, "status": "sent", "need": "x", "to": "log"},
-                        csrf=False)
+    response = web.post(
+        path, {"draft": HARSH, "status": "sent", "need": "x", "to": "log"}, csrf=False
+    )
     assert response.status_code == 403
     assert (shared_workspace.pause.count(), shared_workspace.journal.count()) == before
 

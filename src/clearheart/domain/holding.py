@@ -68,15 +68,17 @@ def clean_text(text: str, field: str = "text") -> str:
     if not value:
         raise InvalidInput(field, "paste or write the message you want to sit with first")
     if len(value) > MAX_TEXT:
-        raise InvalidInput(field, f"a draft can be at most {MAX_TEXT:,} characters "
-                                  f"(this one has {len(value):,})")
+        raise InvalidInput(
+            field, f"a draft can be at most {MAX_TEXT:,} characters (this one has {len(value):,})"
+        )
     return value
 
 
 def check_minutes(minutes: int) -> timedelta:
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise InvalidInput("minutes", f"choose from {MIN_MINUTES} minute to {MAX_MINUTES // 60} "
-                                      "hours")
+        raise InvalidInput(
+            "minutes", f"choose from {MIN_MINUTES} minute to {MAX_MINUTES // 60} hours"
+        )
     return timedelta(minutes=minutes)
 
 

@@ -127,22 +127,67 @@ _SWEEPING = re.compile(
 # Openings the frame already says; kept only once in the result.
 _LEADS = {
     "happened": re.compile(r"^(?:when|whenever)\s+", re.IGNORECASE),
-    "felt": re.compile(r"^i\s+(?:felt|feel|am feeling|was feeling|'m feeling)\s+",
-                       re.IGNORECASE),
-    "need": re.compile(r"^(?:i'?d like|i would like|i need|i want|i'd love|i would love)\s+",
-                       re.IGNORECASE),
+    "felt": re.compile(r"^i\s+(?:felt|feel|am feeling|was feeling|'m feeling)\s+", re.IGNORECASE),
+    "need": re.compile(
+        r"^(?:i'?d like|i would like|i need|i want|i'd love|i would love)\s+", re.IGNORECASE
+    ),
     "request": re.compile(
         r"^(?:would you be willing to|would you|could you|can you|will you|please)\s+",
         re.IGNORECASE,
     ),
 }
-_LOWER_FIRST = frozenset((
-    "a", "an", "the", "this", "that", "these", "those", "there", "it", "its", "you", "your",
-    "we", "our", "my", "me", "they", "their", "he", "she", "his", "her", "after", "before",
-    "at", "on", "in", "last", "yesterday", "today", "tonight", "this", "earlier", "then",
-    "when", "while", "to", "be", "for", "more", "some", "just", "not", "no", "all", "every",
-    "each", "one"
-))
+_LOWER_FIRST = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "it",
+        "its",
+        "you",
+        "your",
+        "we",
+        "our",
+        "my",
+        "me",
+        "they",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "after",
+        "before",
+        "at",
+        "on",
+        "in",
+        "last",
+        "yesterday",
+        "today",
+        "tonight",
+        "this",
+        "earlier",
+        "then",
+        "when",
+        "while",
+        "to",
+        "be",
+        "for",
+        "more",
+        "some",
+        "just",
+        "not",
+        "no",
+        "all",
+        "every",
+        "each",
+        "one",
+    )
+)
 """Words safe to write in lower case mid-sentence; any other first word (a name,
 "I", an abbreviation) is left exactly as typed."""
 

@@ -34,15 +34,17 @@ NEED_PROMPT = "What do I need right now?"
 
 
 class PauseService:
-    def __init__(self, engine: sa.Engine, clock: Clock, journal: JournalService,
-                 log: BehaviourService) -> None:
+    def __init__(
+        self, engine: sa.Engine, clock: Clock, journal: JournalService, log: BehaviourService
+    ) -> None:
         self.repo = HeldRepo(engine)
         self.clock = clock
         self.journal = journal
         self.log = log
 
-    def hold(self, text: str, minutes: int = DEFAULT_MINUTES,
-             rewrite: str | None = None) -> HeldDraft:
+    def hold(
+        self, text: str, minutes: int = DEFAULT_MINUTES, rewrite: str | None = None
+    ) -> HeldDraft:
         """Put a draft in the holding pen for `minutes`; returns once committed."""
         cleaned = clean_text(text)
         wait = check_minutes(minutes)
@@ -91,7 +93,7 @@ class PauseService:
         return entry
 
     def draft_to_journal(self, text: str, rewrite: str | None = None) -> Entry:
-        """"Write it in your journal instead": a draft that was never held."""
+        """ "Write it in your journal instead": a draft that was never held."""
         body = rewrite_rules.journal_text(clean_text(text), rewrite)
         return self.journal.add(body, tags=(rewrite_rules.JOURNAL_TAG,))
 

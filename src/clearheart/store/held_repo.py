@@ -29,12 +29,14 @@ class HeldRepo:
     def __init__(self, engine: sa.Engine) -> None:
         self.engine = engine
 
-    def add(self, text: str, created: datetime, hold_until: datetime,
-            rewrite: str | None = None) -> HeldDraft:
+    def add(
+        self, text: str, created: datetime, hold_until: datetime, rewrite: str | None = None
+    ) -> HeldDraft:
         """Keep a cleaned draft; returns only after the transaction has committed."""
         with self.engine.begin() as conn:
             new_id = conn.execute(
-                sa.insert(t).values(
+                sa.insert(t)
+                .values(
                     text=text,
                     created_at=utc_stamp(created),
                     utc_offset=offset_minutes(created),
@@ -42,7 +44,8 @@ class HeldRepo:
                     status="holding",
                     decided_at=None,
                     rewrite=rewrite,
-                ).returning(t.c.id)
+                )
+                .returning(t.c.id)
             ).scalar_one()
         return self.get(new_id)
 

@@ -79,12 +79,14 @@ def pieces(text: str, flags: Sequence[FlagLike]) -> list[Piece]:
 
 
 def reasons(text: str, flags: Sequence[FlagLike]) -> list[Reason]:
-    return [Reason(n, f.kind, kind_label(f.kind), text[s:e], f.why)
-            for n, (s, e, f) in enumerate(_ordered(text, flags), 1)]
+    return [
+        Reason(n, f.kind, kind_label(f.kind), text[s:e], f.why)
+        for n, (s, e, f) in enumerate(_ordered(text, flags), 1)
+    ]
 
 
 def time_left(seconds: int) -> str:
-    """"18 minutes left", "under a minute left", or that the wait is over."""
+    """ "18 minutes left", "under a minute left", or that the wait is over."""
     if seconds <= 0:
         return "The time is up. Decide whenever you are ready."
     if seconds < 60:

@@ -65,39 +65,56 @@ def _coaching_held(workspace: Workspace) -> bool:
 
 def pause_page(request: Request) -> Response:
     workspace = state_of(request).require()
-    return html(request, "pause.html", TITLE, {
-        "held_back": _coaching_held(workspace),
-        "draft": "",
-        "errors": Fields(),
-        "exercises": EXERCISES,
-        **SAFETY,
-        **_pen(workspace),
-    })
+    return html(
+        request,
+        "pause.html",
+        TITLE,
+        {
+            "held_back": _coaching_held(workspace),
+            "draft": "",
+            "errors": Fields(),
+            "exercises": EXERCISES,
+            **SAFETY,
+            **_pen(workspace),
+        },
+    )
 
 
-def _check_page(request: Request, workspace: Workspace, draft: str, *,
-                answers: rewrite_rules.Answers | None = None,
-                made: rewrite_rules.Rewrite | None = None,
-                errors: Fields | None = None, status: int = 200) -> Response:
+def _check_page(
+    request: Request,
+    workspace: Workspace,
+    draft: str,
+    *,
+    answers: rewrite_rules.Answers | None = None,
+    made: rewrite_rules.Rewrite | None = None,
+    errors: Fields | None = None,
+    status: int = 200,
+) -> Response:
     reading: Reading = checker().check(draft)
     unsafe = reading.safety or _coaching_held(workspace)
-    return html(request, "pause_check.html", TITLE, {
-        "draft": draft,
-        "reading": reading,
-        "pieces": pieces(draft, reading.flags),
-        "reasons": reasons(draft, reading.flags),
-        "unsafe": unsafe,
-        "draft_unsafe": reading.safety,
-        "questions": rewrite_rules.QUESTIONS,
-        "answers": answers or rewrite_rules.Answers(),
-        "made": made,
-        "errors": errors or Fields(),
-        "say_once": rewrite_rules.SAY_ONCE,
-        "journal_instead": rewrite_rules.JOURNAL_INSTEAD,
-        "minutes": DEFAULT_MINUTES,
-        "exercises": EXERCISES,
-        **SAFETY,
-    }, status)
+    return html(
+        request,
+        "pause_check.html",
+        TITLE,
+        {
+            "draft": draft,
+            "reading": reading,
+            "pieces": pieces(draft, reading.flags),
+            "reasons": reasons(draft, reading.flags),
+            "unsafe": unsafe,
+            "draft_unsafe": reading.safety,
+            "questions": rewrite_rules.QUESTIONS,
+            "answers": answers or rewrite_rules.Answers(),
+            "made": made,
+            "errors": errors or Fields(),
+            "say_once": rewrite_rules.SAY_ONCE,
+            "journal_instead": rewrite_rules.JOURNAL_INSTEAD,
+            "minutes": DEFAULT_MINUTES,
+            "exercises": EXERCISES,
+            **SAFETY,
+        },
+        status,
+    )
 
 
 def _draft(request: Request) -> str:
@@ -108,12 +125,20 @@ def check(request: Request) -> Response:
     workspace = state_of(request).require()
     draft = _draft(request)
     if not draft.strip():
-        return html(request, "pause.html", TITLE, {
-            "held_back": _coaching_held(workspace), "draft": draft, "exercises": EXERCISES,
-            "errors": Fields(draft="Paste or write the message you want to look at first."),
-            **SAFETY,
-            **_pen(workspace),
-        }, status=400)
+        return html(
+            request,
+            "pause.html",
+            TITLE,
+            {
+                "held_back": _coaching_held(workspace),
+                "draft": draft,
+                "exercises": EXERCISES,
+                "errors": Fields(draft="Paste or write the message you want to look at first."),
+                **SAFETY,
+                **_pen(workspace),
+            },
+            status=400,
+        )
     return _check_page(request, workspace, draft)
 
 
@@ -164,7 +189,7 @@ def forget(request: Request) -> Response:
 
 
 def to_journal(request: Request) -> Response:
-    """"Write it in your journal instead", straight from the check."""
+    """ "Write it in your journal instead", straight from the check."""
     state_of(request).require().pause.draft_to_journal(_draft(request))
     notify(request, "It is in your journal now, word for word. Nothing was sent.")
     return see_other("/journal")
@@ -182,16 +207,32 @@ def exercise(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in EXERCISES:
         raise NotFound("exercise", name)
-    return html(request, "pause_exercise.html", TITLE, {
-        "name": name, "heading": EXERCISES[name], "exercises": EXERCISES,
-    })
+    return html(
+        request,
+        "pause_exercise.html",
+        TITLE,
+        {
+            "name": name,
+            "heading": EXERCISES[name],
+            "exercises": EXERCISES,
+        },
+    )
 
 
-def need_page(request: Request, *, text: str = "", errors: Fields | None = None,
-              status: int = 200) -> Response:
-    return html(request, "pause_need.html", TITLE, {
-        "text": text, "errors": errors or Fields(), "exercises": EXERCISES,
-    }, status)
+def need_page(
+    request: Request, *, text: str = "", errors: Fields | None = None, status: int = 200
+) -> Response:
+    return html(
+        request,
+        "pause_need.html",
+        TITLE,
+        {
+            "text": text,
+            "errors": errors or Fields(),
+            "exercises": EXERCISES,
+        },
+        status,
+    )
 
 
 def need(request: Request) -> Response:
