@@ -11,7 +11,13 @@ import sqlalchemy as sa
 
 from clearheart.domain.behaviour import Draft, LogEntry
 from clearheart.domain.journal import from_stamp, offset_minutes, utc_stamp
-from clearheart.store.rows import change_row, count_rows, fetch_row, remove_row
+from clearheart.store.rows import (
+    change_row,
+    count_rows,
+    fetch_row,
+    insert_rows,
+    remove_row,
+)
 from clearheart.store.schema import behaviour_log as t
 from clearheart.store.schema import cycle_maps
 
@@ -89,11 +95,8 @@ class BehaviourRepo:
 
     def add_many(self, drafts: Iterable[Draft], created: datetime) -> int:
         """Store many cleaned drafts in one transaction (the demo); all or nothing."""
-        rows = [{"created_at": utc_stamp(created), **_content(d)} for d in drafts]
-        if rows:
-            with self.engine.begin() as conn:
-                conn.execute(sa.insert(t), rows)
-        return len(rows)
+        return insert_rows(self.engine, t,
+                           [{"created_at": utc_stamp(created), **_content(d)} for d in drafts])
 
     def get(self, entry_id: int) -> LogEntry:
         with self.engine.connect() as conn:

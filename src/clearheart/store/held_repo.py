@@ -9,8 +9,10 @@ import sqlalchemy as sa
 
 from clearheart.domain.holding import HeldDraft, Status
 from clearheart.domain.journal import from_stamp, offset_minutes, utc_stamp
-from clearheart.errors import NotFound
+from clearheart.store.rows import change_row, count_rows, fetch_row, remove_row
 from clearheart.store.schema import held_drafts as t
+
+NOUN = "held draft"
 
 
 def _held(row: Any) -> HeldDraft:
@@ -51,10 +53,7 @@ class HeldRepo:
 
     def get(self, draft_id: int) -> HeldDraft:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(t).where(t.c.id == draft_id)).first()
-        if row is None:
-            raise NotFound("held draft", str(draft_id))
-        return _held(row)
+            return _held(fetch_row(conn, t, draft_id, NOUN))
 
     def page(self, *, status: Status | None = None, limit: int = 50) -> tuple[HeldDraft, ...]:
         """Newest first."""
@@ -67,12 +66,11 @@ class HeldRepo:
 
     def count(self) -> int:
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+            return count_rows(conn, t)
 
     def _change(self, draft_id: int, **values: Any) -> HeldDraft:
         with self.engine.begin() as conn:
-            if conn.execute(sa.update(t).where(t.c.id == draft_id).values(**values)).rowcount == 0:
-                raise NotFound("held draft", str(draft_id))
+            change_row(conn, t, draft_id, NOUN, values)
         return self.get(draft_id)
 
     def decide(self, draft_id: int, status: Status, at: datetime) -> HeldDraft:
@@ -83,5 +81,4 @@ class HeldRepo:
 
     def delete(self, draft_id: int) -> None:
         with self.engine.begin() as conn:
-            if conn.execute(sa.delete(t).where(t.c.id == draft_id)).rowcount == 0:
-                raise NotFound("held draft", str(draft_id))
+            remove_row(conn, t, draft_id, NOUN)

@@ -20,7 +20,13 @@ from clearheart.domain.journal import (
 )
 from clearheart.domain.search import fts5_query, terms
 from clearheart.store.database import is_sqlite
-from clearheart.store.rows import change_row, count_rows, fetch_row, remove_row
+from clearheart.store.rows import (
+    change_row,
+    count_rows,
+    fetch_row,
+    insert_rows,
+    remove_row,
+)
 from clearheart.store.schema import journal_entries as t
 
 
@@ -84,11 +90,7 @@ class JournalRepo:
 
     def add_many(self, drafts: Iterable[tuple[Draft, datetime]]) -> int:
         """Store many cleaned drafts in one transaction (imports, demo, benchmarks)."""
-        rows = [_row(draft, created) for draft, created in drafts]
-        if rows:
-            with self.engine.begin() as conn:
-                conn.execute(sa.insert(t), rows)
-        return len(rows)
+        return insert_rows(self.engine, t, [_row(draft, created) for draft, created in drafts])
 
     def get(self, entry_id: int) -> Entry:
         with self.engine.connect() as conn:

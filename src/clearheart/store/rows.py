@@ -34,5 +34,13 @@ def remove_row(conn: sa.Connection, table: sa.Table, row_id: int | str, noun: st
         raise NotFound(noun, str(row_id))
 
 
+def insert_rows(engine: sa.Engine, table: sa.Table, rows: list[dict[str, Any]]) -> int:
+    """Insert `rows` in one transaction (all or nothing); returns how many."""
+    if rows:
+        with engine.begin() as conn:
+            conn.execute(sa.insert(table), rows)
+    return len(rows)
+
+
 def count_rows(conn: sa.Connection, table: sa.Table) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
