@@ -61,6 +61,23 @@ class Source(Protocol):
         ...
 
 
+class MemberSource:
+    """A chat kept in one member (file) of an export: a folder, a zip or a single file.
+
+    `_label` names the member in errors once the export is open; until then, the export.
+    """
+
+    format: str
+
+    def __init__(self, root: Path, member: str, title: str | None, options: Options) -> None:
+        self.title = title
+        self.warnings: list[str] = []
+        self._root = root
+        self._member = member
+        self._label = root
+        self._options = options
+
+
 @runtime_checkable
 class ColumnSource(Source, Protocol):
     """A source that can also stream its messages as Columns: the fast path of big imports."""

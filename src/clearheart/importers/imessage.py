@@ -32,7 +32,13 @@ from pathlib import Path, PurePosixPath
 
 from clearheart.domain.chat import Kind, Message
 from clearheart.importers.archive import Export
-from clearheart.importers.base import ChatChoiceNeeded, ImportProblem, Options, Source
+from clearheart.importers.base import (
+    ChatChoiceNeeded,
+    ImportProblem,
+    MemberSource,
+    Options,
+    Source,
+)
 
 FORMAT = "imessage"
 ME = "Me"
@@ -131,18 +137,10 @@ class _Body:
     location: str = ""
 
 
-class IMessageSource:
+class IMessageSource(MemberSource):
     """One conversation of an imessage-exporter text export."""
 
     format = FORMAT
-
-    def __init__(self, root: Path, member: str, title: str | None, options: Options) -> None:
-        self.title = title
-        self.warnings: list[str] = []
-        self._root = root
-        self._member = member
-        self._label = root
-        self._options = options
 
     def messages(self) -> Iterator[Message]:
         count = 0

@@ -27,7 +27,13 @@ from typing import Any
 
 from clearheart.domain.chat import Kind, Message
 from clearheart.importers.archive import Export
-from clearheart.importers.base import ChatChoiceNeeded, ImportProblem, Options, Source
+from clearheart.importers.base import (
+    ChatChoiceNeeded,
+    ImportProblem,
+    MemberSource,
+    Options,
+    Source,
+)
 from clearheart.importers.json_stream import loads_record
 
 FORMAT = "signal"
@@ -113,18 +119,10 @@ def _choose(chats: dict[str, dict[str, str]], options: Options) -> str | None:
     return None
 
 
-class SignalSource:
+class SignalSource(MemberSource):
     """One Signal chat, streamed in file order."""
 
     format = FORMAT
-
-    def __init__(self, root: Path, member: str, title: str | None, options: Options) -> None:
-        self.title = title
-        self.warnings: list[str] = []
-        self._root = root
-        self._member = member
-        self._label = root
-        self._options = options
 
     def messages(self) -> Iterator[Message]:
         with Export(self._root, self._options.limits) as export:
