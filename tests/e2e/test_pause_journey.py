@@ -47,7 +47,9 @@ def test_pause_check_rewrite_hold_and_breathe(browser: Browser, server: Server) 
     page.wait_for_url(server.base + "/pause")
     assert page.title() == "Pause · Clearheart"
     page.fill("#draft", HARSH)
-    page.click("text=Read it with me")
+    with page.expect_navigation():
+        page.click("text=Read it with me")
+    page.wait_for_selector("mark.flag")
     assert page.locator("mark.flag").count() >= 1
     assert page.locator(".flag-reason").count() >= 1
     shoot(page, "pause-check")
@@ -56,7 +58,8 @@ def test_pause_check_rewrite_hold_and_breathe(browser: Browser, server: Server) 
     page.fill("#felt", "worried and a bit alone")
     page.fill("#need", "to know where we stand tonight")
     page.fill("#request", "send a quick text when you're running late")
-    page.click("text=Build my message")
+    with page.expect_navigation():
+        page.click("text=Build my message")
     after = page.input_value("#rewrite")
     assert after.startswith("When I texted at eight") and after.endswith("running late?")
     page.fill("#rewrite", after.replace("tonight", "this evening"))
