@@ -7,11 +7,13 @@ these tests do not depend on the wording of the built-in ones.
 from __future__ import annotations
 
 import re
+from html import escape
 from collections.abc import Iterator
 
 import pytest
 from webtools import FORBIDDEN_IN_TITLES, MakeWeb, Web, field_errors, title_of
 
+from clearheart.domain.assess.safety import SAFETY_RESOURCES
 from clearheart.services.workspace import Workspace
 
 HEAD = """schema = 1
@@ -250,6 +252,10 @@ def test_danger_goes_to_the_safety_view_and_the_banner_shows_everywhere(
     assert "1-800-799-7233" in text
     assert "START to 88788" in text
     assert "0808 2000 247" in text
+    # The page and the pause's safety card show one and the same list.
+    for line in SAFETY_RESOURCES[1:]:
+        where, who = line.split(": ", 1)
+        assert f"<strong>{where}:</strong> {escape(who)}" in text
     assert "Shift three times" in text
     assert "There are times I am afraid of what might happen at home." in text
     assert 'action="/safety/resume"' in text
@@ -368,6 +374,7 @@ def test_own_needs_are_named_and_rated(reflect: Web, loaded: Workspace) -> None:
 
 
 def test_deleting_a_take_removes_it(reflect: Web, loaded: Workspace) -> None:
+    reflect.post("/reflect/test-steady", {"a1": "2", "a2": "2"})
     reflect.post("/reflect/test-steady", {"a1": "3", "a2": "3"})
     results = loaded.assess.results("test-steady")
     doomed = results[-1]

@@ -17,14 +17,32 @@ SAFETY_MESSAGE = (
     "Ideas about attachment can explain why someone pulls away; they never excuse "
     "being frightened, controlled or hurt."
 )
+EMERGENCY_NUMBERS = (
+    "911 in the US and Canada, 999 in the UK, 112 across the European Union and in many "
+    "other countries"
+)
+HELPLINES: tuple[tuple[str, str], ...] = (
+    (
+        "United States",
+        "the National Domestic Violence Hotline, day and night. Call 1-800-799-7233, "
+        "or text START to 88788.",
+    ),
+    (
+        "United Kingdom",
+        "the National Domestic Abuse Helpline, free, 24 hours a day: 0808 2000 247. "
+        "For men, the Men’s Advice Line: 0808 801 0327.",
+    ),
+    (
+        "Elsewhere",
+        "most countries have a domestic abuse helpline. A doctor, a nurse or a local "
+        "support service can also point you to one.",
+    ),
+)
+"""Where, then who: the one list every safety view shows (the /safety page, the pause's
+safety card, `clearheart check` and `assess` output)."""
 SAFETY_RESOURCES = (
-    "In danger right now: call your local emergency number (911 in the US and Canada, "
-    "999 in the UK, 112 in the European Union and many other countries).",
-    "United States: the National Domestic Violence Hotline, day and night, "
-    "1-800-799-7233, or text START to 88788.",
-    "United Kingdom: the National Domestic Abuse Helpline, free, 24 hours a day, 0808 2000 247.",
-    "Elsewhere: most countries have a domestic abuse helpline; a doctor or a local "
-    "support service can point you to one.",
+    f"In danger right now: call your local emergency number ({EMERGENCY_NUMBERS}).",
+    *(f"{where}: {who}" for where, who in HELPLINES),
 )
 PAUSED_NOTE = (
     "Coaching suggestions are paused while your safety comes first. When you feel safe, "

@@ -19,6 +19,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearheart.domain.assess.model import OWN_MAX_NEEDS, Instrument, Result
+from clearheart.domain.assess.safety import EMERGENCY_NUMBERS, HELPLINES
 from clearheart.errors import InvalidInput, NotFound
 from clearheart.web.reflect_view import (
     GROUP_TITLES,
@@ -297,6 +298,8 @@ def safety_page(request: Request) -> Response:
         {
             "safety": state,
             "signs": _sign_texts(workspace, state.signs),
+            "emergency_numbers": EMERGENCY_NUMBERS,
+            "helplines": HELPLINES,
         },
     )
 
