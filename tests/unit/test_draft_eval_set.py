@@ -60,18 +60,22 @@ def test_ids_are_unique_across_both_files() -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_sizes_and_held_out_share() -> None:
-    assert len(ALL) >= 340
-    assert 0.35 <= len(SETS["heldout"]) / len(ALL) <= 0.45
+def test_sizes() -> None:
+    assert len(SETS["dev"]) >= 1000
+    assert len(SETS["heldout"]) >= 250
+
+
+def test_held_out_was_written_apart_from_dev() -> None:
+    """Held-out drafts carry ids d2000-d2999, which no dev draft uses (see the README)."""
+    assert all(d["id"].startswith("d2") for d in SETS["heldout"])
+    assert not any(d["id"].startswith("d2") for d in SETS["dev"])
 
 
 def test_every_kind_is_covered_in_both_files() -> None:
     counts = {name: Counter(k for d in SETS[name] for k in d["kinds"]) for name in SPLITS}
     for kind in KINDS:
-        total = counts["dev"][kind] + counts["heldout"][kind]
-        assert total >= 15, f"{kind}: only {total} drafts"
-        assert counts["dev"][kind] and counts["heldout"][kind], kind
-        assert 0.25 <= counts["heldout"][kind] / total <= 0.55, kind
+        assert counts["dev"][kind] >= 40, f"{kind}: only {counts['dev'][kind]} dev drafts"
+        assert counts["heldout"][kind] >= 13, f"{kind}: {counts['heldout'][kind]} held out"
 
 
 def test_calm_drafts_traps_and_safety_drafts() -> None:
@@ -119,16 +123,6 @@ def test_no_text_copied_from_the_seeds() -> None:
     ]
     found += [" ".join(run) for run in sorted(_runs(_words(readme)) & source)]
     assert not found, found
-
-
-def test_the_files_are_the_seeded_split() -> None:
-    spec = importlib.util.spec_from_file_location("drafts_split", DRAFTS / "split.py")
-    assert spec and spec.loader
-    split = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(split)
-    dev, heldout = split.split(ALL)
-    assert [d["id"] for d in dev] == [d["id"] for d in SETS["dev"]]
-    assert [d["id"] for d in heldout] == [d["id"] for d in SETS["heldout"]]
 
 
 def test_the_evaluation_scores_a_split_and_hides_held_out_misses(
