@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import json
+import math
 import os
 import re
 from collections import Counter
@@ -94,16 +95,49 @@ def test_lengths_range_from_two_words_to_a_paragraph() -> None:
     assert max(lengths) >= 60
 
 
+def _similar_pairs(sets: list[tuple[str, set[str]]], at: float) -> list[tuple[str, str]]:
+    """Pairs of sets of at least 5 words with a Jaccard overlap of `at` or more.
+
+    Prefix filtering: with words ordered rarest first, two sets that overlap that much
+    share a word among the first len - ceil(at * len) + 1 of each.
+    """
+    frequency = Counter(word for _, words in sets for word in words)
+    index: dict[str, list[int]] = {}
+    found = []
+    for i, (name, words) in enumerate(sets):
+        if len(words) < 5:
+            continue
+        ordered = sorted(words, key=lambda w: (frequency[w], w))
+        prefix = ordered[: len(words) - math.ceil(at * len(words)) + 1]
+        candidates = {j for word in prefix for j in index.get(word, ())}
+        for j in sorted(candidates):
+            other = sets[j][1]
+            if len(words & other) / len(words | other) >= at:
+                found.append((sets[j][0], name))
+        for word in prefix:
+            index.setdefault(word, []).append(i)
+    return found
+
+
+def test_the_near_duplicate_finder_finds_what_a_full_scan_finds() -> None:
+    sets = [(d["id"], set(_normal(d["text"]).split())) for d in ALL[:400]]
+    sets += [("copy", set(sets[7][1]) | {"extra"}), ("short", {"a", "b"})]
+    full = [
+        (a, b)
+        for (a, wa), (b, wb) in itertools.combinations(sets, 2)
+        if min(len(wa), len(wb)) >= 5 and len(wa & wb) / len(wa | wb) >= 0.8
+    ]
+    assert sorted(_similar_pairs(sets, 0.8)) == sorted(full)
+    assert len(full) >= 1 or len(sets[7][1]) < 5
+
+
 def test_no_duplicates_or_near_duplicates() -> None:
     normal = [_normal(d["text"]) for d in ALL]
     repeated = [text for text, count in Counter(normal).items() if count > 1]
     assert not repeated, repeated
-    words = [(d["id"], set(text.split())) for d, text in zip(ALL, normal, strict=True)]
-    close = [
-        (a, b)
-        for (a, wa), (b, wb) in itertools.combinations(words, 2)
-        if min(len(wa), len(wb)) >= 5 and len(wa & wb) / len(wa | wb) >= 0.8
-    ]
+    close = _similar_pairs(
+        [(d["id"], set(text.split())) for d, text in zip(ALL, normal, strict=True)], 0.8
+    )
     assert not close, close
 
 
