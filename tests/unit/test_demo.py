@@ -12,11 +12,14 @@ from statistics import mean
 
 import pytest
 
-from clearheart.content.loader import load_emotions, load_prompts
+from clearheart.content.loader import load_emotions, load_prompts, validate_all
 from clearheart.content.practice_copy import load_practice_copy
+from clearheart.domain.holding import HeldDraft
 from clearheart.domain.journal import Entry, Practice
 from clearheart.domain.practices import State
+from clearheart.errors import ContentInvalid
 from clearheart.services.demo import build_demo
+from clearheart.services.demo_pen import LIVE_AGO, load_demo_pen, pen_from_data
 from clearheart.services.demo_story import (
     PRACTICE_FROM,
     STORY_DAYS,
@@ -26,6 +29,7 @@ from clearheart.services.demo_story import (
     timeline,
 )
 from clearheart.services.practices import PracticesService
+from clearheart.services.workspace import Workspace
 
 TODAY = date(2025, 3, 14)
 PASSPHRASE = "demo passphrase for tests"
@@ -52,6 +56,15 @@ def _build(home: Path, today: date | None = TODAY) -> tuple[Entry, ...]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     home = tmp_path_factory.mktemp("demo") / "vault"
     return Built(_build(home), home)
+
+
+def _pen(home: Path) -> tuple[HeldDraft, ...]:
+    """The demo's holding pen, newest first."""
+    workspace = Workspace.unlock(home, PASSPHRASE)
+    try:
+        return workspace.pause.list()
+    finally:
+        workspace.close()
 
 
 def _notes(entries: tuple[Entry, ...]) -> list[Entry]:
@@ -189,6 +202,68 @@ def test_every_prompt_id_is_real(built: Built) -> None:
     assert len(used) >= 30
 
 
+# --- the holding pen ---------------------------------------------------------------------
+
+
+def test_the_pen_holds_drafts_at_points_of_the_story(built: Built) -> None:
+    pen = _pen(built.home)
+    assert [h.status for h in pen] == ["holding", "journaled", "let-go"]
+    waiting, journaled, let_go = pen
+    story, start = load_story(), story_start(TODAY)
+
+    def chapter(moment: datetime) -> str:
+        return story.chapter_of((moment.date() - start).days).name
+
+    # The one still waiting is today's, so the pause page has a timer to show.
+    assert waiting.created.date() == TODAY and waiting.decided_at is None
+    assert waiting.rewrite and waiting.minutes == 20
+    assert waiting.seconds_left(waiting.created) == 20 * 60
+    assert chapter(let_go.created) == "boundary" and chapter(journaled.created) == "steadier"
+    for held in (let_go, journaled):
+        assert held.decided_at is not None
+        assert held.created < held.decided_at < held.created + timedelta(hours=2)
+        assert 7 <= held.created.hour <= 23
+    # "Journaled" wrote the draft and its calmer version into the journal that evening.
+    (entry,) = [e for e in built.entries if "pause" in e.tags]
+    assert entry.tags == ("pause",) and entry.created == journaled.decided_at
+    assert entry.text == f"{journaled.text}\n\nHow I might say it:\n{journaled.rewrite}"
+    assert let_go.rewrite is None
+
+
+def test_the_pen_file_is_checked_and_never_labels_anyone() -> None:
+    assert "demo/pen_en.toml" in validate_all()
+    events = load_demo_pen()
+    assert [e.decision for e in events] == ["let-go", "journaled", None]
+    source = (Path(__file__).resolve().parents[2] / "src" / "clearheart" / "content" / "demo"
+              / "pen_en.toml").read_text(encoding="utf-8")
+    for text in [source, *(e.text for e in events), *(e.rewrite or "" for e in events)]:
+        assert not FORBIDDEN.search(text), FORBIDDEN.search(text)
+
+
+def test_a_broken_pen_file_says_what_is_wrong() -> None:
+    def draft(**changes: object) -> dict[str, object]:
+        base: dict[str, object] = {"day": 100, "at": time(21, 0), "minutes": 20, "text": "Hi",
+                                   "decision": "sent", "decided_after": 5}
+        return {k: v for k, v in {**base, **changes}.items() if v is not None}
+
+    waiting = draft(day=STORY_DAYS - 1, decision=None, decided_after=None)
+    cases = [
+        ([draft(minutes=0)], "draft #1: minutes: choose from 1 minute"),
+        ([draft(decision="maybe")], "draft #1: status: choose one of"),
+        ([draft(decided_after=None)], "needs 'decided_after'"),
+        ([draft(day=STORY_DAYS)], "'day' of draft #1 must be a story day"),
+        ([draft(text="  ")], "draft #1: text:"),
+        ([draft(mood=3)], "unknown key 'mood' in draft #1"),
+        ([waiting, draft(day=STORY_DAYS - 1, at=time(22, 0))], "draft #1 is still waiting"),
+        ([draft(day=120), draft(day=110)], "the drafts must be in story order"),
+    ]
+    for drafts, reason in cases:
+        with pytest.raises(ContentInvalid, match=re.escape(reason)):
+            pen_from_data({"schema": 1, "locale": "en", "draft": drafts}, "demo/pen_en.toml")
+    assert len(pen_from_data({"schema": 1, "locale": "en", "draft": [draft(), waiting]},
+                             "demo/pen_en.toml")) == 2
+
+
 # --- determinism and defaults ----------------------------------------------------------
 
 
@@ -198,6 +273,7 @@ def test_the_same_today_gives_the_same_demo(built: Built, tmp_path: Path) -> Non
     assert [(e.tags, e.mood, e.practice) for e in again] == [
         (e.tags, e.mood, e.practice) for e in built.entries
     ]
+    assert _pen(tmp_path / "again") == _pen(built.home)
 
 
 def test_the_default_today_writes_nothing_in_the_future(tmp_path: Path) -> None:
@@ -208,6 +284,11 @@ def test_the_default_today_writes_nothing_in_the_future(tmp_path: Path) -> None:
     assert entries[-1].day >= before.date() - timedelta(days=2)
     assert entries[0].day == story_start(before.date()) or entries[0].day == story_start(
         after.date())
+    # The draft still waiting was held just before the demo opened: a live timer.
+    waiting = [h for h in _pen(tmp_path / "now") if h.status == "holding"]
+    assert len(waiting) == 1
+    assert before - LIVE_AGO - timedelta(seconds=1) <= waiting[0].created <= after - LIVE_AGO
+    assert waiting[0].seconds_left(datetime.now().astimezone()) > 10 * 60
 
 
 def test_timeline_is_sorted_and_placed_in_chapters() -> None:

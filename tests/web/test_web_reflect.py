@@ -7,8 +7,8 @@ these tests do not depend on the wording of the built-in ones.
 from __future__ import annotations
 
 import re
-from html import escape
 from collections.abc import Iterator
+from html import escape
 
 import pytest
 from webtools import FORBIDDEN_IN_TITLES, MakeWeb, Web, field_errors, title_of

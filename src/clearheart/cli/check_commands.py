@@ -53,13 +53,17 @@ def marked(text: str, flags: Sequence[Flag]) -> tuple[str, list[str]]:
     return "".join(out), legend
 
 
-def _read(text: str | None) -> str:
+def read_draft(text: str | None, verb: str = "check") -> str:
+    """TEXT as given, or standard input for `-` (or for nothing, when input is piped).
+
+    Shared by `check` and `pen hold`; `verb` says what the empty-draft error is about.
+    """
     if text is None or text == "-":
         if text is None and sys.stdin.isatty():
             raise InvalidInput("draft", "give the message as TEXT, or pipe it in with `-`")
         text = sys.stdin.read()
     if not text.strip():
-        raise InvalidInput("draft", "there is no text to check; type or paste a message")
+        raise InvalidInput("draft", f"there is no text to {verb}; type or paste a message")
     return text
 
 
@@ -74,7 +78,7 @@ def check(text: str | None, as_json: bool) -> None:
     """
     from clearheart.services.draftcheck import DraftChecker
 
-    draft = _read(text)
+    draft = read_draft(text)
     reading = DraftChecker().check(draft)
     if as_json:
         click.echo(json.dumps(reading_json(reading), ensure_ascii=False))

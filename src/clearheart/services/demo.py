@@ -16,6 +16,7 @@ from clearheart.services.demo_assess import store_demo_assessments
 from clearheart.services.demo_chat import store_demo_chat
 from clearheart.services.demo_cycle import store_demo_cycle
 from clearheart.services.demo_log import store_demo_log
+from clearheart.services.demo_pen import store_demo_pen
 from clearheart.services.demo_story import Event, JournalEvent, story_start, timeline
 from clearheart.services.workspace import Workspace
 
@@ -74,6 +75,7 @@ def build_demo(home: Path, passphrase: str, *, today: date | None = None) -> Wor
         store_demo_cycle(workspace, start, until)
         store_demo_log(workspace, start, until)
         store_demo_assessments(workspace, start, until)
+        store_demo_pen(workspace, start, until)
     except BaseException:
         workspace.close()
         raise

@@ -73,7 +73,7 @@ class PauseService:
     def _still_holding(self, draft_id: int) -> HeldDraft:
         held = self.repo.get(draft_id)
         if held.status != "holding":
-            raise InvalidInput("status", f"this draft was already decided: {held.label.lower()}")
+            raise InvalidInput("status", f"this draft was already decided ({held.label})")
         return held
 
     def rewrite(self, answers: rewrite_rules.Answers, before: str = "") -> rewrite_rules.Rewrite:
