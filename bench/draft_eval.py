@@ -3,7 +3,8 @@
     .venv/bin/python bench/draft_eval.py [--passes P] [--loads L]
 
 Reads bench/data/drafts/dev.jsonl and heldout.jsonl (see the README there for the labels)
-and runs `DraftChecker().check(text)` on every draft. For each split it reports precision,
+and runs `DraftChecker().check(text)` on every draft (and, for comparison, the rules and
+VADER alone: `DraftChecker(use_model=False)`). For each split it reports precision,
 recall and F1 for `pause` and for each kind, the false-pause rate (share of calm drafts
 paused), safety recall (share of safety-marked drafts the checker marks `safety`) and the
 confusion counts. Misses are listed for dev only: held-out misses are counted, never
@@ -265,6 +266,13 @@ def main() -> None:
     result["latency"] = {**summary(samples), "passes": args.passes, "max_ms": max(samples) * 1000}
     result["flags_by_source"] = dict(sources)
     result["flags_with_bad_spans"] = spans
+    plain = checker_class(use_model=False)
+    result["rules_and_vader_only"] = {
+        name: score(drafts, [predicted(plain.check(d["text"])) for d in drafts], show=False)
+        for name, drafts in splits.items()
+    }
+    plain_samples = time_checks(plain, texts, args.passes)
+    result["rules_and_vader_only"]["latency"] = summary(plain_samples)
     held = result["heldout"]
     result["goals"] = {
         **GOALS,
@@ -272,6 +280,9 @@ def main() -> None:
         "heldout_pause_f1_met": (held["pause"]["f1"] or 0) >= GOALS["pause_f1_min"],
         "heldout_false_pause_met": (held["false_pause_rate"] or 0) <= GOALS["false_pause_rate_max"],
         "p95_met": result["latency"]["p95_ms"] < p95_goal,
+        "p95_rules_and_vader_met": (
+            result["rules_and_vader_only"]["latency"]["p95_ms"] < GOALS["p95_ms_rules_tone"]
+        ),
         "load_met": loading["load_median_s"] < GOALS["load_s_max"],
     }
     dev_misses = result["dev"].pop("misses")

@@ -118,25 +118,32 @@ def reference() -> dict[str, object]:
     model = DraftModel.load()
     if model is None:
         return {"available": False, "credit": CREDIT}
+    from clearheart.domain.draftcheck.engine import read_rules
+    from clearheart.services.draft_model import NAMES
+    from clearheart.services.draftcheck import VaderTone
+
     heads = model.heads
-    _, tags = read_split("test")
+    texts, tags = read_split("test")
     truth = {head: values > 0 for head, values in targets(tags).items()}
     vectors = embeddings("test", model.embedder)
     ge = heads.goemotions(vectors)
-    kinds = heads.probabilities(vectors)
+    tone = VaderTone()
+    evidence = [read_rules(text, tone).evidence for text in texts]
+    kinds = np.vstack(
+        [
+            model.scores(texts[at : at + 64], evidence[at : at + 64])
+            for at in range(0, len(texts), 64)
+        ]
+    )
     groups: dict[str, object] = {}
     for column, head in enumerate(heads.ge_names):
         kind = KIND_FOR_HEAD[head]
-        k = heads.names.index(kind)
+        k = NAMES.index(kind)
         groups[head] = {
             "emotions": list(MAPPING[head]),
             "goemotions_head": _prf(ge[:, column] >= heads.ge_threshold[column], truth[head]),
             "nearest_kind": kind,
-            "kind_head": (
-                _prf(kinds[:, k] >= heads.threshold[k], truth[head])
-                if heads.threshold[k] <= 1.0
-                else "off"
-            ),
+            "kind_head": _prf(kinds[:, k] >= heads.threshold[k], truth[head]),
         }
     return {
         "available": True,

@@ -1,22 +1,23 @@
-"""Train the draft-check classifier heads on top of all-MiniLM-L6-v2 embeddings.
+"""Train the draft check's classifier heads (services/draft_model.py) on our own drafts.
 
-Reproducible: fixed seed, deterministic solver (Newton steps on an L2-penalised
-logistic loss, numpy only), inputs hashed into the output's metadata. Writes
-src/clearheart/models/draft_heads.npz and prints its sha256 (record it in
+Reproducible: fixed seed, deterministic solvers (Newton steps for the dense heads, a fixed
+number of Adam steps for the lexical ones, numpy only), inputs hashed into the output's
+metadata. Writes src/clearheart/models/draft_heads.npz and prints its sha256 (record it in
 services/draft_model.py HEADS_SHA256 and docs/decisions/0008-embedding-model.md).
 
-Two kinds of head, in two layers:
 1. GoEmotions heads (ge_anger, ge_disgust, ge_fear; see bench/goemotions.py for the
-   mapping), trained on GoEmotions' train split, threshold picked on its dev split.
-2. One head per draft kind and one for `pause`, trained on our own labelled drafts
-   (bench/data/drafts/dev.jsonl; held-out drafts are never read here). Their input is
-   the embedding plus the three GoEmotions logits.
-
-How they decide (services/draft_model.py): a sentence is flagged only when the pause
-head is sure (its threshold is set above every calm dev draft's out-of-fold score,
-sentence by sentence as the draft check splits them, so on dev the model adds no
-false pause), and then only as the kind whose head is most sure, if that head reaches
-KIND_AT. Heads for kinds with too few examples are switched off.
+   mapping), trained on GoEmotions' train split, threshold picked on its dev split. Their
+   logits are three of the dense features.
+2. For `pause` and each kind, a dense head and a lexical head, trained on
+   bench/data/drafts/dev.jsonl (held-out drafts are never read here). Their input is the
+   draft as the app sees it: the rules' evidence comes from the same rules, VADER from
+   the same scorer.
+3. Out of fold on dev (FOLDS folds): the blend of the two heads and the pause threshold
+   that give the best pause F1 while at most FALSE_PAUSE_AT_MOST of calm dev drafts
+   pause (the app's goal is 10%; the margin is for drafts unlike ours), counting the
+   rule-made pauses the engine keeps (safety signs, threats). Each kind's threshold gives
+   the best out-of-fold F1 of the kind as the engine reports it: on a paused draft, when
+   the rules flagged it or its head is past the threshold.
 
     .venv/bin/python bench/train_draft_heads.py [--report]
 """
@@ -34,36 +35,31 @@ from pathlib import Path
 import numpy as np
 
 import goemotions
-from clearheart.domain.draftcheck.engine import _SENTENCES
-from clearheart.domain.draftcheck.reading import KINDS
-from clearheart.services.draft_model import HEADS_FILE, stack_features
+from clearheart.domain.draftcheck.engine import RULES_DECIDE, read_rules
+from clearheart.domain.draftcheck.reading import KINDS, Evidence
+from clearheart.services.draft_model import (
+    FEATURES_VERSION,
+    HEADS_FILE,
+    NAMES,
+    dense_features,
+    lexical,
+)
+from clearheart.services.draftcheck import VaderTone
 from clearheart.services.embedding import MODEL_SHA256, Embedder, sha256_of
 
-SEED = 20260522
+SEED = 20261207
 DEV = Path(__file__).resolve().parent / "data" / "drafts" / "dev.jsonl"
 FOLDS = 5
-MIN_POSITIVES = 6
-"""A kind with fewer labelled drafts than this gets no head: too little to learn from."""
 L2_GOEMOTIONS = 1.0
-L2_DRAFTS = 0.1
-"""Chosen by out-of-fold ranking quality on dev (0.01, 0.1, 1 and 3 tried)."""
-KIND_AT = 0.5
-MODEL_KINDS = (
-    "criticism",
-    "contempt",
-    "sarcasm",
-    "defensiveness",
-    "guilt_trip",
-    "reassurance_seeking",
-)
-"""The kinds the model may name. Threats and ultimatums are left to the rules: their
-wording is explicit, and a wrong "this reads as a threat" is too heavy a thing to say on
-a guess. Intensity is left to the rules and VADER (the engine never takes it from the
-model)."""
-GATE_MARGIN = 0.01
-"""How far above the most pause-like calm dev draft the pause gate sits."""
-OFF = 2.0
-"""A threshold no probability reaches: the head is stored but never fires."""
+L2_DENSE = 300.0
+"""On standardised features; chosen out of fold on dev (30 to 3000 tried)."""
+L2_LEX = 1e-4
+LEX_STEPS = 300
+LEX_RATE = 0.05
+BLENDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+FALSE_PAUSE_AT_MOST = 0.07
+GRID = np.round(np.linspace(0.05, 0.95, 91), 2)
+BATCH = 32
 
 
 def fit_logistic(
@@ -104,13 +100,49 @@ def best_f1_threshold(p: np.ndarray, y: np.ndarray) -> float:
     return chosen
 
 
-def precision_recall(predicted: np.ndarray, y: np.ndarray) -> dict[str, float | int]:
-    tp = int((predicted & (y > 0)).sum())
-    return {
-        "precision": round(tp / max(int(predicted.sum()), 1), 3),
-        "recall": round(tp / max(int(y.sum()), 1), 3),
-        "support": int(y.sum()),
-    }
+def fit_lexical(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Class-balanced logistic heads (one per column of y) on the hashed grams, by Adam."""
+    n, d = x.shape
+    heads = y.shape[1]
+    positives = np.clip(y.sum(axis=0), 1.0, None)
+    weight = np.where(y > 0, n / (2 * positives), n / (2 * np.clip(n - positives, 1.0, None)))
+    w = np.zeros((d, heads), dtype=np.float64)
+    b = np.zeros(heads)
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    mb, vb = np.zeros(heads), np.zeros(heads)
+    for step in range(1, LEX_STEPS + 1):
+        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        error = weight * (p - y) / n
+        gw = x.T @ error + L2_LEX * w
+        gb = error.sum(axis=0)
+        m = 0.9 * m + 0.1 * gw
+        v = 0.999 * v + 0.001 * gw * gw
+        mb = 0.9 * mb + 0.1 * gb
+        vb = 0.999 * vb + 0.001 * gb * gb
+        fix1, fix2 = 1 - 0.9**step, 1 - 0.999**step
+        w -= LEX_RATE * (m / fix1) / (np.sqrt(v / fix2) + 1e-8)
+        b -= LEX_RATE * (mb / fix1) / (np.sqrt(vb / fix2) + 1e-8)
+    return w.T, b
+
+
+class Fitted:
+    """Dense and lexical heads for every name, fitted on some drafts."""
+
+    def __init__(self, dense: np.ndarray, lex: np.ndarray, y: np.ndarray) -> None:
+        self.mean = dense.mean(axis=0)
+        self.scale = dense.std(axis=0) + 1e-6
+        standard = (dense - self.mean) / self.scale
+        fitted = [fit_logistic(standard, y[:, j], L2_DENSE) for j in range(y.shape[1])]
+        self.dense_w = np.stack([w for w, _ in fitted])
+        self.dense_b = np.array([b for _, b in fitted])
+        self.lex_w, self.lex_b = fit_lexical(lex, y)
+
+    def parts(self, dense: np.ndarray, lex: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        standard = (dense - self.mean) / self.scale
+        return (
+            sigmoid(standard @ self.dense_w.T + self.dense_b),
+            sigmoid(lex @ self.lex_w.T + self.lex_b),
+        )
 
 
 def write_npz(path: Path, **arrays: np.ndarray) -> None:
@@ -121,10 +153,6 @@ def write_npz(path: Path, **arrays: np.ndarray) -> None:
             np.lib.format.write_array(buffer, np.asarray(array), allow_pickle=False)
             info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
             archive.writestr(info, buffer.getvalue())
-
-
-def read_dev() -> list[dict[str, object]]:
-    return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
 
 
 def train_goemotions(embedder: Embedder) -> dict[str, object]:
@@ -141,36 +169,62 @@ def train_goemotions(embedder: Embedder) -> dict[str, object]:
     return heads
 
 
-def sentence_features(
-    texts: list[str], embedder: Embedder, ge: tuple[np.ndarray, ...]
-) -> list[np.ndarray]:
-    """Per draft, the features of each sentence as the draft check splits it."""
-    out = []
-    for text in texts:
-        sentences = [m.group() for m in _SENTENCES.finditer(text) if m.group().strip()] or [text]
-        out.append(stack_features(embedder.embed(sentences), ge[0], ge[1]).astype(np.float64))
+def read_dev() -> list[dict[str, object]]:
+    return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+
+
+def draft_features(
+    texts: list[str], embedder: Embedder, ge_w: np.ndarray, ge_b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, list[Evidence]]:
+    tone = VaderTone()
+    evidence = [read_rules(text, tone).evidence for text in texts]
+    means, peaks = [], []
+    for at in range(0, len(texts), BATCH):
+        mean, peak = embedder.pooled(texts[at : at + BATCH])
+        means.append(mean)
+        peaks.append(peak)
+    dense = dense_features(np.vstack(means), np.vstack(peaks), ge_w, ge_b, texts, evidence)
+    return dense.astype(np.float64), lexical(texts).astype(np.float64), evidence
+
+
+def f1_of(predicted: np.ndarray, truth: np.ndarray) -> float:
+    tp = float((predicted & truth).sum())
+    return 2 * tp / max(float(predicted.sum() + truth.sum()), 1.0)
+
+
+def choose(
+    dense_p: np.ndarray, lex_p: np.ndarray, y: np.ndarray, forced: np.ndarray
+) -> tuple[float, float, dict[str, object]]:
+    """The blend and pause threshold with the best out-of-fold F1 under the false-pause cap."""
+    truth = y[:, 0] > 0
+    calm = ~truth
+    best: tuple[float, float, float] = (-1.0, 0.5, 0.5)
+    for blend in BLENDS:
+        p = blend * dense_p[:, 0] + (1 - blend) * lex_p[:, 0]
+        for t in GRID:
+            predicted = (p >= t) | forced
+            if predicted[calm].mean() <= FALSE_PAUSE_AT_MOST:
+                f1 = f1_of(predicted, truth)
+                if f1 > best[0]:
+                    best = (f1, float(blend), float(t))
+    return best[1], best[2], {"pause_f1": round(best[0], 3)}
+
+
+def figures(predicted: np.ndarray, truth: np.ndarray, *, pause: bool = True) -> dict[str, object]:
+    tp = int((predicted & truth).sum())
+    out: dict[str, object] = {
+        "precision": round(tp / max(int(predicted.sum()), 1), 3),
+        "recall": round(tp / max(int(truth.sum()), 1), 3),
+        "f1": round(f1_of(predicted, truth), 3),
+        "drafts": len(truth),
+    }
+    if pause:
+        out["false_pause_rate"] = round(float(predicted[~truth].mean()), 3)
     return out
 
 
-def out_of_fold(
-    x: np.ndarray, y: np.ndarray, sentences: list[np.ndarray], folds: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per draft: the highest out-of-fold pause probability over its sentences, and the
-    kind probabilities of that sentence (heads trained on the other folds)."""
-    pause = np.zeros(len(x))
-    kinds = np.zeros((len(x), y.shape[1] - 1))
-    for fold in range(FOLDS):
-        train = folds != fold
-        heads = [fit_logistic(x[train], y[train, j], L2_DRAFTS) for j in range(y.shape[1])]
-        for i in np.where(~train)[0]:
-            p = np.stack([sigmoid(sentences[i] @ w + b) for w, b in heads], axis=1)
-            best = int(p[:, -1].argmax())
-            pause[i], kinds[i] = p[best, -1], p[best, :-1]
-    return pause, kinds
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--report", action="store_true", help="print out-of-fold figures")
     args = parser.parse_args()
     embedder = Embedder.load()
@@ -187,47 +241,58 @@ def main() -> int:
 
     drafts = read_dev()
     texts = [str(d["text"]) for d in drafts]
-    x = stack_features(embedder.embed(texts), ge_w, ge_b).astype(np.float64)
-    sentences = sentence_features(texts, embedder, (ge_w, ge_b))
-    folds = rng.permutation(np.arange(len(drafts)) % FOLDS)
-    names = [*KINDS, "pause"]
+    dense, lex, evidence = draft_features(texts, embedder, ge_w, ge_b)
     y = np.array(
-        [[n in d["kinds"] for n in KINDS] + [bool(d["pause"])] for d in drafts],  # type: ignore[operator]
+        [[bool(d["pause"])] + [k in d["kinds"] for k in KINDS] for d in drafts],  # type: ignore[operator]
         dtype=np.float64,
     )
-    oof_pause, oof_kinds = out_of_fold(x, y, sentences, folds)
-    calm = y[:, -1] == 0
-    gate = float(min(0.99, oof_pause[calm].max() + GATE_MARGIN))
-    weights, biases, thresholds = [], [], []
-    for j, name in enumerate(names):
-        if y[:, j].sum() < MIN_POSITIVES:
-            weights.append(np.zeros(x.shape[1]))
-            biases.append(0.0)
-            thresholds.append(OFF)
-            continue
-        w, b = fit_logistic(x, y[:, j], L2_DRAFTS)
-        weights.append(w)
-        biases.append(b)
-        thresholds.append(gate if name == "pause" else KIND_AT if name in MODEL_KINDS else OFF)
-    fired = oof_pause >= gate
-    right = wrong = silent = 0
-    allowed = np.array([name in MODEL_KINDS for name in KINDS])
-    for i in np.where(fired)[0]:
-        k = int(np.where(allowed, oof_kinds[i], -1.0).argmax())
-        if oof_kinds[i, k] < KIND_AT:
-            silent += 1
-        elif y[i, k]:
-            right += 1
-        else:
-            wrong += 1
-    figures = {
-        "gate": round(gate, 4),
-        "pause_drafts_over_gate": f"{int(fired[~calm].sum())} of {int((~calm).sum())}",
-        "calm_drafts_over_gate": f"{int(fired[calm].sum())} of {int(calm.sum())}",
-        "kind_when_fired": {"right": right, "wrong": wrong, "no_kind": silent},
+    forced = np.array([ev.safety or any(k in RULES_DECIDE for k in ev.kinds) for ev in evidence])
+    folds = rng.permutation(np.arange(len(drafts)) % FOLDS)
+    oof_dense, oof_lex = np.zeros_like(y), np.zeros_like(y)
+    for fold in range(FOLDS):
+        train = folds != fold
+        fitted = Fitted(dense[train], lex[train], y[train])
+        oof_dense[~train], oof_lex[~train] = fitted.parts(dense[~train], lex[~train])
+    blend, pause_at, _ = choose(oof_dense, oof_lex, y, forced)
+    oof = blend * oof_dense + (1 - blend) * oof_lex
+    truth = y[:, 0] > 0
+    paused = (oof[:, 0] >= pause_at) | forced
+    # A kind is reported when the draft pauses and the rules flagged it or its head is
+    # past the threshold: pick each threshold for the F1 of what is reported.
+    ruled = np.array([[kind in ev.kinds for kind in KINDS] for ev in evidence])
+    thresholds = [pause_at]
+    for j in range(1, len(NAMES)):
+        scored = [
+            (f1_of(paused & (ruled[:, j - 1] | (oof[:, j] >= t)), y[:, j] > 0), float(t))
+            for t in GRID
+        ]
+        thresholds.append(max(scored)[1])
+    unseen = np.array([not str(d["id"]).startswith("d0") for d in drafts])
+    report = {
+        "blend": blend,
+        "pause_threshold": pause_at,
+        "out_of_fold": figures(paused, truth),
+        "out_of_fold_unseen_by_rules": figures(paused[unseen], truth[unseen]),
+        "rules_alone": figures(np.array([ev.pause for ev in evidence]), truth),
+        "rules_alone_unseen_by_rules": figures(
+            np.array([ev.pause for ev in evidence])[unseen], truth[unseen]
+        ),
+        "kinds": {
+            kind: {
+                "threshold": thresholds[j],
+                **figures(
+                    paused & (ruled[:, j - 1] | (oof[:, j] >= thresholds[j])),
+                    y[:, j] > 0,
+                    pause=False,
+                ),
+            }
+            for j, kind in enumerate(NAMES)
+            if j
+        },
     }
-
+    final = Fitted(dense, lex, y)
     meta = {
+        "features_version": FEATURES_VERSION,
         "seed": SEED,
         "embedding_model_sha256": MODEL_SHA256,
         "dev_sha256": sha256_of(DEV),
@@ -235,9 +300,10 @@ def main() -> int:
         "goemotions_train_sha256": sha256_of(goemotions.DATA / "train.tsv"),
         "goemotions_credit": goemotions.CREDIT,
         "goemotions_mapping": goemotions.MAPPING,
-        "l2": L2_DRAFTS,
-        "kind_at": KIND_AT,
-        "out_of_fold": figures,
+        "l2_dense": L2_DENSE,
+        "l2_lex": L2_LEX,
+        "false_pause_at_most": FALSE_PAUSE_AT_MOST,
+        "report": report,
     }
     write_npz(
         HEADS_FILE,
@@ -245,13 +311,18 @@ def main() -> int:
         ge_weights=ge_w,
         ge_bias=ge_b,
         ge_threshold=ge_t,
-        names=np.array(names),
-        weights=np.stack(weights).astype(np.float32),
-        bias=np.array(biases, dtype=np.float32),
+        names=np.array(NAMES),
+        mean=final.mean.astype(np.float32),
+        scale=final.scale.astype(np.float32),
+        dense_weights=final.dense_w.astype(np.float32),
+        dense_bias=final.dense_b.astype(np.float32),
+        lex_weights=final.lex_w.astype(np.float32),
+        lex_bias=final.lex_b.astype(np.float32),
+        blend=np.array(blend, dtype=np.float32),
         threshold=np.array(thresholds, dtype=np.float32),
         meta=np.array(json.dumps(meta, sort_keys=True)),
     )
-    print(json.dumps(figures if args.report else {}, indent=2))
+    print(json.dumps(report if args.report else {}, indent=2))
     print(f"wrote {HEADS_FILE}")
     print(f"sha256 {hashlib.sha256(HEADS_FILE.read_bytes()).hexdigest()}")
     return 0

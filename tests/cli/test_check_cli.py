@@ -42,12 +42,14 @@ def test_reads_stdin_with_a_dash_and_keeps_offsets_of_the_text_as_given(run: Run
     text = "💔 é\u0301 you're an asshole\n"
     result = run("check", "-", "--json", input=text)
     assert result.code == 0, result.err
-    (flag,) = json.loads(result.out)["flags"]
-    assert text[flag["start"] : flag["end"]] == "you're an asshole"
+    flags = json.loads(result.out)["flags"]
+    assert {text[f["start"] : f["end"]] for f in flags if f["kind"] == "contempt"} == {
+        "you're an asshole"
+    }
 
 
 def test_reads_piped_stdin_without_a_dash(run: Run) -> None:
-    result = run("check", "--json", input="are we ok?")
+    result = run("check", "--json", input="are we ok? are you mad at me? please just say we're ok")
     assert json.loads(result.out)["flags"][0]["kind"] == "reassurance_seeking"
 
 

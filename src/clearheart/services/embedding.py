@@ -130,10 +130,18 @@ class Embedder:
 
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """One row per text, each of length 1, as the model card's pooling prescribes."""
+        return self.pooled(texts)[0]
+
+    def pooled(
+        self, texts: Sequence[str]
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+        """Per text, the mean-pooled vector scaled to length 1 (the model card's sentence
+        embedding) and the max over its tokens of each dimension (kept as it is)."""
         import numpy as np
 
         if not texts:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+            empty = np.zeros((0, DIMENSIONS), dtype=np.float32)
+            return empty, empty.copy()
         encodings = self.tokenizer.encode_batch(list(texts))
         width = max(len(e.ids) for e in encodings)
         ids = np.zeros((len(encodings), width), dtype=np.int64)
@@ -148,8 +156,9 @@ class Embedder:
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        result: npt.NDArray[np.float32] = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
-        return result
+        mean: npt.NDArray[np.float32] = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        peak: npt.NDArray[np.float32] = np.where(weights > 0, hidden, -np.inf).max(axis=1)
+        return mean, peak.astype(np.float32)
 
 
 def load_draft_model() -> DraftModel | None:

@@ -13,7 +13,9 @@ from clearheart.domain.draftcheck.engine import check
 from clearheart.domain.draftcheck.reading import (
     KINDS,
     WHY,
+    Evidence,
     Flag,
+    Judgement,
     Kind,
     Model,
     Reading,
@@ -21,4 +23,16 @@ from clearheart.domain.draftcheck.reading import (
     ToneScores,
 )
 
-__all__ = ["KINDS", "WHY", "Flag", "Kind", "Model", "Reading", "Tone", "ToneScores", "check"]
+__all__ = [
+    "KINDS",
+    "WHY",
+    "Evidence",
+    "Flag",
+    "Judgement",
+    "Kind",
+    "Model",
+    "Reading",
+    "Tone",
+    "ToneScores",
+    "check",
+]

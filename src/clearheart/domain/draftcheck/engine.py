@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from clearheart.domain.draftcheck import (
     rules_blame,
@@ -21,6 +22,7 @@ from clearheart.domain.draftcheck.intensity import hurt_words, volume
 from clearheart.domain.draftcheck.reading import (
     KINDS,
     WHY,
+    Evidence,
     Flag,
     Kind,
     Model,
@@ -64,7 +66,9 @@ SAFETY_WHY = (
 SELF_HARM_WHY = "This sounds like a lot of pain. You matter, and help is there right now."
 SELF_HARM_RULES = frozenset({"threat.harm", "threat.self-harm-wide"})
 PAUSE_AT = 1.0
-MODEL_AT = 0.5
+RULES_DECIDE: frozenset[Kind] = frozenset({"threat"})
+"""With a model, a threat the rules found pauses whatever the model says: the rules' threat
+wording is explicit, and a missed threat costs more than a needless pause."""
 _HARM_RULES = frozenset(
     {"threat.harm", "threat.harm-others", "threat.self-harm-wide", "safety.context"}
 )
@@ -72,10 +76,66 @@ _HARM_RULES = frozenset(
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
+@dataclass(frozen=True, slots=True)
+class RuleReading:
+    """What the rules and the tone scorer alone make of a draft."""
+
+    flags: tuple[Flag, ...]
+    pause: bool
+    safety: bool
+    self_harm: bool
+    scores: ToneScores | None
+
+    @property
+    def evidence(self) -> Evidence:
+        kinds: dict[Kind, int] = {}
+        for flag in self.flags:
+            kinds[flag.kind] = kinds.get(flag.kind, 0) + 1
+        return Evidence(kinds=kinds, pause=self.pause, safety=self.safety, tone=self.scores)
+
+
 def check(text: str, *, tone: Tone | None = None, model: Model | None = None) -> Reading:
-    """Read one draft. Offsets in the flags index `text` itself."""
+    """Read one draft. Offsets in the flags index `text` itself.
+
+    Without a model the rules decide. With one, the model weighs the rules' evidence with
+    the meaning of the words and decides the pause; a safety sign or a threat the rules
+    found pauses whatever it says. When it pauses, every rule flag stays as evidence and
+    each kind only the model read is marked on the sentence that carries it most.
+    """
     if not text.strip():
         return Reading(pause=False, flags=(), tips=(), safety=False)
+    found = read_rules(text, tone)
+    flags: tuple[Flag, ...] = found.flags
+    pause = found.pause
+    if model is not None:
+        spans = sentence_spans(text)
+        judgement = model.judge(text, [text[start:end] for start, end in spans], found.evidence)
+        pause = judgement.pause or found.safety or any(f.kind in RULES_DECIDE for f in flags)
+        if not pause:
+            flags = ()
+        else:
+            have = {flag.kind for flag in flags}
+            extra = [
+                Flag(kind, *spans[index], WHY[kind], "model")
+                for kind, index in judgement.kinds.items()
+                if kind not in have and 0 <= index < len(spans)
+            ]
+            flags = tuple(merge([*flags, *extra]))
+    return Reading(
+        pause=pause,
+        flags=flags,
+        tips=tips_for(
+            [flag.kind for flag in flags],
+            safety=found.safety,
+            pause=pause,
+            self_harm=found.self_harm,
+        ),
+        safety=found.safety,
+    )
+
+
+def read_rules(text: str, tone: Tone | None = None) -> RuleReading:
+    """The rules and the tone scorer's reading of a (non-blank) draft."""
     found = [
         hit
         for hit in hits(text, RULES)
@@ -86,8 +146,6 @@ def check(text: str, *, tone: Tone | None = None, model: Model | None = None) ->
     context = bool(solid) or hurt_words(text) or (scores is not None and scores.compound <= -0.5)
     kept = [hit for hit in found if not hit.rule.needs_context or context]
     flags = [_flag(hit) for hit in kept]
-    if model is not None:
-        flags.extend(_model_flags(text, model, {flag.kind for flag in flags}))
     loud = volume(text, scores, flagged=bool(flags))
     if loud is not None:
         source: Source = "tone" if loud.reason == "tone" else "rule"
@@ -116,17 +174,22 @@ def check(text: str, *, tone: Tone | None = None, model: Model | None = None) ->
     merged = merge(flags)
     harm = any(flag.rule in _HARM_RULES for flag in flags)
     safety = bool(signs) or harm
-    pause = decide(merged, scores) or safety
-    kinds = [flag.kind for flag in merged]
     self_harm = any(name == "self_harm" for name, _, _ in signs) or any(
         flag.rule in SELF_HARM_RULES for flag in flags
     )
-    return Reading(
-        pause=pause,
+    return RuleReading(
         flags=tuple(merged),
-        tips=tips_for(kinds, safety=safety, pause=pause, self_harm=self_harm),
+        pause=decide(merged, scores) or safety,
         safety=safety,
+        self_harm=self_harm,
+        scores=scores,
     )
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The draft's sentences as (start, end) offsets, trimmed; the whole text if none."""
+    spans = [_trim(text, *m.span()) for m in _SENTENCES.finditer(text) if m.group().strip()]
+    return spans or [_trim(text, 0, len(text))]
 
 
 def decide(flags: Iterable[Flag], scores: ToneScores | None) -> bool:
@@ -175,22 +238,6 @@ def _flag(hit: Hit) -> Flag:
     elif hit.rule.id.startswith("safety."):
         why = SAFETY_WHY
     return Flag(hit.rule.kind, hit.start, hit.end, why, "rule", hit.rule.id)
-
-
-def _model_flags(text: str, model: Model, already: set[Kind]) -> list[Flag]:
-    """Sentences the model reads as a kind the rules did not flag anywhere in the draft."""
-    spans = [_trim(text, *m.span()) for m in _SENTENCES.finditer(text) if m.group().strip()]
-    if not spans:
-        return []
-    sentences = [text[start:end] for start, end in spans]
-    flags = []
-    for (start, end), probabilities in zip(spans, model.probabilities(sentences), strict=True):
-        for kind in KINDS:
-            if kind in already or kind == "intensity":
-                continue
-            if probabilities.get(kind, 0.0) >= MODEL_AT:
-                flags.append(Flag(kind, start, end, WHY[kind], "model"))
-    return flags
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -91,11 +91,34 @@ class Tone(Protocol):
     def scores(self, text: str) -> ToneScores: ...
 
 
-class Model(Protocol):
-    """An embedding classifier for paraphrases the rules miss.
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the rules and the tone scorer found in a draft, for the model to weigh."""
 
-    For each sentence it returns a calibrated score per kind (keys from KINDS; a missing
-    kind counts as 0). A score of at least 0.5 means "flag this sentence as this kind".
+    kinds: Mapping[Kind, int]
+    """How many separate stretches the rules flagged, per kind (kinds without any left out)."""
+    pause: bool
+    """The rules' own decision."""
+    safety: bool
+    tone: ToneScores | None
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The model's reading of a whole draft."""
+
+    pause: bool
+    kinds: Mapping[Kind, int]
+    """The kinds it reads in the draft, each with the index of the sentence that carries it
+    most. Not empty when `pause` is true."""
+
+
+class Model(Protocol):
+    """A trained classifier that weighs the rules' evidence with what the words mean.
+
+    `sentences` are the draft's sentences as the engine splits them (at least one). The
+    model decides the pause for the whole draft; the engine keeps every rule flag as
+    evidence when it pauses and adds a flag for each kind the rules did not mark.
     """
 
-    def probabilities(self, sentences: Sequence[str]) -> Sequence[Mapping[str, float]]: ...
+    def judge(self, text: str, sentences: Sequence[str], evidence: Evidence) -> Judgement: ...
