@@ -9,9 +9,10 @@ recall and F1 for `pause` and for each kind, the false-pause rate (share of calm
 paused), safety recall (share of safety-marked drafts the checker marks `safety`) and the
 confusion counts. Misses are listed for dev only: held-out misses are counted, never
 shown, so nobody tunes on them. Speed: each draft's check time over P passes after a
-warm-up pass (median = p50, and p95), and the time to import and build the checker in a
-fresh process (median of L processes). Writes bench/out/draft_eval.json, and the dev misses to
-bench/out/draft_eval_dev_misses.json.
+warm-up pass (median = p50, and p95), beside the rules and VADER alone in the same run
+(the floor), and, in fresh processes (median of L), the time to import and build the
+checker and the model's own load (the goal's "model load"). Writes
+bench/out/draft_eval.json, and the dev misses to bench/out/draft_eval_dev_misses.json.
 """
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ imported = time.perf_counter()
 checker = DraftChecker()
 built = time.perf_counter()
 print(json.dumps({"import_s": imported - start, "construct_s": built - imported}))
+"""
+_MODEL_SNIPPET = """
+import json, time
+from clearheart.services.draft_model import DraftModel
+start = time.perf_counter()
+assert DraftModel.load() is not None
+print(json.dumps({"model_s": time.perf_counter() - start}))
 """
 
 
@@ -202,13 +210,17 @@ def time_checks(checker: Any, texts: list[str], passes: int) -> list[float]:
 
 
 def fresh_loads(count: int) -> dict[str, Any]:
-    """Import and build the checker in new interpreters: what the CLI pays on each run."""
+    """Import and build the checker in new interpreters (what the CLI pays on each run),
+    and, in others, load the model alone: hash checks, tokenizer, ONNX session, heads."""
     runs = []
     for _ in range(count):
-        done = subprocess.run(
-            [sys.executable, "-c", _LOAD_SNIPPET], capture_output=True, text=True, check=True
-        )
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        run: dict[str, float] = {}
+        for snippet in (_LOAD_SNIPPET, _MODEL_SNIPPET):
+            done = subprocess.run(
+                [sys.executable, "-c", snippet], capture_output=True, text=True, check=True
+            )
+            run.update(json.loads(done.stdout.strip().splitlines()[-1]))
+        runs.append(run)
     totals = [run["import_s"] + run["construct_s"] for run in runs]
     return {
         "processes": count,
@@ -216,6 +228,7 @@ def fresh_loads(count: int) -> dict[str, Any]:
         "construct_median_s": round(statistics.median(r["construct_s"] for r in runs), 3),
         "load_median_s": round(statistics.median(totals), 3),
         "load_max_s": round(max(totals), 3),
+        "model_load_median_s": round(statistics.median(r["model_s"] for r in runs), 3),
     }
 
 
@@ -273,6 +286,10 @@ def main() -> None:
     }
     plain_samples = time_checks(plain, texts, args.passes)
     result["rules_and_vader_only"]["latency"] = summary(plain_samples)
+    # The floor in the same run: the model's p95 over the rules' and VADER's.
+    result["p95_ratio_to_rules_and_vader"] = round(
+        result["latency"]["p95_ms"] / result["rules_and_vader_only"]["latency"]["p95_ms"], 1
+    )
     held = result["heldout"]
     result["goals"] = {
         **GOALS,
@@ -283,7 +300,7 @@ def main() -> None:
         "p95_rules_and_vader_met": (
             result["rules_and_vader_only"]["latency"]["p95_ms"] < GOALS["p95_ms_rules_tone"]
         ),
-        "load_met": loading["load_median_s"] < GOALS["load_s_max"],
+        "model_load_met": loading["model_load_median_s"] < GOALS["load_s_max"],
     }
     dev_misses = result["dev"].pop("misses")
     report("draft_eval", result)

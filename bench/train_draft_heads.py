@@ -17,7 +17,9 @@ services/draft_model.py HEADS_SHA256 and docs/decisions/0008-embedding-model.md)
    pause (the app's goal is 10%; the margin is for drafts unlike ours), counting the
    rule-made pauses the engine keeps (safety signs, threats). Each kind's threshold gives
    the best out-of-fold F1 of the kind as the engine reports it: on a paused draft, when
-   the rules flagged it or its head is past the threshold.
+   the rules flagged it or its head is past the threshold. `safety` (the sender afraid,
+   harmed or coerced) gets the best F2, recall counted twice: a missed sign costs more
+   than an extra offer of help.
 
     .venv/bin/python bench/train_draft_heads.py [--report]
 """
@@ -210,6 +212,14 @@ def choose(
     return best[1], best[2], {"pause_f1": round(best[0], 3)}
 
 
+def f_beta(predicted: np.ndarray, truth: np.ndarray, beta: float) -> float:
+    tp = float((predicted & truth).sum())
+    precision = tp / max(float(predicted.sum()), 1.0)
+    recall = tp / max(float(truth.sum()), 1.0)
+    b2 = beta * beta
+    return (1 + b2) * precision * recall / max(b2 * precision + recall, 1e-9)
+
+
 def figures(predicted: np.ndarray, truth: np.ndarray, *, pause: bool = True) -> dict[str, object]:
     tp = int((predicted & truth).sum())
     out: dict[str, object] = {
@@ -243,7 +253,12 @@ def main() -> int:
     texts = [str(d["text"]) for d in drafts]
     dense, lex, evidence = draft_features(texts, embedder, ge_w, ge_b)
     y = np.array(
-        [[bool(d["pause"])] + [k in d["kinds"] for k in KINDS] for d in drafts],  # type: ignore[operator]
+        [
+            [bool(d["pause"])]
+            + [k in d["kinds"] for k in KINDS]  # type: ignore[operator]
+            + [bool(d.get("safety"))]
+            for d in drafts
+        ],
         dtype=np.float64,
     )
     forced = np.array([ev.safety or any(k in RULES_DECIDE for k in ev.kinds) for ev in evidence])
@@ -261,12 +276,22 @@ def main() -> int:
     # past the threshold: pick each threshold for the F1 of what is reported.
     ruled = np.array([[kind in ev.kinds for kind in KINDS] for ev in evidence])
     thresholds = [pause_at]
-    for j in range(1, len(NAMES)):
+    for j in range(1, len(KINDS) + 1):
         scored = [
             (f1_of(paused & (ruled[:, j - 1] | (oof[:, j] >= t)), y[:, j] > 0), float(t))
             for t in GRID
         ]
         thresholds.append(max(scored)[1])
+    # Safety: a missed sign of fear costs more than an extra offer of help, so its
+    # threshold gives the best F2 (recall counted twice) of rules-or-model.
+    ruled_safety = np.array([ev.safety for ev in evidence])
+    safe_truth = y[:, -1] > 0
+    thresholds.append(
+        max((f_beta(ruled_safety | (oof[:, -1] >= t), safe_truth, 2.0), float(t)) for t in GRID)[1]
+    )
+    marked_safety = ruled_safety | (oof[:, -1] >= thresholds[-1])
+    paused = paused | marked_safety
+
     unseen = np.array([not str(d["id"]).startswith("d0") for d in drafts])
     report = {
         "blend": blend,
@@ -286,8 +311,12 @@ def main() -> int:
                     pause=False,
                 ),
             }
-            for j, kind in enumerate(NAMES)
-            if j
+            for j, kind in enumerate(KINDS, start=1)
+        },
+        "safety": {
+            "threshold": thresholds[-1],
+            **figures(marked_safety, safe_truth, pause=False),
+            "rules_alone": figures(ruled_safety, safe_truth, pause=False),
         },
     }
     final = Fitted(dense, lex, y)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -82,8 +83,14 @@ def test_with_a_vault_it_still_stores_nothing(run: Run, tmp_path: Path) -> None:
 def test_human_output_marks_the_words_and_says_why(run: Run) -> None:
     result = run("check", "honestly you're so selfish. are we ok?")
     out = result.out
-    assert "[you're so selfish](1)" in out and "[are we ok](2)" in out
-    assert "(1) criticism:" in out and "(2) reassurance seeking:" in out
+    marked = re.findall(r"\[([^\]]+)\]\(([\d,]+)\)", out)
+    assert [words for words, _ in marked] == ["honestly you're so selfish.", "are we ok"] or [
+        words for words, _ in marked
+    ] == ["you're so selfish", "are we ok"], out
+    legend = dict(re.findall(r"^  \((\d+)\) ([a-z ]+):", out, flags=re.MULTILINE))
+    numbers = {n for _, found in marked for n in found.split(",")}
+    assert numbers == set(legend)
+    assert {"criticism", "reassurance seeking"} <= set(legend.values())
     assert "Some ideas:" in out and "pause" in out
 
 

@@ -125,7 +125,7 @@ def test_the_heads_file_is_the_pinned_one() -> None:
     with np.load(HEADS_FILE, allow_pickle=False) as data:
         meta = json.loads(str(data["meta"]))
         names = tuple(str(n) for n in data["names"])
-    assert names == NAMES == ("pause", *KINDS)
+    assert names == NAMES == ("pause", *KINDS, "safety")
     assert meta["features_version"] == FEATURES_VERSION
     assert meta["embedding_model_sha256"] == MODEL_SHA256
     assert "Demszky" in meta["goemotions_credit"]

@@ -6,7 +6,7 @@ draft becomes two feature vectors:
   evidence (flags per kind, their own pause, a safety sign), VADER's tone and a few
   shape figures (capitals, !, ?, length);
 - lexical: hashed word 1-3-grams and character 3-5-grams (binary, length-normalised).
-One small logistic head per name (`pause`, then each kind) on each vector; a name's
+One small logistic head per name (`pause`, each kind, then `safety`) on each vector; a name's
 probability is a fixed blend of its two heads. The heads are stored in
 clearheart/models/draft_heads.npz, trained by bench/train_draft_heads.py on our own
 labelled dev drafts (GoEmotions heads, Demszky et al., 2020, CC BY 4.0, feed the dense
@@ -38,11 +38,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("clearheart.model")
 
 HEADS_FILE = MODELS_DIR / "draft_heads.npz"
-HEADS_SHA256 = "e821fc4fe45675377bc8e3137ebe1e2e09f46f0bc5e4449b3b804bdd7dd41974"
+HEADS_SHA256 = "615f0efbd0c11aae70adbb58e40a5548a80a16754b878212e50ca4b6c09ae9ef"
 """sha256 of draft_heads.npz as bench/train_draft_heads.py last wrote it."""
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 """Bumped whenever the features change; the heads file records the version it needs."""
-NAMES: tuple[str, ...] = ("pause", *KINDS)
+NAMES: tuple[str, ...] = ("pause", *KINDS, "safety")
 LEX_BITS = 14
 LEX_DIMENSIONS = 1 << LEX_BITS
 SHAPE = ("capitals", "exclamations", "questions", "log_words", "you", "runs")
@@ -238,18 +238,28 @@ class DraftModel:
     def judge(self, text: str, sentences: Sequence[str], evidence: Evidence) -> Judgement:
         """Pause or not for the whole draft; each kind read, with the sentence it sits in most.
 
-        Sentences are scored with the draft's evidence, only to place a kind's flag.
+        Only the whole draft goes through the embedding model. A kind is placed on the
+        sentence its lexical head scores highest (cheap, and enough to point at words).
         """
-        parts = list(sentences) if len(sentences) > 1 else []
-        rows = self.scores([text, *parts], [evidence] * (1 + len(parts)))
+        draft = self.scores([text], [evidence])[0]
         threshold = self.heads.threshold
-        draft = rows[0]
         pause = bool(draft[0] >= threshold[0])
+        where = self._places(sentences)
         kinds: dict[Kind, int] = {}
         for column, kind in enumerate(KINDS, start=1):
             if draft[column] >= threshold[column]:
-                kinds[kind] = int(rows[1:, column].argmax()) if parts else 0
+                kinds[kind] = where[column]
         if pause and not kinds:
             column = 1 + max(range(len(KINDS)), key=lambda k: draft[1 + k] / threshold[1 + k])
-            kinds[KINDS[column - 1]] = int(rows[1:, column].argmax()) if parts else 0
-        return Judgement(pause=pause, kinds=kinds)
+            kinds[KINDS[column - 1]] = where[column]
+        last = len(NAMES) - 1
+        safety = where[last] if draft[last] >= threshold[last] else None
+        return Judgement(pause=pause, kinds=kinds, safety=safety)
+
+    def _places(self, sentences: Sequence[str]) -> list[int]:
+        """Per name, the index of the sentence its lexical head scores highest."""
+        if len(sentences) < 2:
+            return [0] * len(NAMES)
+        heads = self.heads
+        rows = lexical(sentences) @ heads.lex_weights.T + heads.lex_bias
+        return [int(i) for i in rows.argmax(axis=0)]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import clearheart.domain.draftcheck as package
 from clearheart.domain.draftcheck import KINDS, Evidence, Judgement, Reading, ToneScores, check
-from clearheart.domain.draftcheck.tips import JOURNAL_TIP, MAX_TIPS, TIPS
+from clearheart.domain.draftcheck.engine import SAFETY_WHY
+from clearheart.domain.draftcheck.tips import JOURNAL_TIP, MAX_TIPS, SAFETY_TIP, TIPS
 
 Check = Callable[[str], Reading]
 
@@ -28,7 +29,9 @@ class FixedTone:
 
 
 class FakeModel:
-    """Pauses when a sentence contains "nope" and reads it as contempt; calm otherwise."""
+    """Pauses when a sentence contains "nope" and reads it as contempt; calm otherwise.
+
+    Reads a safety sign in a sentence that mentions "the car keys"."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, list[str], Evidence]] = []
@@ -36,7 +39,12 @@ class FakeModel:
     def judge(self, text: str, sentences: Sequence[str], evidence: Evidence) -> Judgement:
         self.calls.append((text, list(sentences), evidence))
         marked = [i for i, s in enumerate(sentences) if "nope" in s]
-        return Judgement(pause=bool(marked), kinds={"contempt": marked[0]} if marked else {})
+        keys = [i for i, s in enumerate(sentences) if "the car keys" in s]
+        return Judgement(
+            pause=bool(marked),
+            kinds={"contempt": marked[0]} if marked else {},
+            safety=keys[0] if keys else None,
+        )
 
 
 def test_tips_are_one_to_three_and_match_the_flags(read: Check) -> None:
@@ -95,6 +103,18 @@ def test_a_threat_or_a_safety_sign_pauses_whatever_the_model_says() -> None:
     assert threat.pause and "threat" in threat.kinds
     scared = check("I'm scared of what he'll do when he gets home", model=FakeModel())
     assert scared.pause and scared.safety
+
+
+def test_the_model_can_raise_the_safety_signal_but_never_lower_it() -> None:
+    text = "Home by six. He has the car keys again so I can't go to yoga."
+    reading = check(text, model=FakeModel())
+    assert reading.pause and reading.safety
+    (flag,) = reading.flags
+    assert (flag.kind, flag.source, flag.why) == ("threat", "model", SAFETY_WHY)
+    assert text[flag.start : flag.end] == "He has the car keys again so I can't go to yoga."
+    assert reading.tips == (SAFETY_TIP,)
+    scared = check("I'm scared of what he'll do. nope.", model=FakeModel())
+    assert scared.safety and scared.pause
 
 
 def test_the_model_keeps_rule_flags_and_does_not_repeat_their_kind() -> None:

@@ -63,5 +63,7 @@ def test_any_text_gives_valid_flags(text: str) -> None:
 @given(st.text(alphabet=st.characters(categories=("So", "Mn", "Zs")), max_size=12))
 def test_symbols_and_marks_before_a_draft_keep_its_evidence(prefix: str) -> None:
     text = prefix + " you're an asshole"
-    spans = [text[f.start : f.end] for f in check(text).flags if f.kind == "contempt"]
-    assert spans == ["you're an asshole"]
+    flags = [f for f in check(text).flags if f.kind == "contempt"]
+    assert text[flags[-1].start : flags[-1].end] == "you're an asshole"
+    # A symbol can be evidence of its own (a clown emoji), never a stretch across both.
+    assert all(f.end <= len(prefix) for f in flags[:-1])

@@ -99,38 +99,45 @@ def check(text: str, *, tone: Tone | None = None, model: Model | None = None) ->
 
     Without a model the rules decide. With one, the model weighs the rules' evidence with
     the meaning of the words and decides the pause; a safety sign or a threat the rules
-    found pauses whatever it says. When it pauses, every rule flag stays as evidence and
-    each kind only the model read is marked on the sentence that carries it most.
+    found pauses whatever it says, and the model may raise the safety signal but never
+    lower it. When it pauses, every rule flag stays as evidence and each kind only the
+    model read is marked on the sentence that carries it most.
     """
     if not text.strip():
         return Reading(pause=False, flags=(), tips=(), safety=False)
     found = read_rules(text, tone)
     flags: tuple[Flag, ...] = found.flags
-    pause = found.pause
+    pause, safety = found.pause, found.safety
     if model is not None:
         spans = sentence_spans(text)
         judgement = model.judge(text, [text[start:end] for start, end in spans], found.evidence)
-        pause = judgement.pause or found.safety or any(f.kind in RULES_DECIDE for f in flags)
+        extra = [
+            Flag(kind, *spans[index], WHY[kind], "model")
+            for kind, index in judgement.kinds.items()
+            if 0 <= index < len(spans)
+        ]
+        if judgement.safety is not None and 0 <= judgement.safety < len(spans):
+            safety = True
+            if not found.safety:
+                extra.append(Flag("threat", *spans[judgement.safety], SAFETY_WHY, "model"))
+        pause = judgement.pause or safety or any(f.kind in RULES_DECIDE for f in flags)
         if not pause:
             flags = ()
         else:
             have = {flag.kind for flag in flags}
-            extra = [
-                Flag(kind, *spans[index], WHY[kind], "model")
-                for kind, index in judgement.kinds.items()
-                if kind not in have and 0 <= index < len(spans)
-            ]
-            flags = tuple(merge([*flags, *extra]))
+            flags = tuple(
+                merge([*flags, *(f for f in extra if f.kind not in have or f.why == SAFETY_WHY)])
+            )
     return Reading(
         pause=pause,
         flags=flags,
         tips=tips_for(
             [flag.kind for flag in flags],
-            safety=found.safety,
+            safety=safety,
             pause=pause,
             self_harm=found.self_harm,
         ),
-        safety=found.safety,
+        safety=safety,
     )
 
 
@@ -215,7 +222,7 @@ def merge(flags: list[Flag]) -> list[Flag]:
         last = out[-1] if out else None
         if last is not None and last.kind == flag.kind and flag.start < last.end:
             # A safety sign's wording wins: it says why help comes first.
-            keep = flag if flag.rule.startswith("safety.") else last
+            keep = flag if flag.why in (SAFETY_WHY, SELF_HARM_WHY) else last
             out[-1] = Flag(
                 last.kind, last.start, max(last.end, flag.end), keep.why, keep.source, keep.rule
             )

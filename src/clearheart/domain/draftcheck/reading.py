@@ -111,6 +111,9 @@ class Judgement:
     kinds: Mapping[Kind, int]
     """The kinds it reads in the draft, each with the index of the sentence that carries it
     most. Not empty when `pause` is true."""
+    safety: int | None = None
+    """The index of the sentence that shows fear, harm or coercion most, when the model
+    reads such a sign; None when it reads none."""
 
 
 class Model(Protocol):
