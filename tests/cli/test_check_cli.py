@@ -115,3 +115,49 @@ def test_help_stays_light() -> None:
 def test_check_is_listed_in_help(run: Run) -> None:
     result = run("--help")
     assert any(line.strip().startswith("check ") for line in result.out.splitlines())
+
+
+ANSWERS = (
+    "--happened", "I texted at eight and heard nothing until midnight",
+    "--felt", "worried and a bit alone",
+    "--need", "to know you're ok",
+    "--request", "send a quick text when you're running late",
+)
+
+
+def test_four_answers_fill_the_rewrite_with_the_persons_own_words(run: Run) -> None:
+    result = run("check", "--json", "You never text back. Whatever.", *ANSWERS)
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert list(data) == KEYS and data["pause"] is True
+    assert data["rewrite"] == (
+        "When I texted at eight and heard nothing until midnight, I felt worried and a bit "
+        "alone. I'd like to know you're ok. Would you be willing to send a quick text when "
+        "you're running late?"
+    )
+    shown = run("check", "You never text back.", *ANSWERS).out
+    assert "Your words, said as a request" in shown and "I felt worried" in shown
+
+
+def test_some_answers_missing_or_unready_is_a_clear_error(run: Run) -> None:
+    result = run("check", "--json", "hi", "--felt", "sad", "--need", "rest")
+    assert result.code == 1 and result.out == ""
+    assert result.err.strip() == (
+        "clearheart: rewrite: the calmer version needs all four answers; "
+        "add --happened, --request"
+    )
+    always = list(ANSWERS)
+    always[1] = "you always ignore me"
+    result = run("check", "--json", "hi", *always)
+    assert result.code == 1 and result.out == ""
+    assert result.err.startswith("clearheart: --happened: ")
+    assert "Traceback" not in result.err
+
+
+def test_no_rewrite_when_the_draft_shows_fear(run: Run) -> None:
+    result = run("check", "--json", "I'm scared of what you'll do when you get home", *ANSWERS)
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["rewrite"] is None
+    shown = run("check", "I'm scared of what you'll do when you get home", *ANSWERS).out
+    assert "Your words, said as a request" not in shown
+    assert "No calmer version this time" in shown

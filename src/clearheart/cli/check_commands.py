@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from clearheart.domain import rewrite as rewrite_rules
 from clearheart.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -69,21 +70,63 @@ def read_draft(text: str | None, verb: str = "check") -> str:
 
 @click.command()
 @click.argument("text", required=False, metavar="[TEXT | -]")
+@click.option("--happened", metavar="TEXT", help="For the rewrite: what happened, plainly.")
+@click.option("--felt", metavar="TEXT", help="For the rewrite: what you felt.")
+@click.option("--need", metavar="TEXT", help="For the rewrite: what you need.")
+@click.option("--request", metavar="TEXT", help="For the rewrite: one thing they could do.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reading as JSON.")
-def check(text: str | None, as_json: bool) -> None:
+def check(
+    text: str | None,
+    happened: str | None,
+    felt: str | None,
+    need: str | None,
+    request: str | None,
+    as_json: bool,
+) -> None:
     """Check a message before you send it: what may land badly, and why.
 
     TEXT is the draft; `-` (or nothing, when piped) reads it from standard input.
+    With all four of --happened, --felt, --need and --request it also builds a calmer
+    version in your own words: "When …, I felt …. I'd like …. Would you be willing to …?"
     Works without your vault and stores nothing.
     """
     from clearheart.services.draftcheck import DraftChecker
 
+    given = {"happened": happened, "felt": felt, "need": need, "request": request}
+    answers = _answers(given)
     draft = read_draft(text)
     reading = DraftChecker().check(draft)
+    # Where the draft shows fear or coercion, no coaching toward calmer words.
+    made = None if answers is None or reading.safety else rewrite_rules.build(answers, draft)
     if as_json:
-        click.echo(json.dumps(reading_json(reading), ensure_ascii=False))
+        after = made.after if made is not None else None
+        click.echo(json.dumps(reading_json(reading, after), ensure_ascii=False))
         return
     _show(draft, reading)
+    if made is not None:
+        click.echo()
+        click.echo("Your words, said as a request (edit them as you like):")
+        click.echo(f"  {made.after}")
+    elif answers is not None:
+        click.echo()
+        click.echo("No calmer version this time: when you may not be safe, the words matter less")
+        click.echo("than getting help.")
+
+
+def _answers(given: dict[str, str | None]) -> rewrite_rules.Answers | None:
+    """The four answers, None when none was given; a clear error when some are missing or
+    one needs a change (checked before the draft is read, so nothing is typed in vain)."""
+    if all(value is None for value in given.values()):
+        return None
+    missing = [f"--{name}" for name, value in given.items() if value is None]
+    if missing:
+        raise InvalidInput(
+            "rewrite", f"the calmer version needs all four answers; add {', '.join(missing)}"
+        )
+    answers = rewrite_rules.Answers(**{name: str(value) for name, value in given.items()})
+    for name, reason in rewrite_rules.problems(answers).items():
+        raise InvalidInput(f"--{name}", reason)
+    return answers
 
 
 def _show(draft: str, reading: Reading) -> None:
