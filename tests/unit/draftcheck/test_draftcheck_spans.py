@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -9,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clearheart.domain.draftcheck import KINDS, Reading, check
+from clearheart.domain.draftcheck.engine import RULES
+from clearheart.domain.draftcheck.rulebook import ANY_START, WORD_START
 
 Check = Callable[[str], Reading]
 
@@ -67,3 +70,25 @@ def test_symbols_and_marks_before_a_draft_keep_its_evidence(prefix: str) -> None
     assert text[flags[-1].start : flags[-1].end] == "you're an asshole"
     # A symbol can be evidence of its own (a clown emoji), never a stretch across both.
     assert all(f.end <= len(prefix) for f in flags[:-1])
+
+
+ANCHORED = [
+    (rule, re.compile(ANY_START + rule.pattern.pattern[len(WORD_START) :], re.IGNORECASE))
+    for rule in RULES
+    if rule.pattern.pattern.startswith(WORD_START)
+]
+
+
+def test_most_rules_get_the_fast_word_start_and_symbol_rules_keep_theirs() -> None:
+    assert len(ANCHORED) >= len(RULES) // 2
+    eye_roll = next(rule for rule in RULES if rule.id == "contempt.eye-roll")
+    assert eye_roll.pattern.pattern.startswith(ANY_START)  # it may begin with 🙄
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("you u r k ok fine!?.,'’🙄🤡*\nIimé_0")), max_size=40))
+def test_the_fast_start_finds_exactly_what_the_safe_one_finds(text: str) -> None:
+    for rule, safe in ANCHORED:
+        assert [m.span() for m in rule.pattern.finditer(text)] == [
+            m.span() for m in safe.finditer(text)
+        ], rule.id

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from clearheart.domain.draftcheck.reading import Kind
 
@@ -44,6 +45,70 @@ def expand(pattern: str) -> str:
 
 def compile_(pattern: str) -> re.Pattern[str]:
     return re.compile(expand(pattern), re.IGNORECASE)
+
+
+WORD_START = r"(?<!\w)"
+ANY_START = r"(?:\b|(?=\W))"
+"""Where a rule may start: at a word's start, or at a symbol ("🙄", "?!"). For a pattern
+that always begins with a letter or digit the two mean the same, and the first, a bare
+look-behind, lets the regex engine skip ahead about twice as fast."""
+
+
+def _start(pattern: str) -> str:
+    """The start anchor for an (expanded) pattern: see WORD_START."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+
+        items = list(_parser.parse(pattern, re.IGNORECASE))
+    except (ImportError, AttributeError):  # another Python's internals: the safe anchor
+        return ANY_START
+    return ANY_START if _may_open_with_symbol(items, _constants) else WORD_START
+
+
+def _is_word(code: int) -> bool:
+    char = chr(code)
+    return char.isalnum() or char == "_"
+
+
+def _may_open_with_symbol(items: list[Any], k: Any) -> bool:
+    """Whether a match of the parsed pattern may begin with a non-word character.
+
+    Conservative: anything not understood here counts as "may", which keeps the safe
+    anchor.
+    """
+    for index, (op, value) in enumerate(items):
+        if op in (k.AT, k.ASSERT, k.ASSERT_NOT):
+            continue
+        if op is k.LITERAL:
+            return not _is_word(value)
+        if op is k.IN:
+            return not all(_word_class(part, k) for part in value)
+        rest = items[index + 1 :]
+        if op is k.BRANCH:
+            return any(_may_open_with_symbol([*branch, *rest], k) for branch in value[1])
+        if op is k.SUBPATTERN:
+            return _may_open_with_symbol([*value[-1], *rest], k)
+        if op in (k.MAX_REPEAT, k.MIN_REPEAT):
+            least, _, body = value
+            if _may_open_with_symbol(list(body), k):
+                return True
+            if least == 0:
+                continue
+            return False
+        return True
+    return True  # may match nothing at all: keep the safe anchor
+
+
+def _word_class(part: tuple[Any, Any], k: Any) -> bool:
+    op, value = part
+    if op is k.LITERAL:
+        return _is_word(value)
+    if op is k.RANGE:
+        low, high = value
+        return all(_is_word(code) for code in range(low, high + 1))
+    if op is k.CATEGORY:
+        return bool(value in (k.CATEGORY_WORD, k.CATEGORY_DIGIT))
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +141,7 @@ def rule(
     return Rule(
         id=id,
         kind=kind,
-        pattern=compile_(r"(?:\b|(?=\W))(?:" + pattern + ")"),
+        pattern=re.compile(f"{_start(expand(pattern))}(?:{expand(pattern)})", re.IGNORECASE),
         unless_after=compile_(r"^\W{0,3}(?:" + unless_after + ")") if unless_after else None,
         unless_before=compile_(r"(?:" + unless_before + r")\W*$") if unless_before else None,
         unless_anywhere=compile_(unless_anywhere) if unless_anywhere else None,
