@@ -99,6 +99,9 @@ def test_human_output_puts_safety_first(run: Run) -> None:
     lines = result.out.splitlines()
     assert lines[0].startswith("If you feel afraid, your safety comes first.")
     assert "Some ideas:" not in result.out
+    # The sender's fear is named as their safety, never as a threat they make.
+    assert re.search(r"^  \(1\) your safety: ", result.out, flags=re.MULTILINE), result.out
+    assert "threat:" not in result.out
 
 
 def test_help_stays_light() -> None:

@@ -33,8 +33,11 @@ def marked(text: str, flags: Sequence[Flag]) -> tuple[str, list[str]]:
 
     Overlapping flags share one pair of brackets: "[you never listen](1,2)".
     """
+    from clearheart.domain.draftcheck.engine import HELP_FIRST
+
     legend = [
-        f"  ({number}) {flag.kind.replace('_', ' ')}: {flag.why}"
+        f"  ({number}) "
+        f"{'your safety' if flag.why in HELP_FIRST else flag.kind.replace('_', ' ')}: {flag.why}"
         for number, flag in enumerate(flags, start=1)
     ]
     regions: list[tuple[int, int, list[int]]] = []

@@ -64,6 +64,8 @@ SAFETY_WHY = (
     "finding the right words."
 )
 SELF_HARM_WHY = "This sounds like a lot of pain. You matter, and help is there right now."
+HELP_FIRST = frozenset({SAFETY_WHY, SELF_HARM_WHY})
+"""The why of a flag that is about the sender's safety, not about how the words land."""
 SELF_HARM_RULES = frozenset({"threat.harm", "threat.self-harm-wide"})
 PAUSE_AT = 1.0
 RULES_DECIDE: frozenset[Kind] = frozenset({"threat"})
@@ -222,7 +224,7 @@ def merge(flags: list[Flag]) -> list[Flag]:
         last = out[-1] if out else None
         if last is not None and last.kind == flag.kind and flag.start < last.end:
             # A safety sign's wording wins: it says why help comes first.
-            keep = flag if flag.why in (SAFETY_WHY, SELF_HARM_WHY) else last
+            keep = flag if flag.why in HELP_FIRST else last
             out[-1] = Flag(
                 last.kind, last.start, max(last.end, flag.end), keep.why, keep.source, keep.rule
             )
