@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 
 import goemotions
-from clearheart.domain.draftcheck.engine import RULES_DECIDE, read_rules
+from clearheart.domain.draftcheck.engine import read_rules, rules_decide
 from clearheart.domain.draftcheck.reading import KINDS, Evidence
 from clearheart.services.draft_model import (
     FEATURES_VERSION,
@@ -190,13 +190,12 @@ def draft_features(
 
 
 def f1_of(predicted: np.ndarray, truth: np.ndarray) -> float:
-    tp = float((predicted & truth).sum())
-    return 2 * tp / max(float(predicted.sum() + truth.sum()), 1.0)
+    return f_beta(predicted, truth, 1.0)
 
 
 def choose(
     dense_p: np.ndarray, lex_p: np.ndarray, y: np.ndarray, forced: np.ndarray
-) -> tuple[float, float, dict[str, object]]:
+) -> tuple[float, float]:
     """The blend and pause threshold with the best out-of-fold F1 under the false-pause cap."""
     truth = y[:, 0] > 0
     calm = ~truth
@@ -209,15 +208,16 @@ def choose(
                 f1 = f1_of(predicted, truth)
                 if f1 > best[0]:
                     best = (f1, float(blend), float(t))
-    return best[1], best[2], {"pause_f1": round(best[0], 3)}
+    return best[1], best[2]
 
 
 def f_beta(predicted: np.ndarray, truth: np.ndarray, beta: float) -> float:
+    """F-beta from the counts: recall weighs beta times as much as precision."""
     tp = float((predicted & truth).sum())
-    precision = tp / max(float(predicted.sum()), 1.0)
-    recall = tp / max(float(truth.sum()), 1.0)
+    missed = float((~predicted & truth).sum())
+    extra = float((predicted & ~truth).sum())
     b2 = beta * beta
-    return (1 + b2) * precision * recall / max(b2 * precision + recall, 1e-9)
+    return (1 + b2) * tp / max((1 + b2) * tp + b2 * missed + extra, 1.0)
 
 
 def figures(predicted: np.ndarray, truth: np.ndarray, *, pause: bool = True) -> dict[str, object]:
@@ -261,14 +261,14 @@ def main() -> int:
         ],
         dtype=np.float64,
     )
-    forced = np.array([ev.safety or any(k in RULES_DECIDE for k in ev.kinds) for ev in evidence])
+    forced = np.array([rules_decide(ev) for ev in evidence])
     folds = rng.permutation(np.arange(len(drafts)) % FOLDS)
     oof_dense, oof_lex = np.zeros_like(y), np.zeros_like(y)
     for fold in range(FOLDS):
         train = folds != fold
         fitted = Fitted(dense[train], lex[train], y[train])
         oof_dense[~train], oof_lex[~train] = fitted.parts(dense[~train], lex[~train])
-    blend, pause_at, _ = choose(oof_dense, oof_lex, y, forced)
+    blend, pause_at = choose(oof_dense, oof_lex, y, forced)
     oof = blend * oof_dense + (1 - blend) * oof_lex
     truth = y[:, 0] > 0
     paused = (oof[:, 0] >= pause_at) | forced

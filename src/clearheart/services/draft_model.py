@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from clearheart.domain.draftcheck.reading import KINDS, Evidence, Judgement, Kind
+from clearheart.domain.draftcheck.reading import KINDS, Evidence, Judgement
 from clearheart.services.embedding import MODELS_DIR, Embedder
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ HEADS_SHA256 = "615f0efbd0c11aae70adbb58e40a5548a80a16754b878212e50ca4b6c09ae9ef
 FEATURES_VERSION = 3
 """Bumped whenever the features change; the heads file records the version it needs."""
 NAMES: tuple[str, ...] = ("pause", *KINDS, "safety")
+SAFETY = len(NAMES) - 1
+"""The column of the safety head."""
 LEX_BITS = 14
 LEX_DIMENSIONS = 1 << LEX_BITS
 SHAPE = ("capitals", "exclamations", "questions", "log_words", "you", "runs")
@@ -244,17 +246,18 @@ class DraftModel:
         draft = self.scores([text], [evidence])[0]
         threshold = self.heads.threshold
         pause = bool(draft[0] >= threshold[0])
+        columns = [c for c in range(1, len(KINDS) + 1) if draft[c] >= threshold[c]]
+        if pause and not columns:
+            columns = [1 + max(range(len(KINDS)), key=lambda k: draft[1 + k] / threshold[1 + k])]
+        unsafe = bool(draft[SAFETY] >= threshold[SAFETY])
+        if not columns and not unsafe:
+            return Judgement(pause=pause, kinds={})
         where = self._places(sentences)
-        kinds: dict[Kind, int] = {}
-        for column, kind in enumerate(KINDS, start=1):
-            if draft[column] >= threshold[column]:
-                kinds[kind] = where[column]
-        if pause and not kinds:
-            column = 1 + max(range(len(KINDS)), key=lambda k: draft[1 + k] / threshold[1 + k])
-            kinds[KINDS[column - 1]] = where[column]
-        last = len(NAMES) - 1
-        safety = where[last] if draft[last] >= threshold[last] else None
-        return Judgement(pause=pause, kinds=kinds, safety=safety)
+        return Judgement(
+            pause=pause,
+            kinds={KINDS[c - 1]: where[c] for c in columns},
+            safety=where[SAFETY] if unsafe else None,
+        )
 
     def _places(self, sentences: Sequence[str]) -> list[int]:
         """Per name, the index of the sentence its lexical head scores highest."""

@@ -130,7 +130,11 @@ class Embedder:
 
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """One row per text, each of length 1, as the model card's pooling prescribes."""
-        return self.pooled(texts)[0]
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return _mean(*self._hidden(texts))
 
     def pooled(
         self, texts: Sequence[str]
@@ -142,6 +146,16 @@ class Embedder:
         if not texts:
             empty = np.zeros((0, DIMENSIONS), dtype=np.float32)
             return empty, empty.copy()
+        hidden, weights = self._hidden(texts)
+        peak: npt.NDArray[np.float32] = np.where(weights > 0, hidden, -np.inf).max(axis=1)
+        return _mean(hidden, weights), peak.astype(np.float32)
+
+    def _hidden(
+        self, texts: Sequence[str]
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+        """The model's last hidden state for a padded batch, and the token mask (n, width, 1)."""
+        import numpy as np
+
         encodings = self.tokenizer.encode_batch(list(texts))
         width = max(len(e.ids) for e in encodings)
         ids = np.zeros((len(encodings), width), dtype=np.int64)
@@ -153,12 +167,19 @@ class Embedder:
             ["last_hidden_state"],
             {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
         )
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        mean: npt.NDArray[np.float32] = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
-        peak: npt.NDArray[np.float32] = np.where(weights > 0, hidden, -np.inf).max(axis=1)
-        return mean, peak.astype(np.float32)
+        return hidden, mask[:, :, None].astype(np.float32)
+
+
+def _mean(
+    hidden: npt.NDArray[np.float32], weights: npt.NDArray[np.float32]
+) -> npt.NDArray[np.float32]:
+    """Mean over the real tokens, scaled to length 1."""
+    import numpy as np
+
+    pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    result: npt.NDArray[np.float32] = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+    return result
 
 
 def load_draft_model() -> DraftModel | None:

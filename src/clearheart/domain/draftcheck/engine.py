@@ -112,7 +112,8 @@ def check(text: str, *, tone: Tone | None = None, model: Model | None = None) ->
     pause, safety = found.pause, found.safety
     if model is not None:
         spans = sentence_spans(text)
-        judgement = model.judge(text, [text[start:end] for start, end in spans], found.evidence)
+        evidence = found.evidence
+        judgement = model.judge(text, [text[start:end] for start, end in spans], evidence)
         extra = [
             Flag(kind, *spans[index], WHY[kind], "model")
             for kind, index in judgement.kinds.items()
@@ -122,7 +123,7 @@ def check(text: str, *, tone: Tone | None = None, model: Model | None = None) ->
             safety = True
             if not found.safety:
                 extra.append(Flag("threat", *spans[judgement.safety], SAFETY_WHY, "model"))
-        pause = judgement.pause or safety or any(f.kind in RULES_DECIDE for f in flags)
+        pause = judgement.pause or safety or rules_decide(evidence)
         if not pause:
             flags = ()
         else:
@@ -141,6 +142,12 @@ def check(text: str, *, tone: Tone | None = None, model: Model | None = None) ->
         ),
         safety=safety,
     )
+
+
+def rules_decide(evidence: Evidence) -> bool:
+    """Whether what the rules found pauses the draft whatever the model says: a safety
+    sign, or a kind in RULES_DECIDE."""
+    return evidence.safety or any(kind in RULES_DECIDE for kind in evidence.kinds)
 
 
 def read_rules(text: str, tone: Tone | None = None) -> RuleReading:
