@@ -1,7 +1,9 @@
-"""Run the real `clearheart` command in a subprocess, as scripts would."""
+"""Run the real `clearheart` command in a subprocess, as scripts would, or its `main()` in
+this process (`call_main`) where a test makes many calls."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -50,5 +52,24 @@ def run(tmp_path: Path) -> Run:
             timeout=60,
         )
         return Result(proc.returncode, proc.stdout, proc.stderr)
+
+    return call
+
+
+@pytest.fixture
+def call_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
+    """`call_main(*args, input=...)` → Result: the CLI's `main()` run in this process."""
+    from clearheart.cli.main import main
+
+    def call(*args: str, input: str = "") -> Result:
+        monkeypatch.setattr("sys.stdin", io.StringIO(input))
+        capsys.readouterr()
+        code = 0
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
 
     return call

@@ -7,32 +7,23 @@ unlock costs Argon2's deliberate half second.
 
 from __future__ import annotations
 
-import io
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from clearheart.cli import cycle_commands
-from clearheart.cli.main import main
 from clearheart.services.workspace import Workspace
 
 PASSPHRASE = "correct horse battery"
 """The one tests/cli/conftest.py gives `run`; not imported, as every test folder has a conftest."""
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-Call = Callable[..., Result]
+Call = Callable[..., Any]
+"""`call(*args, input=...)` → the conftest's Result (code, out, err)."""
 Run = Callable[..., Any]
 
 
@@ -47,8 +38,7 @@ class KeptOpen:
 
 
 @pytest.fixture
-def inproc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-           capsys: pytest.CaptureFixture[str]) -> Iterator[Call]:
+def inproc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call_main: Call) -> Iterator[Call]:
     """Like `run`, in this process, on tmp_path/home (which `run("init")` creates first)."""
     holder: list[Workspace] = []
 
@@ -59,18 +49,7 @@ def inproc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
     monkeypatch.setattr(cycle_commands, "open_workspace", opened)
 
-    def call(*args: str, input: str = "") -> Result:
-        monkeypatch.setattr("sys.stdin", io.StringIO(input))
-        capsys.readouterr()
-        code = 0
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    yield call
+    yield call_main
     for workspace in holder:
         workspace.close()
 

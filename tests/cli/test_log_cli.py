@@ -14,30 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from clearheart.cli.main import main
 from clearheart.domain.behaviour import KINDS
 from conftest import PASSPHRASE, Result, Run  # type: ignore[import-not-found]
 
 
 @pytest.fixture
-def inproc(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Run:
+def inproc(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, call_main: Run) -> Run:
     """Like `run`, but calling the CLI's `main()` in this process, on tmp_path/home."""
     monkeypatch.setenv("CLEARHEART_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("CLEARHEART_PASSPHRASE", PASSPHRASE)
-
-    def call(*args: str) -> Result:
-        capsys.readouterr()
-        code = 0
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return call
+    return call_main
 
 
 Call = Callable[..., Result]

@@ -8,7 +8,6 @@ one vault kept open, with a clock the test moves, so "12 minutes left" and
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,7 +18,6 @@ from typing import Any
 import pytest
 
 from clearheart.cli import pen_commands
-from clearheart.cli.main import main
 from clearheart.services.workspace import Workspace
 
 PASSPHRASE = "correct horse battery"
@@ -32,14 +30,8 @@ DRAFT = "You never answer me. Why do I even bother?"
 CALMER = "I miss hearing from you. Could you text me when you're free tonight?"
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-Call = Callable[..., Result]
+Call = Callable[..., Any]
+"""`call(*args, input=...)` → the conftest's Result (code, out, err)."""
 Run = Callable[..., Any]
 
 
@@ -75,25 +67,13 @@ class Pen:
 
 
 @pytest.fixture
-def pen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> Iterator[Pen]:
+def pen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call_main: Call) -> Iterator[Pen]:
     """A new vault on a moving clock, and `call(*args, input=...)` running the CLI on it."""
     clock = Clock()
     workspace = Workspace.create(tmp_path / "home", PASSPHRASE, clock)
     monkeypatch.setattr(pen_commands, "open_workspace", lambda: KeptOpen(workspace))
 
-    def call(*args: str, input: str = "") -> Result:
-        monkeypatch.setattr("sys.stdin", io.StringIO(input))
-        capsys.readouterr()
-        code = 0
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    yield Pen(call, clock, workspace)
+    yield Pen(call_main, clock, workspace)
     workspace.close()
 
 

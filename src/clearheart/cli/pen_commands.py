@@ -12,6 +12,7 @@ from clearheart.cli.check_commands import read_draft
 from clearheart.cli.session import echo_json, open_workspace
 from clearheart.domain.holding import (
     DEFAULT_MINUTES,
+    MAX_LIST,
     STATUSES,
     HeldDraft,
     Status,
@@ -20,7 +21,6 @@ from clearheart.domain.holding import (
 )
 from clearheart.errors import InvalidInput
 
-MAX_LIMIT = 500
 PREVIEW = 72
 DECIDED: dict[str, str] = {
     "sent": "Noted: you sent it. Whatever comes back, you gave yourself time first.",
@@ -159,13 +159,13 @@ def hold(text: str | None, minutes: int, rewrite: str | None, as_json: bool) -> 
 @click.option("--status", "status_text", metavar="STATUS",
               help="Only drafts with this status: holding, sent, let-go or journaled.")
 @click.option("--limit", type=int, default=50, show_default=True,
-              help=f"At most N drafts (1 to {MAX_LIMIT}).")
+              help=f"At most N drafts (1 to {MAX_LIST}).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array, newest first.")
 def list_(status_text: str | None, limit: int, as_json: bool) -> None:
     """List held drafts, newest first, with the time left for those still waiting."""
     status = _status(status_text)
-    if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput("--limit", f"choose from 1 to {MAX_LIMIT}")
+    if not 1 <= limit <= MAX_LIST:
+        raise InvalidInput("--limit", f"choose from 1 to {MAX_LIST}")
     workspace = open_workspace()
     try:
         drafts = workspace.pause.list(status=status, limit=limit)

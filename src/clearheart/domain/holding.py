@@ -22,6 +22,8 @@ DEFAULT_MINUTES = 20
 MIN_MINUTES = 1
 MAX_MINUTES = 24 * 60
 MAX_TEXT = 20_000
+MAX_LIST = 500
+"""The most held drafts one listing returns."""
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 DECISION_LABELS: dict[str, str] = {

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from clearheart.domain import rewrite as rewrite_rules
 from clearheart.domain.holding import (
     DEFAULT_MINUTES,
+    MAX_LIST,
     HeldDraft,
     Status,
     check_decision,
@@ -54,8 +55,8 @@ class PauseService:
 
     def list(self, status: Status | None = None, limit: int = 50) -> tuple[HeldDraft, ...]:
         """Held drafts, newest first; `status` narrows to one kind."""
-        if not 1 <= limit <= 500:
-            raise InvalidInput("limit", "choose from 1 to 500")
+        if not 1 <= limit <= MAX_LIST:
+            raise InvalidInput("limit", f"choose from 1 to {MAX_LIST}")
         return self.repo.page(status=status, limit=limit)
 
     def get(self, draft_id: int) -> HeldDraft:
