@@ -1,4 +1,4 @@
-"""`clearheart assess`: list, take (asked or from a sheet), results, load, remove, safety."""
+"""`clearheart assess`: list, take (asked or from a sheet), results, load, remove."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def test_list_take_and_results(run: Run, home: Path, tmp_path: Path) -> None:
     )
     assert first.code == 0, first.err
     taken = json.loads(first.out)
-    assert taken["danger"] == [] and taken["safety"]["paused"] is False
+    assert taken["danger"] == [] and taken["safety"]["coaching"] is True
     worry = next(s for s in taken["scores"] if s["subscale"] == "worry")
     assert worry["answered"] == 6 and worry["of"] == 6 and worry["value"] > 4
 
@@ -112,11 +112,12 @@ def test_a_danger_sign_shows_safety_first_and_pauses_coaching(
 ) -> None:
     result = run("assess", "take", "am-i-safe", "--answers", _sheet(tmp_path, "s.json", {"x4": 1}))
     assert result.code == 0, result.err
-    assert result.out.startswith("If you feel afraid, your safety comes first.")
+    assert result.out.startswith("Some of what you answered describes things that can be")
     assert "emergency number" in result.out and "Saved your answers to" not in result.out
-    state = json.loads(run("assess", "safety", "--json").out)
-    assert state["paused"] is True and state["signs"] == ["am-i-safe/x4"]
-    assert "coaching can be offered again" in run("assess", "safety", "--resume").out
+    state = json.loads(run("safety", "status", "--json").out)
+    assert state["coaching"] is False and state["reasons"] == ["questionnaire:am-i-safe/x4"]
+    assert "suggestions can show again" in run("safety", "safe").out
+    assert json.loads(run("safety", "status", "--json").out)["coaching"] is True
 
 
 def test_bad_answers_are_named_and_nothing_is_stored(run: Run, home: Path, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import Run  # type: ignore[import-not-found]
 
-KEYS = ["pause", "flags", "rewrite", "tips"]
+KEYS = ["pause", "flags", "rewrite", "tips", "coaching", "crisis"]
 FLAG_KEYS = ["kind", "start", "end", "why"]
 
 
@@ -36,7 +36,8 @@ def test_json_has_exactly_the_contract_keys(run: Run, tmp_path: Path) -> None:
 
 def test_a_calm_draft_in_json(run: Run) -> None:
     result = run("check", "--json", "WE GOT THE APARTMENT!!!")
-    assert json.loads(result.out) == {"pause": False, "flags": [], "rewrite": None, "tips": []}
+    assert json.loads(result.out) == {"pause": False, "flags": [], "rewrite": None, "tips": [],
+                                      "coaching": True, "crisis": []}
 
 
 def test_reads_stdin_with_a_dash_and_keeps_offsets_of_the_text_as_given(run: Run) -> None:

@@ -72,7 +72,7 @@ def test_journal_add_list_search_contract(run: Run) -> None:
                 "--mood", "4", "--emotion", "calm", "--tag", "walk")
     assert first.code == 0, first.err
     added = json.loads(first.out)
-    assert set(added) == {"id", "created"} and added["id"] == 1
+    assert set(added) == {"id", "created", "crisis"} and added["id"] == 1 and added["crisis"] == []
     piped = run("journal", "add", "-", "--prompt", "morning-intention", "--json",
                 input="From standard input\nwith two lines\n")
     assert json.loads(piped.out)["id"] == 2
@@ -147,6 +147,7 @@ def test_practices_today_done_history_and_calendar(run: Run, tmp_path: Path) -> 
     calendar = out.read_text()
     assert calendar.count("BEGIN:VEVENT") == 3
     assert "Go gently" not in calendar and "Tea with a friend" not in calendar
+    assert "clearheart" not in calendar.lower()
     entries = json.loads(run("journal", "list", "--json").out)
     assert entries[1]["tags"] == ["connection"]
 
@@ -154,7 +155,7 @@ def test_practices_today_done_history_and_calendar(run: Run, tmp_path: Path) -> 
 def test_prompts_listing(run: Run) -> None:
     prompts = json.loads(run("prompts", "--json").out)
     assert len(prompts) >= 40
-    assert {"id", "theme", "concepts", "text"} == set(prompts[0])
+    assert {"id", "theme", "concepts", "text", "coaching"} == set(prompts[0])
     bad = run("prompts", "--theme", "nope")
     assert bad.code == 1 and "choose one of" in bad.err
 
@@ -207,7 +208,8 @@ def test_plain_export_warns_asks_and_restores(run: Run, tmp_path: Path) -> None:
     assert "readable by anyone" in refused.err
     assert run("export", "--out", str(plain), "--plain", "--yes").code == 0
     header, *rows = [json.loads(line) for line in plain.read_text().splitlines()]
-    assert header["format"] == "clearheart-archive"
+    assert header["format"] == "archive"
+    assert "clearheart" not in plain.read_text().splitlines()[0].lower()
     assert rows[0] == {"table": "journal_entries", "row": rows[0]["row"]}
     assert rows[0]["row"]["text"] == "readable on purpose"
     assert run("restore", str(plain), home=tmp_path / "fromplain").code == 0

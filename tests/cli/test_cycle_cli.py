@@ -129,6 +129,7 @@ def test_cycle_show_set_svg_delete_and_bad_input(run: Run, inproc: Call,
     assert [e for e in root.iter() if e.get("class") == "arrow"]
     printed = run("cycle", "svg", "--no-counts")
     assert printed.out.startswith("<svg") and "Sunday evening" in printed.out
+    assert "cycle" not in printed.out.lower() and "data-role" not in printed.out  # no metadata
 
     refused = run("cycle", "delete")  # no terminal to confirm in: nothing happens
     assert refused.code != 0

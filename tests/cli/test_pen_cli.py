@@ -49,6 +49,8 @@ class KeptOpen:
     def __init__(self, workspace: Workspace) -> None:
         self.pause = workspace.pause
         self.clock = workspace.clock
+        self.safety = workspace.safety
+        self.help = workspace.help
 
     def close(self) -> None:
         pass

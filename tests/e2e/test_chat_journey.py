@@ -29,7 +29,7 @@ def test_import_pick_yourself_and_read_the_patterns(browser: Browser, server: Se
 
     page.click("nav >> text=Chats")
     page.wait_for_url(server.base + "/chats")
-    assert page.title() == "Chats · Clearheart"
+    assert page.title() == "Chats · Notes"
     assert "Nothing imported yet" in page.inner_text("main")
     shoot(page, "chat-01-empty")
     page.click("text=Import a chat")
@@ -67,14 +67,14 @@ def test_import_pick_yourself_and_read_the_patterns(browser: Browser, server: Se
 
     # months.txt has no "WhatsApp Chat with" name, so the page asks who is who.
     page.wait_for_url("**/chats/*/me")
-    assert page.title() == "Which one is you? · Clearheart"
+    assert page.title() == "Which one is you? · Notes"
     assert page.inner_text(".notice").startswith("Imported 884 messages.")
     shoot(page, "chat-04-picker")
     page.check("input[name=me][value=Robin]")
     page.click("text=This is me")
     page.wait_for_url("**/chats/*")
     chat_url = page.url
-    assert page.title() == "Patterns · Clearheart"
+    assert page.title() == "Patterns · Notes"
 
     for chart in CHARTS:
         section = page.locator(f"#chart-{chart}")

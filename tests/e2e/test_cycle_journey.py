@@ -29,7 +29,7 @@ def test_start_from_the_example_change_it_print_and_download(browser: Browser, s
     context, page, watch = open_context(browser, server)
     create_vault(page, server, PASSPHRASE)
     page.goto(server.base + "/cycle")
-    assert page.title() == "Cycle map · Clearheart"
+    assert page.title() == "Cycle map · Notes"
     assert page.locator(".cycle-explain").get_attribute("open") is not None
     shoot(page, "cycle-01-empty")
 

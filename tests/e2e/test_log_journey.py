@@ -31,7 +31,7 @@ def test_log_a_few_things_on_a_phone_and_see_the_ratio(browser: Browser, server:
     create_vault(page, server, PASSPHRASE)
     page.click("nav >> text=Log")
     page.wait_for_url(server.base + "/log")
-    assert page.title() == "Log · Clearheart"
+    assert page.title() == "Log · Notes"
     assert "Once you have logged a few things" in page.inner_text("#over-time")
     # Photographs come last: Playwright leaves an empty style attribute on fields it
     # photographs, and htmx's settling would then copy it, which the CSP refuses.

@@ -45,7 +45,7 @@ def test_pause_check_rewrite_hold_and_breathe(browser: Browser, server: Server) 
 
     page.click("a.button[href='/pause']")
     page.wait_for_url(server.base + "/pause")
-    assert page.title() == "Pause · Clearheart"
+    assert page.title() == "Pause · Notes"
     page.fill("#draft", HARSH)
     with page.expect_navigation():
         page.click("text=Read it with me")

@@ -38,13 +38,13 @@ def test_answer_see_the_result_answer_again_and_see_the_change(
 
     page.click("nav >> text=Reflect")
     page.wait_for_url(server.base + "/reflect")
-    assert page.title() == "Reflect · Clearheart"
+    assert page.title() == "Reflect · Notes"
     assert "not clinical tests" in page.inner_text("main")
     shoot(page, "reflect-01-hub")
 
     page.click("#q-closeness-and-worry >> text=Answer it")
     page.wait_for_url(server.base + "/reflect/closeness-and-worry")
-    assert page.title() == "Reflect · Clearheart"
+    assert page.title() == "Reflect · Notes"
     # Saving with nothing chosen says what is needed, by the questions, and stores nothing.
     page.click("text=Save my answers")
     assert page.locator(".field-error").inner_text() == "Answer at least one question."

@@ -16,6 +16,7 @@ from clearheart.domain.assess import Result
 from clearheart.errors import ContentInvalid, InvalidInput, NotFound
 from clearheart.services import archive
 from clearheart.services.assess import AssessService
+from clearheart.services.safety import SafetyService
 from clearheart.store.assess_repo import AssessRepo
 from clearheart.store.settings_repo import SettingsRepo
 
@@ -88,7 +89,7 @@ def test_loaded_instruments_replace_by_id(engine: sa.Engine) -> None:
 
 def _service(engine: sa.Engine) -> tuple[AssessService, Clock]:
     clock = Clock()
-    return AssessService(engine, SettingsRepo(engine), clock), clock
+    return AssessService(engine, SafetyService(engine, SettingsRepo(engine), clock), clock), clock
 
 
 WORRY = {
@@ -110,7 +111,7 @@ WORRY = {
 def test_take_scores_stores_and_compares(engine: sa.Engine) -> None:
     service, clock = _service(engine)
     first = service.take("closeness-and-worry", WORRY)
-    assert first.changes == () and first.danger == () and not first.safety.paused
+    assert first.changes == () and first.danger == () and first.gate.coaching
     assert first.result.id is not None and first.result.taken_at == AT
     clock.moment = AT + timedelta(days=14)
     second = service.take("closeness-and-worry", {k: "4" for k in WORRY})
@@ -141,18 +142,19 @@ def test_a_danger_sign_pauses_coaching_until_the_person_resumes(engine: sa.Engin
     safe = next(i for i in service.instruments() if i.has_safety)
     item = next(i for i in safe.items if i.safety is not None)
     calm = service.take(safe.id, {item.id: item.scale.min})
-    assert calm.danger == () and not service.safety().paused
+    assert calm.danger == () and service.safety.coaching() and calm.gate.coaching
     clock.moment = AT + timedelta(hours=2)
     taken = service.take(safe.id, {item.id: item.scale.max})
     assert taken.danger == (item.id,)
-    assert service.safety().paused and service.safety().since == clock.moment
-    assert service.safety().signs == (f"{safe.id}/{item.id}",)
+    gate = service.safety.gate()
+    assert not gate.coaching and gate.since == clock.moment and taken.gate == gate
+    assert [r.code for r in gate.reasons] == [f"questionnaire:{safe.id}/{item.id}"]
     clock.moment = AT + timedelta(days=1)
     service.take(safe.id, {item.id: item.scale.min})
-    assert service.safety().paused, "a calm take does not lift the pause; the person does"
-    resumed = service.resume_coaching()
-    assert not resumed.paused and resumed.resumed_at == clock.moment
-    assert service.safety() == resumed
+    assert not service.safety.coaching(), "a calm take does not open the gate; the person does"
+    opened = service.safety.safe()
+    assert opened.coaching and opened.safe_since == clock.moment
+    assert service.safety.gate() == opened
 
 
 def test_per_person_results(engine: sa.Engine) -> None:
@@ -228,4 +230,4 @@ def test_results_and_loaded_instruments_survive_export_and_restore(
     assert archive.snapshot(engine) == before
     assert service.results("closeness-and-worry") == results_before
     assert service.instrument("ecr-rs").title == "ECR-RS (structure only)"
-    assert service.safety().paused
+    assert not service.safety.coaching()

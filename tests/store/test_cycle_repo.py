@@ -10,13 +10,15 @@ from types import SimpleNamespace
 import pytest
 import sqlalchemy as sa
 
+from clearheart.demo.cycle import load_demo_cycle, store_demo_cycle
 from clearheart.domain.cycle import CycleMap, Step, clean_map
 from clearheart.errors import InvalidInput, NotFound
 from clearheart.services import archive
 from clearheart.services.cycle import CycleService
-from clearheart.services.demo_cycle import load_demo_cycle, store_demo_cycle
+from clearheart.services.safety import SafetyService
 from clearheart.store.cycle_repo import CycleRepo
 from clearheart.store.schema import behaviour_log
+from clearheart.store.settings_repo import SettingsRepo
 
 BERLIN = timezone(timedelta(hours=1))
 AT = datetime(2026, 2, 3, 21, 15, 30, 250000, tzinfo=BERLIN)
@@ -96,7 +98,8 @@ def test_step_counts_read_the_log_and_delete_leaves_entries_unlinked(engine: sa.
 
 
 def test_the_service_keeps_ids_stable_and_bad_input_keeps_the_map(engine: sa.Engine) -> None:
-    service = CycleService(engine, Clock())
+    clock = Clock()
+    service = CycleService(engine, clock, SafetyService(engine, SettingsRepo(engine), clock))
     saved = service.save(example())
     assert saved.id is not None
     assert [s.id for s in saved.steps] == ["s1", "s2", "s3", "s4"]
@@ -126,7 +129,8 @@ def test_the_service_keeps_ids_stable_and_bad_input_keeps_the_map(engine: sa.Eng
 
 
 def test_the_example_the_svg_and_the_demo_map(engine: sa.Engine) -> None:
-    service = CycleService(engine, Clock())
+    clock = Clock()
+    service = CycleService(engine, clock, SafetyService(engine, SettingsRepo(engine), clock))
     assert service.current() is None
     started = service.start_from_example()
     assert service.current() == started

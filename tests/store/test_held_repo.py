@@ -13,7 +13,9 @@ from clearheart.services import archive
 from clearheart.services.behaviour import BehaviourService
 from clearheart.services.journal import JournalService
 from clearheart.services.pause import PauseService
+from clearheart.services.safety import SafetyService
 from clearheart.store.schema import held_drafts, journal_entries
+from clearheart.store.settings_repo import SettingsRepo
 
 ZONE = timezone(timedelta(hours=-5))
 NOW = datetime(2026, 3, 6, 23, 40, tzinfo=ZONE)  # a Friday, late
@@ -29,8 +31,9 @@ class Clock:
 
 def _service(engine: sa.Engine) -> tuple[PauseService, Clock]:
     clock = Clock()
-    journal = JournalService(engine, clock)
-    return PauseService(engine, clock, journal, BehaviourService(engine, clock)), clock
+    safety = SafetyService(engine, SettingsRepo(engine), clock)
+    journal = JournalService(engine, clock, safety)
+    return PauseService(engine, clock, journal, BehaviourService(engine, clock), safety), clock
 
 
 def test_a_draft_is_held_word_for_word_with_its_timer(engine: sa.Engine) -> None:

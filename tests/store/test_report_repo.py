@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from clearheart.demo.chat import CHAT_SEED, demo_chat_messages
 from clearheart.domain.chat import in_columns
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.services import patterns as pattern_service
 from clearheart.services.chats import ChatService
-from clearheart.services.demo_chat import CHAT_SEED, demo_chat_messages
 from clearheart.services.journal import JournalService
 from clearheart.store.chat_repo import NewChat
 from clearheart.store.report_repo import KEEP_PER_CHAT, ReportRepo

@@ -249,8 +249,8 @@ def test_no_entries_gives_kind_empty_sentences() -> None:
 def test_the_demo_log_is_fixed_and_follows_the_story() -> None:
     import random
 
-    from clearheart.services.demo_log import LOG_SEED, demo_log_events
-    from clearheart.services.demo_story import STORY_DAYS, load_story
+    from clearheart.demo.log import LOG_SEED, demo_log_events
+    from clearheart.demo.story import STORY_DAYS, load_story
 
     events = demo_log_events(random.Random(LOG_SEED))
     assert events == demo_log_events(random.Random(LOG_SEED))

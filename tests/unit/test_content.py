@@ -26,7 +26,7 @@ from clearheart.content.loader import (
     validate_prompts_file,
 )
 from clearheart.domain.emotions import EmotionWords
-from clearheart.domain.prompts import CONCEPT_IDS, Theme, prompt_for_day
+from clearheart.domain.prompts import CONCEPT_IDS, Theme, offered, prompt_for_day
 from clearheart.errors import ContentInvalid, NotFound
 
 REPO = Path(__file__).resolve().parents[2]
@@ -139,6 +139,23 @@ def test_prompt_for_day_varies_across_days() -> None:
     assert sum(a != b for a, b in itertools.pairwise(chosen)) >= 20
 
 
+def test_coaching_prompts_are_marked_and_rest_while_unsafe() -> None:
+    prompts = load_prompts()
+    coaching = {p.id for p in prompts if p.coaching}
+    assert {"loop-stepping-back", "needs-as-a-request", "care-short-break",
+            "care-own-habits", "loop-an-hour-later"} <= coaching
+    safety = [p for p in prompts if p.theme is Theme.SAFETY]
+    assert len(safety) >= 8 and not any(p.coaching for p in safety)
+    assert {c for p in safety for c in p.concepts} >= {"E1", "E2", "E3", "E4"}
+    for n in range(60):
+        day = date(2025, 6, 1) + timedelta(days=n)
+        quiet = prompt_for_day(prompts, day, coaching=False)
+        assert not quiet.coaching and quiet.theme in (Theme.SAFETY, Theme.SELF_WORTH)
+        assert prompt_for_day(prompts, day).theme not in (Theme.SAFETY, Theme.PRACTICE)
+    assert not [p for p in offered(prompts, False) if p.coaching]
+    assert len(offered(prompts, True)) == len(prompts)
+
+
 def test_prompt_for_day_filters_by_theme() -> None:
     prompts = load_prompts()
     for n in range(14):
@@ -233,6 +250,10 @@ PROMPT_RULES: list[tuple[str, Callable[[Data], None], str]] = [
     *[(f"missing {pid}", _remove_prompt(pid), f"missing practice prompt '{pid}'")
       for pid in PRACTICE_IDS],
     ("practice wrong theme", _set(("prompt", 1, "theme"), "connection"), "needs theme"),
+    ("coaching wrong type", _set(("prompt", 3, "coaching"), "yes"), "'coaching' in prompt"),
+    ("practice coaches", _set(("prompt", 0, "coaching"), True), "must never coach"),
+    ("safety coaches", lambda data: data["prompt"][3].update(theme="safety", coaching=True),
+     "a safety prompt must never coach"),
     ("locale mismatch", _set(("locale",), "de"), "locale mismatch"),
     ("locale not a code", _set(("locale",), "english"), "not a locale code"),
     ("schema unknown", _set(("schema",), 2), "schema version 2 is unknown"),

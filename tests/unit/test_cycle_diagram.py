@@ -120,12 +120,26 @@ def test_counts_heading_and_background_only_when_asked() -> None:
 
 
 def test_it_prints_in_black_and_white_and_needs_no_css() -> None:
-    svg = render_svg(make(5), LABELS, heading=True)
+    cycle = make(5)
+    svg = render_svg(cycle, LABELS, heading=True)
     assert "style" not in svg  # a strict Content-Security-Policy blocks style attributes
     root = parse(svg)
-    dashed = {g.get("data-role") for g in steps_of(root)
+    dashed = {step.role for step, g in zip(cycle.steps, steps_of(root), strict=True)
               if g.find(f"{NS}rect").get("stroke-dasharray")}  # type: ignore[union-attr]
     assert dashed == {"partner_feeling", "partner_action"}  # told apart without colour
+
+
+def test_a_file_on_its_own_carries_no_metadata_of_the_app() -> None:
+    """A downloaded drawing shows the person's words and nothing else: no class naming the
+    map, no role names (they say "partner"); inline in the page, both stay."""
+    cycle = make(5)
+    alone = render_svg(cycle, LABELS, heading=True, id_prefix="drawing")
+    assert "cycle" not in alone.lower() and "partner" not in alone.lower()
+    assert "data-role" not in alone
+    assert parse(alone).get("aria-labelledby") == "drawing-title drawing-desc"
+    inline = parse(render_svg(cycle, LABELS))
+    assert inline.get("class") == "cycle-svg"
+    assert [g.get("data-role") for g in steps_of(inline)] == [s.role for s in cycle.steps]
 
 
 def test_the_same_map_always_draws_the_same_svg() -> None:

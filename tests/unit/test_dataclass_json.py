@@ -11,8 +11,8 @@ from enum import Enum
 
 import pytest
 
+from clearheart.demo.chat import CHAT_SEED, demo_chat_messages
 from clearheart.domain.patterns.report import PatternReport, build_report
-from clearheart.services.demo_chat import CHAT_SEED, demo_chat_messages
 from clearheart.store.dataclass_json import ShapeError, decode, encode, fingerprint
 
 

@@ -14,13 +14,9 @@ import pytest
 
 from clearheart.content.loader import load_emotions, load_prompts, validate_all
 from clearheart.content.practice_copy import load_practice_copy
-from clearheart.domain.holding import HeldDraft
-from clearheart.domain.journal import Entry, Practice
-from clearheart.domain.practices import State
-from clearheart.errors import ContentInvalid
-from clearheart.services.demo import build_demo
-from clearheart.services.demo_pen import LIVE_AGO, load_demo_pen, pen_from_data
-from clearheart.services.demo_story import (
+from clearheart.demo import build_demo
+from clearheart.demo.pen import LIVE_AGO, load_demo_pen, pen_from_data
+from clearheart.demo.story import (
     PRACTICE_FROM,
     STORY_DAYS,
     JournalEvent,
@@ -28,6 +24,11 @@ from clearheart.services.demo_story import (
     story_start,
     timeline,
 )
+from clearheart.domain.holding import HeldDraft
+from clearheart.domain.journal import Entry, Practice
+from clearheart.domain.practices import State
+from clearheart.domain.safety.signals import danger_signs
+from clearheart.errors import ContentInvalid
 from clearheart.services.practices import PracticesService
 from clearheart.services.workspace import Workspace
 
@@ -262,6 +263,35 @@ def test_a_broken_pen_file_says_what_is_wrong() -> None:
             pen_from_data({"schema": 1, "locale": "en", "draft": drafts}, "demo/pen_en.toml")
     assert len(pen_from_data({"schema": 1, "locale": "en", "draft": [draft(), waiting]},
                              "demo/pen_en.toml")) == 2
+
+
+# --- safety -----------------------------------------------------------------------------
+
+
+def test_the_calm_story_ends_with_coaching_on(built: Built) -> None:
+    """Alex's months hold hurt and worry but no danger: no false alarm may close the gate.
+
+    On failure, the message names each journal entry and pen draft the danger-word
+    reader matched, and the words it matched, so the reader can be tuned (the story's
+    words are not changed to hide a false alarm).
+    """
+    workspace = Workspace.unlock(built.home, PASSPHRASE)
+    try:
+        gate = workspace.safety.gate()
+    finally:
+        workspace.close()
+    matched = [
+        f"{where} ({kind}): {text[start:end]!r} in {text[:80]!r}"
+        for where, text in [
+            *((f"journal {e.created:%Y-%m-%d %H:%M}", e.text) for e in built.entries),
+            *((f"pen draft, day {d.day}", d.text) for d in load_demo_pen()),
+        ]
+        for kind, start, end in ((s.kind, s.start, s.end) for s in danger_signs(text))
+    ]
+    assert gate.coaching, (
+        f"the calm story closed the gate ({[r.code for r in gate.reasons]}):\n"
+        + "\n".join(matched)
+    )
 
 
 # --- determinism and defaults ----------------------------------------------------------

@@ -6,9 +6,9 @@ import random
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from clearheart.demo.assess import TAKES, answers_for, store_demo_assessments
+from clearheart.demo.story import story_start
 from clearheart.domain.assess import score
-from clearheart.services.demo_assess import TAKES, answers_for, store_demo_assessments
-from clearheart.services.demo_story import story_start
 from clearheart.services.workspace import Workspace
 from clearheart.store.kdf import KdfParams
 from clearheart.store.vault import Vault
@@ -26,7 +26,7 @@ def test_each_take_lands_near_its_targets_and_never_switches_on_the_safety_view(
     workspace = _workspace(tmp_path)
     start = story_start(TODAY)
     assert store_demo_assessments(workspace, start) == len(TAKES)
-    assert not workspace.assess.safety().paused
+    assert workspace.safety.coaching()
     for take in TAKES:
         at = datetime.combine(start + timedelta(days=take.day), time(21, 10)).astimezone()
         results = [r for r in workspace.assess.results(take.instrument) if r.taken_at == at]

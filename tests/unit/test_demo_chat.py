@@ -19,10 +19,10 @@ from statistics import median
 
 import pytest
 
+from clearheart.demo import build_demo
+from clearheart.demo.chat import CHAT_SEED, PACES, demo_chat_messages, load_chat_copy
+from clearheart.demo.story import STORY_DAYS, load_story, story_start
 from clearheart.domain.chat import PERSON_KINDS, Kind, Message
-from clearheart.services.demo import build_demo
-from clearheart.services.demo_chat import CHAT_SEED, PACES, demo_chat_messages, load_chat_copy
-from clearheart.services.demo_story import STORY_DAYS, load_story, story_start
 from clearheart.store.chat_repo import ChatInfo
 
 TODAY = date(2025, 3, 14)

@@ -101,7 +101,10 @@ def test_calendar_file_is_valid_neutral_and_stable() -> None:
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     again = ics(Schedule(weekly_day=2), reminders, date(2026, 11, 22), stamp, "seed1")
     assert again == text
-    assert "UID:weekly_appreciation-seed1@clearheart.invalid" in text
+    assert "UID:weekly-seed1@schedule.invalid" in text
+    assert "PRODID:-//Local//Schedule//EN\r\n" in text
+    for telling in ("clearheart", "practice", "appreciation", "reflection", "intention"):
+        assert telling not in text.lower()  # neither the app nor what the events are for
 
 
 def test_a_late_reminder_ends_after_it_starts() -> None:

@@ -67,3 +67,11 @@ def own_workspace(vault_home: Path, wall_clock: FixedClock) -> Iterator[Workspac
     workspace = Workspace.unlock(vault_home, PASSPHRASE, wall_clock)
     yield workspace
     workspace.close()
+
+
+@pytest.fixture
+def unsafe_vault(shared_workspace: Workspace) -> Iterator[None]:
+    """The safety questionnaire showed danger: the gate is closed, coaching rests."""
+    shared_workspace.safety.questionnaire(("am-i-safe/afraid",))
+    yield
+    shared_workspace.safety.safe()

@@ -156,7 +156,7 @@ def test_without_a_name_for_the_user_the_picker_comes_next(web: Web,
     assert shared_workspace.chats.get(chat_id).me is None
     page = web.get(f"/chats/{chat_id}/me")
     assert page.status_code == 200
-    assert title_of(page.text) == "Which one is you? · Clearheart"
+    assert title_of(page.text) == "Which one is you? · Notes"
     assert "Imported 6 messages. One more step: say which name is yours." in page.text
     assert 'value="Robin"' in page.text and 'value="Kai"' in page.text
     # Until then, the patterns page sends the person to the picker.
@@ -321,7 +321,7 @@ def test_ordinary_forms_are_still_buffered_and_checked(web: Web) -> None:
 def test_the_import_page_works_without_script(web: Web) -> None:
     page = web.get("/chats/import")
     assert page.status_code == 200
-    assert title_of(page.text) == "Import a chat · Clearheart"
+    assert title_of(page.text) == "Import a chat · Notes"
     text = page.text
     assert f'action="/chats/import?csrf={web.csrf}"' in text
     assert 'enctype="multipart/form-data"' in text
@@ -420,7 +420,7 @@ def test_the_chat_list(web: Web, shared_workspace: Workspace) -> None:
     known = imported(web, shared_workspace, *whatsapp("Sunny"))
     page = web.get("/chats")
     assert page.status_code == 200
-    assert title_of(page.text) == "Chats · Clearheart"
+    assert title_of(page.text) == "Chats · Notes"
     assert '<a href="/chats" aria-current="page">Chats</a>' in page.text
     text = html.unescape(page.text)
     assert "You and Sunny" in text
@@ -454,7 +454,7 @@ def test_a_name_for_the_other_person(web: Web, shared_workspace: Workspace) -> N
     chat_id = imported(web, shared_workspace, *whatsapp("Sasha"))
     page = web.get(f"/chats/{chat_id}/manage")
     assert page.status_code == 200
-    assert title_of(page.text) == "Chat details · Clearheart"
+    assert title_of(page.text) == "Chat details · Notes"
     assert "Show Sasha as" in page.text
     saved = web.post(f"/chats/{chat_id}/alias", {"alias": "  S.  "})
     assert saved.status_code == 303

@@ -45,7 +45,8 @@ def test_an_empty_page_explains_the_loop_and_offers_the_example(web: Web) -> Non
     assert title.startswith("Cycle map")
     assert not any(word in title.lower() for word in FORBIDDEN_IN_TITLES)
     copy = load_cycle_copy()
-    assert "<details class=\"card cycle-explain no-print\" open>" in page.text
+    assert '<details class="card cycle-explain no-print" data-coaching="cycle-explain" open>' \
+        in page.text
     for paragraph in copy.paragraphs:
         assert paragraph.replace('"', "&#34;") in page.text
     assert 'action="/cycle/example"' in page.text

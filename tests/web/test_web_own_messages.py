@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from html import unescape
 from pathlib import Path
@@ -13,8 +12,6 @@ from pathlib import Path
 import pytest
 from webtools import Web, title_of
 
-from clearheart.domain.assess import safety as safety_rules
-from clearheart.services.assess import SAFETY_KEY
 from clearheart.services.workspace import Workspace
 
 DATA = Path(__file__).parents[1] / "data" / "web"
@@ -68,15 +65,6 @@ def robin_chat(shared_workspace: Workspace, tmp_path_factory: pytest.TempPathFac
     return shared_workspace.chats.import_chat(path, me="Robin").chat_id
 
 
-@pytest.fixture
-def unsafe_vault(shared_workspace: Workspace) -> Iterator[None]:
-    now = shared_workspace.clock.now()
-    state = safety_rules.paused(shared_workspace.assess.safety(), now, ("safety/afraid",))
-    shared_workspace.settings.put(SAFETY_KEY, safety_rules.to_json(state))
-    yield
-    shared_workspace.assess.resume_coaching()
-
-
 def words(page: str) -> str:
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
@@ -86,7 +74,7 @@ def test_the_page_draws_each_chart_with_a_kind_reading_and_its_ground(
 ) -> None:
     response = web.get(f"/chats/{robin_chat}/my-messages")
     assert response.status_code == 200
-    assert title_of(response.text) == "Your messages · Clearheart"
+    assert title_of(response.text) == "Your messages · Notes"
     page = response.text
     for chart in ("weeks", "hours", "bursts"):
         start = page.index(f'id="chart-{chart}"')
@@ -124,8 +112,8 @@ def test_when_coaching_is_paused_safety_comes_first(
 ) -> None:
     page = web.get(f"/chats/{robin_chat}/my-messages").text
     text = words(page)
-    assert "Your safety comes first" in text and "coaching is paused" in text
-    assert 'href="/safety"' in page
+    assert "Your safety comes first" in text and "Suggestions are resting" in text
+    assert 'href="/help"' in page and "data-coaching" not in page
     assert 'href="/pause"' not in page and "If it helps" not in text
 
 

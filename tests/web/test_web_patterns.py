@@ -71,7 +71,7 @@ def test_every_chart_has_a_reading_a_drawing_its_ground_and_numbers(
         web: Web, months_chat: int) -> None:
     response = web.get(f"/chats/{months_chat}")
     assert response.status_code == 200
-    assert title_of(response.text) == "Patterns · Clearheart"
+    assert title_of(response.text) == "Patterns · Notes"
     parts = sections(response.text)
     for chart, part in parts.items():
         assert re.search(r'<p class="reading">[^<]{20,}</p>', part), chart
@@ -309,7 +309,7 @@ def test_a_long_chat_is_worked_out_in_the_background(web: Web, months_chat: int,
     waiting = web.get(path)
     assert waiting.status_code == 200
     assert waiting.headers["refresh"] == "2"
-    assert title_of(waiting.text) == "Patterns · Clearheart"
+    assert title_of(waiting.text) == "Patterns · Notes"
     assert "Working out the patterns" in waiting.text
     assert "Reading all 884 messages" in waiting.text
     deadline = time.monotonic() + 30

@@ -7,15 +7,12 @@ pages, not the checker's judgement; one test at the end runs the real checker.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html import unescape
 
 import pytest
 from webtools import Web, field_errors, title_of
 
-from clearheart.domain.assess import safety as safety_rules
 from clearheart.domain.draftcheck.reading import Flag, Reading
-from clearheart.services.assess import SAFETY_KEY
 from clearheart.services.workspace import Workspace
 from clearheart.web.routes import pause as pause_routes
 
@@ -55,16 +52,6 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeChecker:
     checker = FakeChecker()
     monkeypatch.setattr(pause_routes, "checker", lambda: checker)
     return checker
-
-
-@pytest.fixture
-def unsafe_vault(shared_workspace: Workspace) -> Iterator[None]:
-    """The safety questionnaire showed danger: coaching is held back."""
-    now = shared_workspace.clock.now()
-    state = safety_rules.paused(shared_workspace.assess.safety(), now, ("safety/afraid",))
-    shared_workspace.settings.put(SAFETY_KEY, safety_rules.to_json(state))
-    yield
-    shared_workspace.assess.resume_coaching()
 
 
 def text_of(html: str) -> str:
@@ -201,7 +188,9 @@ def test_a_frightening_draft_gets_safety_help_not_coaching(web: Web, fake: FakeC
     page = web.post("/pause/check", {"draft": HARSH})
     words = text_of(page.text)
     assert "Your safety comes first" in words and "speaks of fear" in words
-    assert "1-800-799-7233" in words and 'href="/safety"' in page.text
+    assert "Call 999 (United Kingdom)" not in words  # no country chosen yet:
+    assert "United Kingdom: 999" in words and 'action="/help/country"' in page.text
+    assert 'href="/help"' in page.text
     assert "Build my message" not in words and "Hold it for" not in words
     assert "Say it once" not in words and "<mark" not in page.text
     assert 'action="/pause/journal"' in page.text  # the words can still be kept
@@ -213,8 +202,8 @@ def test_a_frightening_draft_gets_safety_help_not_coaching(web: Web, fake: FakeC
 def test_when_coaching_is_held_back_the_pause_shows_help(web: Web, fake: FakeChecker) -> None:
     page = web.get("/pause")
     words = text_of(page.text)
-    assert "Your safety comes first" in words and "coaching is paused" in words
-    assert 'action="/pause/check"' not in page.text
+    assert "Your safety comes first" in words and "Some of what you shared" in words
+    assert 'action="/pause/check"' not in page.text and "data-coaching" not in page.text
     checked = text_of(web.post("/pause/check", {"draft": "Can we talk tonight?"}).text)
     assert "Your safety comes first" in checked and "Build my message" not in checked
 

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from html import escape
 
 import pytest
 from webtools import FORBIDDEN_IN_TITLES, MakeWeb, Web, field_errors, title_of
 
-from clearheart.domain.assess.safety import SAFETY_RESOURCES
 from clearheart.services.workspace import Workspace
 
 HEAD = """schema = 1
@@ -154,10 +152,10 @@ def loaded(shared_workspace: Workspace) -> Workspace:
 
 @pytest.fixture
 def reflect(web: Web, loaded: Workspace) -> Iterator[Web]:
-    """Signed in, the test questionnaires loaded, the safety view off at the start."""
-    loaded.assess.resume_coaching()
+    """Signed in, the test questionnaires loaded, the safety gate open at the start."""
+    loaded.safety.safe()
     yield web
-    loaded.assess.resume_coaching()
+    loaded.safety.safe()
 
 
 def results_of(workspace: Workspace, instrument_id: str, subject: str | None = None) -> int:
@@ -231,59 +229,50 @@ def test_a_bad_answer_is_named_by_its_question_and_nothing_is_stored(
     assert results_of(loaded, "test-steady") == before
 
 
-def test_danger_goes_to_the_safety_view_and_the_banner_shows_everywhere(
+def test_danger_goes_to_help_first_and_a_discreet_mark_shows_everywhere(
     reflect: Web, loaded: Workspace, make_web: MakeWeb
 ) -> None:
     form = reflect.get("/reflect/test-safe").text
     assert "If you are in danger right now, call your local emergency number." in form
     response = reflect.post("/reflect/test-safe", {"s1": "1", "s2": "1"})
     assert response.status_code == 303
-    assert response.headers["location"] == "/safety"
+    assert response.headers["location"] == "/help"
     assert results_of(loaded, "test-safe") >= 1
-    assert loaded.assess.safety().paused
-    page = reflect.get("/safety")
+    assert not loaded.safety.coaching()
+    page = reflect.get("/help")
     assert page.status_code == 200
     text = page.text
     title = title_of(text).lower()
     for word in (*FORBIDDEN_IN_TITLES, "safe", "danger"):
         assert word not in title
-    assert "describes things that can be dangerous" in text
     assert "never make it acceptable" in text
-    assert "1-800-799-7233" in text
-    assert "START to 88788" in text
-    assert "0808 2000 247" in text
-    # The page and the pause's safety card show one and the same list.
-    for line in SAFETY_RESOURCES[1:]:
-        where, who = line.split(": ", 1)
-        assert f"<strong>{where}:</strong> {escape(who)}" in text
-    assert "Shift three times" in text
     assert "There are times I am afraid of what might happen at home." in text
-    assert 'action="/safety/resume"' in text
-    assert 'class="safety-banner"' not in text  # the page itself needs no banner
+    assert 'action="/help/safe"' in text
     for path in ("/today", "/journal", "/reflect", "/settings"):
-        assert 'class="safety-banner"' in reflect.get(path).text, path
+        page_text = reflect.get(path).text
+        assert 'class="quiet-mark"' in page_text, path
+        assert "coaching is paused" not in page_text.lower(), path
     # A browser that has not signed in learns nothing from the unlock page.
     stranger = make_web(workspace=loaded).get("/unlock")
     assert stranger.status_code == 200
-    assert 'class="safety-banner"' not in stranger.text
+    assert 'class="quiet-mark"' not in stranger.text
 
 
-def test_saying_you_are_safe_now_clears_the_banner(reflect: Web, loaded: Workspace) -> None:
+def test_saying_you_are_safe_now_opens_the_gate(reflect: Web, loaded: Workspace) -> None:
     reflect.post("/reflect/test-safe", {"s1": "1"})
-    assert loaded.assess.safety().paused
-    response = reflect.post("/safety/resume")
+    assert not loaded.safety.coaching()
+    response = reflect.post("/help/safe")
     assert response.status_code == 303
-    assert not loaded.assess.safety().paused
-    assert 'class="safety-banner"' not in reflect.get("/today").text
-    calm = reflect.get("/safety").text
-    assert 'action="/safety/resume"' not in calm
-    assert "1-800-799-7233" in calm  # the help stays there all the same
+    assert loaded.safety.coaching()
+    assert 'class="quiet-mark"' not in reflect.get("/today").text
+    calm = reflect.get("/help").text
+    assert 'action="/help/safe"' not in calm and 'action="/help/unsafe"' in calm
 
 
-def test_no_danger_means_the_results_not_the_safety_view(reflect: Web, loaded: Workspace) -> None:
+def test_no_danger_means_the_results_not_help(reflect: Web, loaded: Workspace) -> None:
     response = reflect.post("/reflect/test-safe", {"s1": "0", "s2": "1"})
     assert response.headers["location"] == "/reflect/test-safe/results"
-    assert not loaded.assess.safety().paused
+    assert loaded.safety.coaching()
 
 
 def test_a_per_person_questionnaire_asks_who_and_keeps_people_apart(
@@ -403,20 +392,20 @@ def test_every_post_needs_the_csrf_token(reflect: Web, loaded: Workspace) -> Non
     )
     assert results_of(loaded, "test-steady") == before
     reflect.post("/reflect/test-safe", {"s1": "1"})
-    assert reflect.post("/safety/resume", csrf=False).status_code == 403
-    assert loaded.assess.safety().paused
+    assert reflect.post("/help/safe", csrf=False).status_code == 403
+    assert not loaded.safety.coaching()
 
 
 def test_unknown_questionnaires_and_a_locked_vault(reflect: Web, make_web: MakeWeb) -> None:
     assert reflect.get("/reflect/no-such-thing").status_code == 404
     assert reflect.get("/reflect/no-such-thing/results").status_code == 404
     locked = make_web(workspace=None)
-    for path in ("/reflect", "/safety", "/reflect/test-steady"):
+    for path in ("/reflect", "/help", "/reflect/test-steady"):
         assert locked.get(path).headers["location"] == "/unlock"
-    # With nothing unlocked there is no safety state to read: pages render without the banner.
+    # With nothing unlocked there is no gate to read: pages render without the mark.
     unlock = locked.get("/unlock")
     assert unlock.status_code == 200
-    assert 'class="safety-banner"' not in unlock.text
+    assert 'class="quiet-mark"' not in unlock.text
 
 
 def test_the_built_in_questionnaires_all_render(reflect: Web, loaded: Workspace) -> None:

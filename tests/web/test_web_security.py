@@ -10,6 +10,7 @@ from webtools import BASE, ORIGIN, MakeWeb, TestClient, Web, title_of
 
 from clearheart.services.workspace import Workspace
 from clearheart.web.app import create_app
+from clearheart.web.routes.unlock import launch_path
 from clearheart.web.security import CSP
 from clearheart.web.sessions import COOKIE
 
@@ -238,7 +239,7 @@ def test_the_launch_url_works_once(make_web: MakeWeb, shared_workspace: Workspac
     browser.launch()
     assert browser.get("/today").status_code == 200
     other = TestClient(browser.client.app, base_url=BASE)
-    reused = other.get(f"/launch/{token}", follow_redirects=False)
+    reused = other.get(launch_path(token), follow_redirects=False)
     assert reused.headers["location"] == "/unlock"
     assert other.get("/today", follow_redirects=False).headers["location"] == "/unlock"
 
@@ -248,7 +249,7 @@ def test_a_wrong_launch_token_leads_to_unlock(make_web: MakeWeb,
     browser = make_web(workspace=shared_workspace)
     token = browser.state.launch_token
     assert token is not None
-    response = browser.get(f"/launch/{token[:-1]}x")
+    response = browser.get(launch_path(f"{token[:-1]}x"))
     assert response.headers["location"] == "/unlock"
     assert browser.get("/today").headers["location"] == "/unlock"
     assert browser.state.launch_token == token  # a wrong guess does not burn the real one
@@ -257,7 +258,8 @@ def test_a_wrong_launch_token_leads_to_unlock(make_web: MakeWeb,
 def test_launch_on_a_locked_vault_asks_for_the_passphrase(make_web: MakeWeb) -> None:
     browser = make_web()
     token = browser.state.launch_token
-    response = browser.get(f"/launch/{token}")
+    assert token is not None
+    response = browser.get(launch_path(token))
     assert response.headers["location"] == "/unlock"
     assert browser.state.launch_token is None
 
@@ -358,7 +360,8 @@ def test_quick_exit_locks_and_leaves_for_the_neutral_page(make_web: MakeWeb,
     assert browser.state.workspace is None
     assert own_workspace.vault._key == b""
     assert len(browser.state.sessions) == 0
-    assert browser.get("/today").headers["location"] == "/unlock"
+    # Back after the exit: the app's pages lead to the neutral page, not the unlock page.
+    assert browser.get("/today").headers["location"] == "/weather"
 
 
 def test_quick_exit_by_script_uses_the_header_token(make_web: MakeWeb,

@@ -14,7 +14,7 @@ from webtools import PASSPHRASE, serve_command
 from clearheart.services.workspace import Workspace
 from clearheart.web.server import bind, launch_url
 
-LAUNCH = re.compile(r"^http://127\.0\.0\.1:(\d+)/launch/[A-Za-z0-9_-]{43}$")
+LAUNCH = re.compile(r"^http://127\.0\.0\.1:(\d+)/unlock\?k=[A-Za-z0-9_-]{43}$")
 
 
 def test_bind_uses_loopback_only_and_port_zero_picks_one() -> None:
@@ -41,7 +41,7 @@ def test_a_taken_default_port_falls_back_and_an_explicit_one_does_not() -> None:
 
 
 def test_launch_url_shape() -> None:
-    assert launch_url(8765, "abc") == "http://127.0.0.1:8765/launch/abc"
+    assert launch_url(8765, "abc") == "http://127.0.0.1:8765/unlock?k=abc"
 
 
 def test_serve_prints_the_launch_url_first_and_stops_cleanly(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_serve_prints_the_launch_url_first_and_stops_cleanly(tmp_path: Path) -> 
     assert code == 0, err
     assert "Stopped. Everything is locked." in err
     assert "Traceback" not in err
-    assert "/launch/" not in err  # the token is printed once, on stdout only
+    assert served.launch_url.split("k=")[1] not in err  # the token: once, on stdout only
 
 
 def test_serve_unlocks_at_start_with_the_passphrase_from_the_environment(

@@ -139,7 +139,7 @@ def test_titles_are_neutral_on_every_page(make_web: MakeWeb, web: Web) -> None:
         for word in FORBIDDEN_IN_TITLES:
             assert word not in title.lower(), (where, title)
         if where == "create":
-            assert title == "Welcome · Clearheart"
+            assert title == "Get started · Notes"
         elif where != "/weather":
             assert title.endswith(f" · {name}"), (where, title)
     assert title_of(pages["/today"].text) == f"Today · {name}"

@@ -15,7 +15,7 @@ def test_first_run_offers_to_create_a_vault(make_web: MakeWeb, tmp_path: Path) -
     assert browser.get("/today").headers["location"] == "/unlock"
     page = browser.get("/unlock")
     assert page.status_code == 200
-    assert title_of(page.text) == "Welcome · Clearheart"
+    assert title_of(page.text) == "Get started · Notes"
     assert "Choose a passphrase" in page.text
     assert "at least 8 characters" in page.text
     assert 'name="confirm"' in page.text
@@ -61,7 +61,7 @@ def test_creating_a_vault_signs_in_and_opens_today(make_web: MakeWeb, tmp_path: 
 def test_the_unlock_page_once_a_vault_exists(make_web: MakeWeb) -> None:
     browser = make_web()
     page = browser.get("/unlock")
-    assert title_of(page.text) == "Welcome back · Clearheart"
+    assert title_of(page.text) == "Sign in · Notes"
     assert 'autocomplete="current-password"' in page.text
     assert 'name="confirm"' not in page.text
     assert "data-signed-in" not in page.text

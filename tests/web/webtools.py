@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from clearheart.web.app import AppState
+from clearheart.web.routes.unlock import LAUNCH_PATH, launch_path
 from clearheart.web.sessions import COOKIE
 
 with warnings.catch_warnings():
@@ -77,7 +78,7 @@ class Web:
     def launch(self) -> httpx.Response:
         token = self.state.launch_token
         assert token is not None
-        response = self.client.get(f"/launch/{token}", follow_redirects=False)
+        response = self.client.get(launch_path(token), follow_redirects=False)
         assert response.status_code == 303
         assert response.headers["location"] == "/today"
         return response
@@ -122,7 +123,7 @@ class Served:
 
     @property
     def base(self) -> str:
-        return self.launch_url.split("/launch/")[0]
+        return self.launch_url.split(LAUNCH_PATH)[0]
 
     def stop(self) -> tuple[int, str]:
         """Ctrl-C, then the exit code and everything it wrote to stderr."""

@@ -1,4 +1,4 @@
-"""`clearheart assess ...`: list, take, results, load, remove, delete, safety."""
+"""`clearheart assess ...`: list, take, results, load, remove, delete."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from clearheart.cli.assess_present import (
     echo_taken,
     history_lines,
     instrument_json,
-    safety_json,
     taken_json,
     when,
 )
@@ -137,12 +136,13 @@ def take(instrument_id: str, answers_file: str | None, subject: str | None, as_j
                 subject = click.prompt("Who is this about? (a first name is enough)")
             answers = _ask_needs(instrument) if instrument.own_items else _ask_items(instrument)
         taken = workspace.assess.take(instrument.id, answers, subject=subject)
+        country, directory = workspace.help.country(), workspace.help.directory()
     finally:
         workspace.close()
     if as_json:
-        echo_json(taken_json(instrument, taken))
+        echo_json(taken_json(instrument, taken, country))
     elif taken.danger:
-        echo_safety(after_take=True)
+        echo_safety(country, directory)
     else:
         echo_taken(instrument, taken)
 
@@ -241,29 +241,3 @@ def delete(result_id: int) -> None:
     finally:
         workspace.close()
     click.echo(f"Deleted take #{result_id}.")
-
-
-@assess.command("safety")
-@click.option("--resume", is_flag=True, help="You feel safe now: show coaching again.")
-@click.option("--json", "as_json", is_flag=True)
-def safety(resume: bool, as_json: bool) -> None:
-    """Who can help, and whether coaching is paused for your safety."""
-    workspace = open_workspace()
-    try:
-        state = workspace.assess.resume_coaching() if resume else workspace.assess.safety()
-    finally:
-        workspace.close()
-    if as_json:
-        echo_json(safety_json(state))
-    elif resume:
-        click.echo(
-            "Noted: coaching can be offered again. If you ever feel afraid, "
-            "`clearheart assess safety` has help."
-        )
-    elif state.paused:
-        echo_safety(after_take=False)
-    else:
-        click.echo(
-            "Coaching is not paused. If you ever feel afraid, your safety comes first; "
-            'the "am-i-safe" questions are there whenever you want them.'
-        )

@@ -6,20 +6,26 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from clearheart.cli.safety_present import QUIET, country_json, help_lines
 from clearheart.domain.assess import (
     Change,
     Instrument,
     Result,
-    SafetyState,
     Score,
     describe,
     fmt,
 )
 from clearheart.domain.assess.change import modest_note
-from clearheart.domain.assess.safety import PAUSED_NOTE, SAFETY_MESSAGE, SAFETY_RESOURCES
 
 if TYPE_CHECKING:
+    from clearheart.domain.safety.resources import Country, Directory
     from clearheart.services.assess import Taken
+
+SAFETY_FIRST = (
+    "Some of what you answered describes things that can be dangerous. That deserves to be "
+    "taken seriously, and you deserve to feel safe. Ideas about attachment can explain why "
+    "someone pulls away; they never excuse being frightened, controlled or hurt."
+)
 
 
 def when(result: Result) -> str:
@@ -67,18 +73,9 @@ def change_json(change: Change) -> dict[str, Any]:
     }
 
 
-def safety_json(state: SafetyState) -> dict[str, Any]:
-    return {
-        "paused": state.paused,
-        "since": state.since.isoformat(timespec="seconds") if state.since else None,
-        "signs": list(state.signs),
-        "resumed_at": (
-            state.resumed_at.isoformat(timespec="seconds") if state.resumed_at else None
-        ),
-    }
-
-
-def taken_json(instrument: Instrument, taken: Taken) -> dict[str, Any]:
+def taken_json(
+    instrument: Instrument, taken: Taken, country: Country | None
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": taken.result.id,
         "instrument": instrument.id,
@@ -86,32 +83,24 @@ def taken_json(instrument: Instrument, taken: Taken) -> dict[str, Any]:
         "taken_at": when(taken.result),
         "subject": taken.result.subject,
         "danger": list(taken.danger),
-        "safety": safety_json(taken.safety),
+        "safety": taken.gate.to_json(),
         "scores": [score_json(s) for s in taken.scores],
         "changes": [change_json(c) for c in taken.changes],
     }
     if taken.danger:
-        out["message"] = SAFETY_MESSAGE
-        out["resources"] = list(SAFETY_RESOURCES)
+        out["message"] = SAFETY_FIRST
+        out["help"] = country_json(country) if country else None
     return out
 
 
-def echo_safety(*, after_take: bool) -> None:
-    """The safety words and who can help: shown first, before anything else."""
-    click.echo(_wrap(SAFETY_MESSAGE))
+def echo_safety(country: Country | None, directory: Directory) -> None:
+    """After a take that showed danger: the safety words and who can help, before any score."""
+    click.echo(_wrap(SAFETY_FIRST))
     click.echo("")
-    for line in SAFETY_RESOURCES:
-        click.echo(click.wrap_text(line, 78, initial_indent="- ", subsequent_indent="  "))
+    for line in help_lines(country, directory, ("abuse", "crisis")):
+        click.echo(line)
     click.echo("")
-    click.echo(
-        click.wrap_text(
-            ("Your answers are saved privately. " if after_take else "")
-            + PAUSED_NOTE
-            + " Run `clearheart assess safety` to see this again, or "
-            "`clearheart assess safety --resume` when you feel safe.",
-            78,
-        )
-    )
+    click.echo(_wrap("Your answers are saved privately. " + QUIET))
 
 
 def _wrap(text: str, indent: str = "") -> str:
@@ -153,9 +142,9 @@ def echo_taken(instrument: Instrument, taken: Taken) -> None:
     click.echo("")
     click.echo(_wrap(f"What this tells you: {instrument.does}"))
     click.echo(_wrap(f"What it does not: {instrument.does_not}"))
-    if taken.safety.paused:
+    if not taken.gate.coaching:
         click.echo("")
-        click.echo(_wrap(PAUSED_NOTE + " `clearheart assess safety` has help."))
+        click.echo(_wrap(QUIET))
 
 
 def history_lines(

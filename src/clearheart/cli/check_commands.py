@@ -1,4 +1,10 @@
-"""`clearheart check`: read a draft before it is sent. Needs no vault and stores nothing."""
+"""`clearheart check`: read a draft before it is sent. Stores no words.
+
+With a vault at home it asks the safety gate first (services/safety.py): while coaching
+rests there are no flags, tips or rewrite, only who can help; danger words from a partner
+in the draft rest coaching (the kinds are recorded, never the words). Without a vault it
+reads the draft alone. Crisis words show help before anything else, either way.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +16,30 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clearheart.domain import rewrite as rewrite_rules
+from clearheart.domain.safety.crisis import NONE as NO_CRISIS
+from clearheart.domain.safety.crisis import Crisis, read_crisis
 from clearheart.errors import InvalidInput
 
 if TYPE_CHECKING:
     from clearheart.domain.draftcheck import Flag, Reading
+    from clearheart.domain.safety.resources import Country, Directory
 
 
-def reading_json(reading: Reading, rewrite: str | None = None) -> dict[str, Any]:
-    """The JSON shape scripts rely on (exactly these keys)."""
+def reading_json(
+    reading: Reading, rewrite: str | None = None, *, coaching: bool = True,
+    crisis: Crisis = NO_CRISIS,
+) -> dict[str, Any]:
+    """The JSON shape scripts rely on (exactly these keys). While coaching rests, the
+    coaching fields (flags, tips, rewrite) are empty."""
     return {
         "pause": reading.pause,
         "flags": [
             {"kind": f.kind, "start": f.start, "end": f.end, "why": f.why} for f in reading.flags
-        ],
-        "rewrite": rewrite,
-        "tips": list(reading.tips),
+        ] if coaching else [],
+        "rewrite": rewrite if coaching else None,
+        "tips": list(reading.tips) if coaching else [],
+        "coaching": coaching,
+        "crisis": list(crisis.kinds),
     }
 
 
@@ -55,6 +70,12 @@ def marked(text: str, flags: Sequence[Flag]) -> tuple[str, list[str]]:
         at = end
     out.append(text[at:])
     return "".join(out), legend
+
+
+DRAFT_SAFETY = (
+    "If you feel afraid, your safety comes first. Ideas about attachment can explain why "
+    "someone pulls away; they never excuse being frightened, controlled or hurt."
+)
 
 
 def read_draft(text: str | None, verb: str = "check") -> str:
@@ -91,21 +112,47 @@ def check(
     TEXT is the draft; `-` (or nothing, when piped) reads it from standard input.
     With all four of --happened, --felt, --need and --request it also builds a calmer
     version in your own words: "When …, I felt …. I'd like …. Would you be willing to …?"
-    Works without your vault and stores nothing.
+    With a vault, while suggestions rest for your safety, it shows who can help instead.
+    Stores no words.
     """
+    from clearheart.cli.session import open_workspace_if_any
+    from clearheart.content.resource_list import load_resources
+    from clearheart.domain.safety import Source
     from clearheart.services.draftcheck import DraftChecker
 
     given = {"happened": happened, "felt": felt, "need": need, "request": request}
     answers = _answers(given)
     draft = read_draft(text)
     reading = DraftChecker().check(draft)
-    # Where the draft shows fear or coercion, no coaching toward calmer words.
-    made = None if answers is None or reading.safety else rewrite_rules.build(answers, draft)
+    crisis = read_crisis(draft)
+    workspace = open_workspace_if_any()
+    country: Country | None = None
+    directory: Directory = load_resources()
+    if workspace is None:
+        coaching = True
+        # Where the draft shows fear, coercion or a crisis, no coaching toward calmer words.
+        made = (None if answers is None or reading.safety or crisis
+                else rewrite_rules.build(answers, draft))
+    else:
+        try:
+            coaching = workspace.safety.notice(draft, Source.DRAFT).coaching
+            made = None if answers is None else workspace.pause.rewrite(answers, draft)
+            country = workspace.help.country()
+        finally:
+            workspace.close()
     if as_json:
         after = made.after if made is not None else None
-        click.echo(json.dumps(reading_json(reading, after), ensure_ascii=False))
+        click.echo(json.dumps(reading_json(reading, after, coaching=coaching, crisis=crisis),
+                              ensure_ascii=False))
         return
-    _show(draft, reading)
+    if crisis:
+        from clearheart.cli.safety_present import echo_crisis
+
+        echo_crisis(crisis, country, directory)
+    if not coaching:
+        _show_resting(country, directory, crisis=bool(crisis))
+        return
+    _show(draft, reading, shown_help=bool(crisis))
     if made is not None:
         click.echo()
         click.echo("Your words, said as a request (edit them as you like):")
@@ -114,6 +161,17 @@ def check(
         click.echo()
         click.echo("No calmer version this time: when you may not be safe, the words matter less")
         click.echo("than getting help.")
+
+
+def _show_resting(country: Country | None, directory: Directory, *, crisis: bool) -> None:
+    """While coaching rests: who can help (unless the crisis help above said it), and why."""
+    from clearheart.cli.safety_present import QUIET, help_lines, wrap
+
+    if not crisis:
+        for line in help_lines(country, directory, ("abuse", "crisis")):
+            click.echo(line)
+        click.echo()
+    click.echo(wrap(QUIET))
 
 
 def _answers(given: dict[str, str | None]) -> rewrite_rules.Answers | None:
@@ -132,13 +190,14 @@ def _answers(given: dict[str, str | None]) -> rewrite_rules.Answers | None:
     return answers
 
 
-def _show(draft: str, reading: Reading) -> None:
-    if reading.safety:
-        from clearheart.domain.assess.safety import SAFETY_MESSAGE, SAFETY_RESOURCES
+def _show(draft: str, reading: Reading, *, shown_help: bool) -> None:
+    if reading.safety and not shown_help:
+        from clearheart.cli.safety_present import help_lines, wrap
+        from clearheart.content.resource_list import load_resources
 
-        click.echo(SAFETY_MESSAGE)
-        for line in SAFETY_RESOURCES:
-            click.echo(f"  • {line}")
+        click.echo(wrap(DRAFT_SAFETY))
+        for line in help_lines(None, load_resources(), ("abuse", "crisis")):
+            click.echo(line)
         click.echo()
     if not reading.flags:
         click.echo("This reads as calm and clear. Nothing here looks likely to land badly.")

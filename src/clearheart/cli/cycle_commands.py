@@ -118,12 +118,14 @@ def set_(file: str | None, example: bool, fmt: str | None, as_json: bool) -> Non
               help="Leave out how many log entries point to each step.")
 def svg(output: str | None, no_counts: bool) -> None:
     """Draw your map as a print-ready SVG file."""
+    from clearheart.domain.cycle_diagram import FILE_ID_PREFIX
+
     workspace = open_workspace()
     try:
         current = workspace.cycle.current()
         if current is None or current.id is None:
             raise _need_map()
-        drawing = workspace.cycle.svg(current.id, counts=not no_counts)
+        drawing = workspace.cycle.svg(current.id, counts=not no_counts, id_prefix=FILE_ID_PREFIX)
     finally:
         workspace.close()
     if output is None:

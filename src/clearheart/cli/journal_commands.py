@@ -47,12 +47,19 @@ def add(text: str | None, prompt_id: str | None, mood: int | None, emotions: tup
     try:
         entry = workspace.journal.add(body, prompt_id=prompt_id, mood=mood, emotions=emotions,
                                       tags=tags)
+        crisis = workspace.safety.crisis_of(body)
+        country, directory = workspace.help.country(), workspace.help.directory()
     finally:
         workspace.close()
     if as_json:
-        echo_json({"id": entry.id, "created": entry.created.isoformat(timespec="seconds")})
-    else:
-        click.echo(f"Saved entry #{entry.id}.")
+        echo_json({"id": entry.id, "created": entry.created.isoformat(timespec="seconds"),
+                   "crisis": list(crisis.kinds)})
+        return
+    if crisis:
+        from clearheart.cli.safety_present import echo_crisis
+
+        echo_crisis(crisis, country, directory)
+    click.echo(f"Saved entry #{entry.id}.")
 
 
 @journal.command("list")
@@ -153,16 +160,31 @@ def delete(entry_id: int, yes: bool) -> None:
 @click.option("--theme", help="Only prompts of this theme.")
 @click.option("--json", "as_json", is_flag=True)
 def prompts(theme: str | None, as_json: bool) -> None:
-    """List journaling prompts with their ids (use one with `journal add --prompt ID`)."""
-    from clearheart.content.loader import load_prompts
+    """List journaling prompts with their ids (use one with `journal add --prompt ID`).
 
-    chosen = [p for p in load_prompts() if theme is None or p.theme.value == theme]
-    if theme is not None and not chosen:
-        themes = sorted({p.theme.value for p in load_prompts()})
+    With a vault, while suggestions rest for your safety, prompts that coach are left out.
+    """
+    from clearheart.cli.session import open_workspace_if_any
+    from clearheart.content.loader import load_prompts
+    from clearheart.domain.prompts import offered
+
+    themes = sorted({p.theme.value for p in load_prompts()})
+    if theme is not None and theme not in themes:
         raise InvalidInput("--theme", f"unknown theme; choose one of {', '.join(themes)}")
+    workspace = open_workspace_if_any()
+    try:
+        coaching = workspace is None or workspace.safety.coaching()
+    finally:
+        if workspace is not None:
+            workspace.close()
+    chosen = [p for p in offered(load_prompts(), coaching)
+              if theme is None or p.theme.value == theme]
     if as_json:
         echo_json([{"id": p.id, "theme": p.theme.value, "concepts": list(p.concepts),
-                    "text": p.text} for p in chosen])
+                    "text": p.text, "coaching": p.coaching} for p in chosen])
         return
+    if not chosen:
+        click.echo("None of these are offered while suggestions rest. The safety theme is "
+                   "written for this time: `clearheart prompts --theme safety`.")
     for p in chosen:
         click.echo(f"{p.id}  [{p.theme.value}]\n    {p.text}")

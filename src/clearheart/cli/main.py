@@ -45,6 +45,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                  "Patterns in a chat: who reaches out, replies, plans, the loop."),
     "check": (_CLI + "check_commands:check",
               "Check a message before you send it: what may land badly, and why."),
+    "safety": (_CLI + "safety_commands:safety",
+               "Whether suggestions may show, who can help, your own plan."),
     "pen": (_CLI + "pen_commands:pen",
             "The holding pen: keep a draft for a while, then decide what to do."),
     "serve": (_CLI + "serve_commands:serve",

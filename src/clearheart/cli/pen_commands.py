@@ -145,11 +145,17 @@ def hold(text: str | None, minutes: int, rewrite: str | None, as_json: bool) -> 
     try:
         held = workspace.pause.hold(draft, minutes, rewrite)
         now = workspace.clock.now()
+        crisis = workspace.safety.crisis_of(draft)
+        country, directory = workspace.help.country(), workspace.help.directory()
     finally:
         workspace.close()
     if as_json:
         echo_json(held_json(held, now))
         return
+    if crisis:
+        from clearheart.cli.safety_present import echo_crisis
+
+        echo_crisis(crisis, country, directory)
     click.echo(f"Held #{held.id} until {_until(held, now)}. Nothing was sent.")
     click.echo(f"Decide whenever you are ready: `clearheart pen decide {held.id} sent`, "
                "`let-go` or `journaled`.")

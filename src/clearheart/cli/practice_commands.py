@@ -51,12 +51,19 @@ def done(practice: str, text: str, moment: str | None, as_json: bool) -> None:
     workspace = open_workspace()
     try:
         entry = workspace.practices.complete(_NAMES[practice], body, moment)
+        crisis = workspace.safety.crisis_of(body)
+        country, directory = workspace.help.country(), workspace.help.directory()
     finally:
         workspace.close()
     if as_json:
-        echo_json({"id": entry.id, "created": entry.created.isoformat(timespec="seconds")})
-    else:
-        click.echo(f"Saved as entry #{entry.id}.")
+        echo_json({"id": entry.id, "created": entry.created.isoformat(timespec="seconds"),
+                   "crisis": list(crisis.kinds)})
+        return
+    if crisis:
+        from clearheart.cli.safety_present import echo_crisis
+
+        echo_crisis(crisis, country, directory)
+    click.echo(f"Saved as entry #{entry.id}.")
 
 
 @practices.command("history")

@@ -13,12 +13,15 @@ import click
 from clearheart.cli.session import settings
 
 if TYPE_CHECKING:
+    from clearheart.demo import StoryName
     from clearheart.web.state import AppState
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEMO_PASSPHRASE = "demo passphrase"  # noqa: S105 (a demo vault, not a secret)
 """Throwaway vault, made-up story: the passphrase is shown on its unlock page."""
+DEMO_STORIES: dict[str, str] = {"calm": "six-month", "unsafe": "eight-week"}
+"""clearheart.demo.STORIES and how long each runs, named here so `--help` need not load them."""
 
 
 def _port_options(command: F) -> F:
@@ -71,18 +74,24 @@ def serve(port: int | None, no_open: bool) -> None:
 
 @click.command()
 @_port_options
-def demo(port: int | None, no_open: bool) -> None:
-    """Try Clearheart with a made-up six-month story, in a throwaway vault.
+@click.option("--story", type=click.Choice(list(DEMO_STORIES)), default="calm",
+              show_default=True,
+              help="calm: six months with a partner who often pulls back. unsafe: eight weeks "
+                   "in which a partner checks her phone, takes over her money and frightens "
+                   "her, so you can see safety mode.")
+def demo(port: int | None, no_open: bool, story: StoryName) -> None:
+    """Try Clearheart with a made-up story, in a throwaway vault.
 
     Everything is deleted when you stop it with Ctrl-C.
     """
-    from clearheart.services.demo import build_demo
+    from clearheart.demo import build_demo
     from clearheart.web.state import AppState
 
     with tempfile.TemporaryDirectory(prefix="clearheart-demo-") as folder:
         home = Path(folder) / "vault"
-        click.echo("Writing a made-up six-month story into a throwaway vault…", err=True)
-        state = AppState(home=home, workspace=build_demo(home, DEMO_PASSPHRASE),
+        click.echo(f"Writing a made-up {DEMO_STORIES[story]} story into a throwaway vault…",
+                   err=True)
+        state = AppState(home=home, workspace=build_demo(home, DEMO_PASSPHRASE, story=story),
                          idle_minutes_override=_idle_override(),
                          demo_passphrase=DEMO_PASSPHRASE)
         _run(state, port, no_open)

@@ -40,10 +40,24 @@ def open_workspace(config: Settings | None = None) -> Workspace:
     return Workspace.unlock(config.home, ask_passphrase(env=config.passphrase))
 
 
+def open_workspace_if_any(config: Settings | None = None) -> Workspace | None:
+    """The vault, when one exists at home (it may ask for the passphrase); else None, for
+    commands such as `check` that also work without one."""
+    config = config or settings()
+    from clearheart.store.vault import VaultPaths
+
+    if not VaultPaths(config.home).exists():
+        return None
+    return Workspace.unlock(config.home, ask_passphrase(env=config.passphrase))
+
+
 def echo_json(value: object) -> None:
     import json
 
     click.echo(json.dumps(value, ensure_ascii=False))
 
 
-__all__ = ["ClearheartError", "ask_passphrase", "echo_json", "open_workspace", "settings"]
+__all__ = [
+    "ClearheartError", "ask_passphrase", "echo_json", "open_workspace", "open_workspace_if_any",
+    "settings",
+]

@@ -14,7 +14,7 @@ from clearheart.errors import ContentInvalid, InvalidInput
 
 MAX_TEXT = 400
 _PAGE = ("untitled", "lead", "empty", "guess")
-_TOP = ("schema", "locale", "page", "explanation", "role", "example")
+_TOP = ("schema", "locale", "page", "explanation", "quiet", "role", "example")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,11 @@ class CycleCopy:
     """Said beside the partner's feelings: a guess, never a label."""
     heading: str
     paragraphs: tuple[str, ...]
+    quiet_lead: str
+    """While coaching rests, the loop's explanation (a shared dance, nobody to blame) is
+    not shown: these words are, instead."""
+    quiet_heading: str
+    quiet_paragraphs: tuple[str, ...]
     roles: dict[str, RoleCopy]
     """By role id, in loop order."""
     example: CycleMap
@@ -93,6 +98,12 @@ def validate_cycle_file(
         raise ContentInvalid(source, "'paragraphs' of the explanation must be a non-empty list")
     texts = tuple(_text(explanation["paragraphs"], n, source, "the explanation's paragraphs")
                   for n in range(len(paragraphs)))
+    quiet = _table(data, "quiet", source)
+    if sorted(quiet) != ["heading", "lead", "paragraphs"]:
+        raise ContentInvalid(source, "'quiet' needs exactly lead, heading and paragraphs")
+    quiet_paragraphs = quiet["paragraphs"]
+    if not isinstance(quiet_paragraphs, list) or not quiet_paragraphs:
+        raise ContentInvalid(source, "'paragraphs' of 'quiet' must be a non-empty list")
     roles: dict[str, RoleCopy] = {}
     raw_roles = data.get("role")
     if not isinstance(raw_roles, list):
@@ -116,6 +127,10 @@ def validate_cycle_file(
         guess=_text(page, "guess", source, "'page'"),
         heading=_text(explanation, "heading", source, "the explanation"),
         paragraphs=texts,
+        quiet_lead=_text(quiet, "lead", source, "'quiet'"),
+        quiet_heading=_text(quiet, "heading", source, "'quiet'"),
+        quiet_paragraphs=tuple(_text(quiet_paragraphs, n, source, "'quiet' paragraphs")
+                               for n in range(len(quiet_paragraphs))),
         roles={role: roles[role] for role in ROLES},
         example=_example(_table(data, "example", source), source),
     )

@@ -15,8 +15,10 @@ from importlib.resources.abc import Traversable
 from typing import TypeVar
 
 from clearheart.content.cycle_copy import validate_cycle_file
+from clearheart.content.help_copy import validate_help_file
 from clearheart.content.instruments import validate_instrument_file
 from clearheart.content.practice_copy import validate_practices_file
+from clearheart.content.resource_list import validate_resources_file
 from clearheart.domain.emotions import SCALE_HIGH, SCALE_LOW, EmotionWords
 from clearheart.domain.prompts import CONCEPT_IDS, Prompt, Theme
 from clearheart.errors import ContentInvalid, NotFound
@@ -33,7 +35,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LOCALE = re.compile(r"^[a-z]{2,3}(?:-[A-Z]{2})?$")
 _WORD = re.compile(r"^[a-z](?:[a-z' -]*[a-z])?$")
 _PROMPT_REQUIRED = ("id", "version", "theme", "concepts", "text")
-_PROMPT_OPTIONAL = ("hint",)
+_PROMPT_OPTIONAL = ("hint", "coaching")
 _TYPE_NAMES: dict[type, str] = {
     bool: "a boolean", str: "a string", int: "an integer", float: "a number",
     list: "a list", dict: "a table",
@@ -141,8 +143,11 @@ def _prompt(table: Table, number: int, locale: str, source: str) -> Prompt:
         seen.add(concept)
     text = _text(table["text"], source, f"'text' of {where}", MAX_TEXT)
     hint = _text(table["hint"], source, f"'hint' of {where}", MAX_HINT) if "hint" in table else ""
+    coaching = _expect(table.get("coaching", False), bool, source, f"'coaching' in {where}")
+    if coaching and theme in (Theme.SAFETY, Theme.PRACTICE):
+        raise ContentInvalid(source, f"{where}: a {theme.value} prompt must never coach")
     return Prompt(id=prompt_id, version=version, locale=locale, theme=theme,
-                  concepts=tuple(concepts), text=text, hint=hint)
+                  concepts=tuple(concepts), text=text, hint=hint, coaching=coaching)
 
 
 def validate_prompts_file(
@@ -270,6 +275,8 @@ VALIDATORS: dict[str, Validator] = {
     "practices": validate_practices_file,
     "instruments/en": validate_instrument_file,
     "cycle": validate_cycle_file,
+    "resources": validate_resources_file,
+    "help": validate_help_file,
 }
 """Schema check per content folder; a file is named after its locale (`en.toml`)."""
 

@@ -1,7 +1,9 @@
 """An iCalendar (RFC 5545) file of the practice schedule, for the person's own calendar.
 
 Reminders carry only neutral, fixed wording: never journal text, never a word
-that would reveal what the app is about to someone glancing at a phone.
+that would reveal what the app is about to someone glancing at a phone. The
+file's own identifiers are neutral too: the product id and the event UIDs name
+neither the app nor the practices, since calendars sync and show them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,14 @@ from clearheart.domain.journal import Practice
 from clearheart.domain.practices import Schedule
 
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+PRODID = "-//Local//Schedule//EN"
+UID_DOMAIN = "schedule.invalid"
+_UID_NAMES = {
+    Practice.MORNING_INTENTION: "morning",
+    Practice.EVENING_REFLECTION: "evening",
+    Practice.WEEKLY_APPRECIATION: "weekly",
+}
+"""Each event's UID starts with a plain word for its slot, stable across re-exports."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +78,7 @@ def ics(
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//Clearheart//Practices//EN",
+        f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ]
@@ -81,7 +91,7 @@ def ics(
         begins = datetime.combine(first, schedule.time_of(reminder.practice))
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{reminder.practice.value}-{uid_seed}@clearheart.invalid",
+            f"UID:{_UID_NAMES[reminder.practice]}-{uid_seed}@{UID_DOMAIN}",
             f"DTSTAMP:{utc_stamp}",
             f"DTSTART:{_local(begins)}",
             f"DTEND:{_local(begins + timedelta(minutes=10))}",

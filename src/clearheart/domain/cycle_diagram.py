@@ -23,6 +23,11 @@ from xml.sax.saxutils import escape, quoteattr
 from clearheart.domain.cycle import MINE, THEIRS, CycleMap, Step
 
 WIDTH = 520
+_CLASS = ' class="cycle-svg"'
+FILE_NAME = "drawing.svg"
+"""The download's suggested name: plain, like the file's ids (FILE_ID_PREFIX)."""
+FILE_ID_PREFIX = "drawing"
+"""Only on a drawing inline in a page; a file on its own goes without."""
 MARGIN = 10
 COLUMN = 220
 LEFT_X = MARGIN
@@ -206,8 +211,10 @@ def render_svg(cycle: CycleMap, labels: Mapping[str, str], *,
 
     `labels` names each role; `notes`, by step id, adds a line under a step
     (how many log entries point to it). `heading` draws the title on top, for
-    a file that has to stand alone. `narrow` draws one column, for a phone.
-    `id_prefix` keeps ids unique when several drawings share a page.
+    a file that has to stand alone; such a file carries no metadata of the app's
+    own (no class naming the drawing, no role names, which say "partner"), only
+    what it shows. `narrow` draws one column, for a phone. `id_prefix` keeps ids
+    unique when several drawings share a page.
     """
     prefix = re.sub(r"[^A-Za-z0-9_-]", "", id_prefix) or "cycle"
     width = NARROW_WIDTH if narrow else WIDTH
@@ -219,7 +226,7 @@ def render_svg(cycle: CycleMap, labels: Mapping[str, str], *,
     height = max((b.y + b.height for b in boxes), default=top) + MARGIN
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {_n(height)}" '
-        f'width="{width}" height="{_n(height)}" role="img" class="cycle-svg" '
+        f'width="{width}" height="{_n(height)}" role="img"{"" if heading else _CLASS} '
         f'aria-labelledby="{prefix}-title {prefix}-desc" font-family={_attr(FONT)}>',
         f'<title id="{prefix}-title">{_text(cycle.title)}</title>',
         f'<desc id="{prefix}-desc">{_text(describe(cycle, labels, notes))}</desc>',
@@ -237,7 +244,7 @@ def render_svg(cycle: CycleMap, labels: Mapping[str, str], *,
                    f'font-weight="700" fill="{INK}">{_text(line)}</text>')
     out += _arrows(boxes, prefix, narrow)
     for box in boxes:
-        out += _box(box, labels)
+        out += _box(box, labels, roles=not heading)
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -277,12 +284,13 @@ def _arrows(boxes: list[Box], prefix: str, narrow: bool) -> list[str]:
     return lines
 
 
-def _box(box: Box, labels: Mapping[str, str]) -> list[str]:
+def _box(box: Box, labels: Mapping[str, str], *, roles: bool = True) -> list[str]:
     fill, border, label_ink, dashes = _LOOK[_side(box.step.role)]
     dash = f' stroke-dasharray="{dashes}"' if dashes else ""
     label = labels.get(box.step.role, box.step.role)
+    role = f" data-role={_attr(box.step.role)}" if roles else ""
     out = [
-        f'<g class="step" data-step={_attr(box.step.id)} data-role={_attr(box.step.role)}>',
+        f'<g class="step" data-step={_attr(box.step.id)}{role}>',
         f"<title>{_text(f'{box.number}. {label}: {box.step.text}')}</title>",
         f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.width)}" '
         f'height="{_n(box.height)}" rx="14" fill="{fill}" stroke="{border}" '

@@ -10,10 +10,16 @@ from clearheart.domain.practices import Schedule
 from clearheart.errors import InvalidInput
 
 MAX_NAME = 40
-DEFAULT_NAME = "Clearheart"
+DEFAULT_NAME = "Notes"
+"""Neutral by default: the tab, the history and bookmarks show this, never the product's name."""
+LEGACY_DEFAULT_NAMES = frozenset({"clearheart"})
+"""Defaults of earlier versions, saved with the rest of the preferences: they read as today's
+default, since nobody chose them as a discreet name."""
 DEFAULT_EXIT = "/weather"
 """The quick exit lands on a bland built-in page unless the person picks another address."""
-_FORBIDDEN_IN_TITLES = ("relationship", "partner", "abuse", "breakup", "break-up", "avoidant")
+_FORBIDDEN_IN_TITLES = ("relationship", "partner", "abuse", "breakup", "break-up", "avoidant",
+                        "clearheart", "safety", "danger", "crisis", "help me")
+"""Words a chosen name may not hold: it shows in every tab title and history entry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +56,13 @@ class Preferences:
             weekly_day=int(sched.get("weekly_day", 6)),
             weekly_time=parse_time("weekly_time", sched.get("weekly_time", "18:00")),
         )
+        name = str(data.get("display_name", base.display_name))
+        if " ".join(name.split()).lower() in LEGACY_DEFAULT_NAMES:
+            name = base.display_name
         return clean(
             replace(
                 base,
-                display_name=str(data.get("display_name", base.display_name)),
+                display_name=name,
                 idle_minutes=float(data.get("idle_minutes", base.idle_minutes)),
                 exit_url=str(data.get("exit_url", base.exit_url)),
                 schedule=schedule,

@@ -25,6 +25,8 @@ class Theme(StrEnum):
     REFLECTION = "reflection"
     CONNECTION = "connection"
     SELF_CARE = "self-care"
+    SAFETY = "safety"
+    """Written for a person who may not be safe: steadiness, trust in their gut, their worth."""
     PRACTICE = "practice"
 
 
@@ -39,13 +41,38 @@ class Prompt:
     """The question itself, one or two short sentences."""
     hint: str = ""
     """An optional gentle nudge shown under the question."""
+    coaching: bool = False
+    """It tells the person how to act toward their partner, or reads the relationship as a
+    loop to work on: it rests while the safety gate is closed (domain/safety/gate.py)."""
 
 
-def prompt_for_day(prompts: Sequence[Prompt], day: date, theme: Theme | None = None) -> Prompt:
-    """A stable prompt for a given day: the same all day, different on most days."""
-    pool = [p for p in prompts if theme is None or p.theme == theme]
-    pool = [p for p in pool if p.theme != Theme.PRACTICE] if theme is None else pool
+QUIET_THEMES = (Theme.SAFETY, Theme.SELF_WORTH)
+"""What the day's question draws from while coaching rests: safety and self-worth."""
+
+
+def offered(prompts: Sequence[Prompt], coaching: bool) -> list[Prompt]:
+    """The prompts that may be offered: all of them, or none that coach while coaching rests."""
+    return [p for p in prompts if coaching or not p.coaching]
+
+
+def prompt_for_day(
+    prompts: Sequence[Prompt], day: date, theme: Theme | None = None, *, coaching: bool = True
+) -> Prompt:
+    """A stable prompt for a given day: the same all day, different on most days.
+
+    Without a theme it draws from every theme but the practices' and safety's; while
+    coaching rests, only from the non-coaching prompts of QUIET_THEMES.
+    """
+    pool = [p for p in offered(prompts, coaching) if theme is None or p.theme == theme]
+    if theme is None:
+        pool = [
+            p for p in pool
+            if (p.theme in QUIET_THEMES if not coaching
+                else p.theme not in (Theme.PRACTICE, Theme.SAFETY))
+        ]
     if not pool:
         raise LookupError(f"no prompts for theme {theme}")
-    digest = hashlib.sha256(f"{day.isoformat()}|{theme or ''}".encode()).digest()
+    digest = hashlib.sha256(
+        f"{day.isoformat()}|{theme or ''}{'' if coaching else '|quiet'}".encode()
+    ).digest()
     return sorted(pool, key=lambda p: p.id)[int.from_bytes(digest[:4], "big") % len(pool)]

@@ -28,7 +28,10 @@ from clearheart.store.database import is_sqlite
 from clearheart.store.files import fsync_dir
 from clearheart.store.schema import HEAD, TABLES
 
-FORMAT = "clearheart-archive"
+FORMAT = "archive"
+"""The header's `format`: neutral, so a plain export's first line names no app."""
+LEGACY_FORMATS = frozenset({"clearheart-archive"})
+"""What earlier versions wrote there; such archives still restore."""
 VERSION = 2
 REPLACED_ON_RESTORE = frozenset({"settings"})
 """Tables a new vault fills by itself; the archive's rows replace them."""
@@ -62,6 +65,7 @@ UPGRADES: dict[str, tuple[str, Callable[[str, Row], Row]]] = {
     "0001": ("0002", lambda table, row: row),
     "0002": ("0003", _packed_json_block),
     "0003": ("0004", lambda table, row: row),
+    "0004": ("0005", lambda table, row: row),
 }
 """How a row written at one schema revision reads at the next, so archives
 from every earlier revision keep restoring. 0001 → 0002 only added tables."""
@@ -224,7 +228,7 @@ def _check_header(path: Path, raw: bytes) -> dict[str, Any]:
         header = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ArchiveInvalid(path, f"it is not valid JSON ({exc})") from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
+    if not isinstance(header, dict) or header.get("format") not in (FORMAT, *LEGACY_FORMATS):
         raise ArchiveInvalid(path, "it is not a Clearheart archive")
     if header.get("version") != VERSION:
         raise ArchiveInvalid(path, f"archive version {header.get('version')} is not supported")

@@ -1,12 +1,13 @@
-"""Questionnaires: the list, taking one, results over time, loaded instruments, the safety pause.
+"""Questionnaires: the list, taking one, results over time, loaded instruments.
+
+A take whose answers cross an item's safety threshold is reported to the safety
+gate (services/safety.py), which rests coaching.
 
 API NOTE (for the web pages; everything in /tmp/brief/assess-api.md holds, plus):
-- SafetyState also has `resumed_at: datetime | None` (when the person last said they are safe).
 - Subscale also has `combine: tuple[str, ...]` and `subtract: str | None`.
 - Extra methods: `result(result_id)`, `history(instrument_id, subject)` (each take with its
   change from the take before), `counts()` (takes per instrument id), `reading(sub, value)`,
   `describe(instrument, score)` (plain words for one score)
-  and `safety_message()`; module-level `SAFETY_MESSAGE`.
 - Own-items instruments have two subscales: "met" (mean rating) and "not-met" (how many
   needs sit in the lower third of the scale).
 - `take` also accepts "subject" inside `answers` when the `subject` argument is None.
@@ -26,7 +27,6 @@ from clearheart.domain.assess import (
     Change,
     Instrument,
     Result,
-    SafetyState,
     Score,
     Subscale,
     changes_between,
@@ -38,18 +38,16 @@ from clearheart.domain.assess import (
     score,
     score_values,
 )
-from clearheart.domain.assess import safety as safety_rules
-from clearheart.domain.assess.safety import SAFETY_MESSAGE
+from clearheart.domain.safety import Gate
 from clearheart.errors import ContentInvalid, InvalidInput, NotFound
 from clearheart.services.clock import Clock
+from clearheart.services.safety import SafetyService
 from clearheart.store.assess_repo import AssessRepo
-from clearheart.store.settings_repo import SettingsRepo
 
-SAFETY_KEY = "safety"
 MAX_SUBJECT = 200
 MAX_SOURCE = 200_000
 
-__all__ = ["SAFETY_MESSAGE", "AssessService", "Taken"]
+__all__ = ["AssessService", "Taken"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +57,8 @@ class Taken:
     result: Result
     scores: tuple[Score, ...]
     changes: tuple[Change, ...]
-    safety: SafetyState
+    gate: Gate
+    """The safety gate after this take."""
     danger: tuple[str, ...]
     """Item ids that crossed their safety threshold in this take."""
 
@@ -78,9 +77,9 @@ def _subject(instrument: Instrument, subject: str | None) -> str | None:
 
 
 class AssessService:
-    def __init__(self, engine: sa.Engine, settings: SettingsRepo, clock: Clock) -> None:
+    def __init__(self, engine: sa.Engine, safety: SafetyService, clock: Clock) -> None:
         self.repo = AssessRepo(engine)
-        self.settings = settings
+        self.safety = safety
         self.clock = clock
 
     # --- instruments ----------------------------------------------------------------
@@ -160,14 +159,11 @@ class AssessService:
                 scores=score_values(scores),
             )
         )
-        state = self.safety()
-        if danger:
-            state = safety_rules.paused(
-                state, moment, tuple(f"{instrument.id}/{item}" for item in danger)
-            )
-            self.settings.put(SAFETY_KEY, safety_rules.to_json(state))
+        gate = self.safety.questionnaire(
+            (f"{instrument.id}/{item}" for item in danger), moment
+        )
         changes = latest_changes(instrument, self.repo.results(instrument.id, who))
-        return Taken(result=result, scores=scores, changes=changes, safety=state, danger=danger)
+        return Taken(result=result, scores=scores, changes=changes, gate=gate, danger=danger)
 
     def result(self, result_id: int) -> Result:
         return self.repo.result(result_id)
@@ -221,19 +217,3 @@ class AssessService:
     def describe(instrument: Instrument, result: Score) -> str:
         """One score in plain words (own needs: how many are not well met)."""
         return describe(instrument, result)
-
-    # --- safety --------------------------------------------------------------------------
-
-    def safety(self) -> SafetyState:
-        """Whether coaching is paused because a danger sign showed."""
-        return safety_rules.from_json(self.settings.get(SAFETY_KEY))
-
-    def resume_coaching(self) -> SafetyState:
-        """The person says they are safe now; recorded with the time."""
-        state = safety_rules.resumed(self.safety(), self.clock.now())
-        self.settings.put(SAFETY_KEY, safety_rules.to_json(state))
-        return state
-
-    @staticmethod
-    def safety_message() -> str:
-        return SAFETY_MESSAGE

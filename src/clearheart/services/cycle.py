@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -23,10 +24,15 @@ def count_note(count: int) -> str:
     return "1 log entry" if count == 1 else f"{count} log entries"
 
 
+if TYPE_CHECKING:
+    from clearheart.services.safety import SafetyService
+
+
 class CycleService:
-    def __init__(self, engine: sa.Engine, clock: Clock) -> None:
+    def __init__(self, engine: sa.Engine, clock: Clock, safety: SafetyService) -> None:
         self.repo = CycleRepo(engine)
         self.clock = clock
+        self.safety = safety
 
     @staticmethod
     def copy() -> CycleCopy:
@@ -75,7 +81,12 @@ class CycleService:
         self.repo.delete(map_id)
 
     def start_from_example(self, at: datetime | None = None) -> CycleMap:
-        """Save the built-in example as the person's first map, to change as they like."""
+        """Save the built-in example as the person's first map, to change as they like.
+
+        The example is a loop two people share: coaching, so it rests with the gate."""
+        if not self.safety.coaching():
+            raise InvalidInput("example", "the example map rests while suggestions do; "
+                               "steps in your own words are welcome")
         if self.repo.all():
             raise InvalidInput("example", "you already have a map, so the example was not added; "
                                "change your map's steps instead")

@@ -5,15 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from clearheart.content.loader import load_emotions, prompt_by_id
 from clearheart.domain.journal import Draft, Entry, Mood, Practice, clean_draft
+from clearheart.domain.safety import Source
 from clearheart.domain.search import snippet, terms
 from clearheart.errors import InvalidInput, NotFound
 from clearheart.services.clock import Clock
 from clearheart.store.journal_repo import JournalRepo, Page
+
+if TYPE_CHECKING:
+    from clearheart.services.safety import SafetyService
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +30,13 @@ class Hit:
 
 
 class JournalService:
-    def __init__(self, engine: sa.Engine, clock: Clock) -> None:
+    def __init__(
+        self, engine: sa.Engine, clock: Clock, safety: SafetyService | None = None
+    ) -> None:
+        """`safety`, when given, reads each new or edited entry for danger from a partner."""
         self.repo = JournalRepo(engine)
         self.clock = clock
+        self.safety = safety
 
     def add(
         self,
@@ -42,7 +51,9 @@ class JournalService:
     ) -> Entry:
         """Validate and store an entry; returns once it is committed to disk."""
         draft = self._draft(text, prompt_id, mood, emotions, tags, practice)
-        return self.repo.add(draft, at or self.clock.now())
+        entry = self.repo.add(draft, at or self.clock.now())
+        self._notice(entry.text, entry.created)
+        return entry
 
     def edit(
         self,
@@ -57,7 +68,13 @@ class JournalService:
         """Replace an entry's words, prompt, mood and tags; its time and practice stay."""
         current = self.repo.get(entry_id)
         draft = self._draft(text, prompt_id, mood, emotions, tags, current.practice)
-        return self.repo.update(entry_id, draft)
+        entry = self.repo.update(entry_id, draft)
+        self._notice(entry.text)
+        return entry
+
+    def _notice(self, text: str, at: datetime | None = None) -> None:
+        if self.safety is not None:
+            self.safety.notice(text, Source.JOURNAL, at)
 
     @staticmethod
     def _draft(text: str, prompt_id: str | None, mood: int | None, emotions: Iterable[str],

@@ -21,6 +21,7 @@ from clearheart.domain.holding import (
     clean_text,
 )
 from clearheart.domain.journal import Entry
+from clearheart.domain.safety import Source
 from clearheart.errors import InvalidInput
 from clearheart.services.clock import Clock
 from clearheart.store.held_repo import HeldRepo
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from clearheart.domain.behaviour import LogEntry
     from clearheart.services.behaviour import BehaviourService
     from clearheart.services.journal import JournalService
+    from clearheart.services.safety import SafetyService
 
 PAUSED_KIND = "i_paused"
 NEED_PROMPT = "What do I need right now?"
@@ -36,12 +38,14 @@ NEED_PROMPT = "What do I need right now?"
 
 class PauseService:
     def __init__(
-        self, engine: sa.Engine, clock: Clock, journal: JournalService, log: BehaviourService
+        self, engine: sa.Engine, clock: Clock, journal: JournalService, log: BehaviourService,
+        safety: SafetyService,
     ) -> None:
         self.repo = HeldRepo(engine)
         self.clock = clock
         self.journal = journal
         self.log = log
+        self.safety = safety
 
     def hold(
         self, text: str, minutes: int = DEFAULT_MINUTES, rewrite: str | None = None
@@ -51,7 +55,9 @@ class PauseService:
         wait = check_minutes(minutes)
         kept = clean_text(rewrite, "rewrite") if rewrite and rewrite.strip() else None
         now = self.clock.now()
-        return self.repo.add(cleaned, now, now + wait, kept)
+        held = self.repo.add(cleaned, now, now + wait, kept)
+        self.safety.notice(cleaned, Source.DRAFT)
+        return held
 
     def list(self, status: Status | None = None, limit: int = 50) -> tuple[HeldDraft, ...]:
         """Held drafts, newest first; `status` narrows to one kind."""
@@ -77,8 +83,14 @@ class PauseService:
             raise InvalidInput("status", f"this draft was already decided ({held.label})")
         return held
 
-    def rewrite(self, answers: rewrite_rules.Answers, before: str = "") -> rewrite_rules.Rewrite:
-        """The calm request built from the four answers (nothing is stored)."""
+    def rewrite(
+        self, answers: rewrite_rules.Answers, before: str = ""
+    ) -> rewrite_rules.Rewrite | None:
+        """The calm request built from the four answers (nothing is stored); None while
+        coaching rests, or when the draft speaks of a crisis: calmer words are not the
+        help then. (A draft that speaks of danger from a partner has closed the gate.)"""
+        if not self.safety.coaching() or self.safety.crisis_of(before):
+            return None
         return rewrite_rules.build(answers, before)
 
     def keep_rewrite(self, draft_id: int, text: str) -> HeldDraft:

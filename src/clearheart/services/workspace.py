@@ -12,9 +12,11 @@ from clearheart.services.behaviour import BehaviourService
 from clearheart.services.chats import ChatService
 from clearheart.services.clock import Clock, SystemClock
 from clearheart.services.cycle import CycleService
+from clearheart.services.help import HelpService
 from clearheart.services.journal import JournalService
 from clearheart.services.pause import PauseService
 from clearheart.services.practices import PracticesService
+from clearheart.services.safety import SafetyService
 from clearheart.store.settings_repo import SettingsRepo
 from clearheart.store.vault import Vault
 
@@ -29,13 +31,15 @@ class Workspace:
     def __post_init__(self) -> None:
         engine = self.vault.engine
         self.settings = SettingsRepo(engine)
-        self.journal = JournalService(engine, self.clock)
+        self.safety = SafetyService(engine, self.settings, self.clock)
+        self.help = HelpService(self.settings, self.clock)
+        self.journal = JournalService(engine, self.clock, self.safety)
         self.practices = PracticesService(self.journal, self.settings, self.clock)
         self.chats = ChatService(engine, self.clock)
-        self.cycle = CycleService(engine, self.clock)
-        self.assess = AssessService(engine, self.settings, self.clock)
+        self.cycle = CycleService(engine, self.clock, self.safety)
+        self.assess = AssessService(engine, self.safety, self.clock)
         self.log = BehaviourService(engine, self.clock)
-        self.pause = PauseService(engine, self.clock, self.journal, self.log)
+        self.pause = PauseService(engine, self.clock, self.journal, self.log, self.safety)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:

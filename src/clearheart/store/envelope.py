@@ -1,6 +1,6 @@
 """The encrypted file envelope for archives: versioned, chunked AES-256-GCM.
 
-    magic      4  b"CHAR"
+    magic      4  b"SEAL" (earlier versions wrote b"CHAR"; both are read)
     version    1  1
     kdf        10 KdfParams.pack()
     salt       16
@@ -23,7 +23,10 @@ from typing import BinaryIO
 
 from clearheart.store.kdf import SALT_BYTES, KdfParams, derive_key
 
-MAGIC = b"CHAR"
+MAGIC = b"SEAL"
+"""Written at the start of every new envelope: neutral, it names no app."""
+LEGACY_MAGICS = frozenset({b"CHAR"})
+"""What earlier versions wrote, with the same layout after it: still read, never written."""
 VERSION = 1
 CHUNK = 1 << 20
 _HEADER = len(MAGIC) + 1 + KdfParams.PACKED.size + SALT_BYTES + 8
@@ -35,7 +38,7 @@ class EnvelopeError(ValueError):
 
 
 def is_envelope(head: bytes) -> bool:
-    return head[:4] == MAGIC
+    return head[:4] == MAGIC or head[:4] in LEGACY_MAGICS
 
 
 def _aad(header: bytes, index: int, final: bool) -> bytes:

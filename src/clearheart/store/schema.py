@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-HEAD = "0004"
+HEAD = "0005"
 """The newest migration; opening a vault below it runs the upgrade."""
 
 metadata = sa.MetaData()
@@ -166,8 +166,24 @@ held_drafts = sa.Table(
 """The holding pen: a message kept before deciding to send it, let it go or journal
 it. `hold_until` is UTC text; `status` is holding, sent, let-go or journaled."""
 
+safety_events = sa.Table(
+    "safety_events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("unsafe", sa.Boolean, nullable=False),
+    sa.Column("source", sa.String(20), nullable=False),
+    sa.Column("signs", sa.JSON, nullable=False),
+)
+"""The history of the safety gate (domain/safety/gate.py), in the order recorded:
+`unsafe` true for a sign of danger or "I don't feel safe", false for "I am safe
+now"; `source` is questionnaire, switch, journal or draft; `signs` what was
+noticed (kinds of danger words, or questionnaire items), never the words."""
+
 TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
-          instruments, assessment_results, cycle_maps, behaviour_log, held_drafts)
+          instruments, assessment_results, cycle_maps, behaviour_log, held_drafts,
+          safety_events)
 """Every table holding the person's data, in dependency order (for export)."""
 
 DERIVED = (pattern_reports,)

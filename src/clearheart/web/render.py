@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import jinja2
 from sqlalchemy.exc import SQLAlchemyError
@@ -11,12 +11,17 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from clearheart.content.help_copy import load_help_copy
 from clearheart.content.loader import load_emotions
 from clearheart.content.practice_copy import load_practice_copy
 from clearheart.domain.practices import WEEKDAYS
+from clearheart.domain.safety import OPEN, Gate
 from clearheart.errors import ClearheartError, InvalidInput
 from clearheart.web.sessions import COOKIE, Session
 from clearheart.web.state import AppState
+
+if TYPE_CHECKING:
+    from clearheart.services.workspace import Workspace
 
 SESSION_KEY = "clearheart.session"
 FORM_KEY = "clearheart.form"
@@ -91,15 +96,44 @@ def form_of(request: Request) -> FormData:
     return cast(FormData, request.scope.get(FORM_KEY) or FormData())
 
 
-def safety_paused(state: AppState) -> bool:
-    """Whether coaching is held back for safety (the banner on every page); False when locked."""
+def gate_of(state: AppState) -> Gate:
+    """The safety gate (services/safety.py); open when locked, where no coaching shows."""
     if state.workspace is None:
-        return False
+        return OPEN
     try:
-        return state.workspace.assess.safety().paused
+        return state.workspace.safety.gate()
     except (ClearheartError, SQLAlchemyError):
-        # An error page must still render (e.g. the vault locked itself mid-request).
-        return False
+        # An error page must still render (e.g. the vault locked itself mid-request); it
+        # holds no coaching, so the open gate changes nothing there.
+        return OPEN
+
+
+def help_context(workspace: Workspace) -> dict[str, Any]:
+    """What the help partials need (_help_now, _help_people, _crisis): the person's country
+    and the directory of helplines."""
+    return {"country": workspace.help.country(), "directory": workspace.help.directory()}
+
+
+def crisis_context(workspace: Workspace, text: str) -> dict[str, Any]:
+    """`crisis` (falsy when none) for _crisis.html, shown first on the page being rendered."""
+    return {"crisis": workspace.safety.crisis_of(text), "crisis_copy": load_help_copy().crisis,
+            **help_context(workspace)}
+
+
+class Quiet:
+    """Where coaching rests, the first resting block on a page says why (once per page)."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def first(self) -> bool:
+        first, self.shown = not self.shown, True
+        return first
+
+    def hush(self) -> str:
+        """For a page that explains itself in full (it shows help instead): no note."""
+        self.shown = True
+        return ""
 
 
 def html(request: Request, template: str, title: str, context: dict[str, Any] | None = None,
@@ -117,8 +151,13 @@ def html(request: Request, template: str, title: str, context: dict[str, Any] | 
         "exit_url": state.prefs.exit_url,
         "notice": session.take_notice() if session else None,
         "path": request.url.path,
-        "safety_paused": safety_paused(state),
     }
+    gate = gate_of(state)
+    base |= {"gate": gate, "coaching_on": gate.coaching, "quiet": Quiet(), "crisis": None}
+    crisis = session.take_crisis() if session else None
+    if crisis and state.workspace is not None:
+        base |= {"crisis": crisis, "crisis_copy": load_help_copy().crisis,
+                 **help_context(state.workspace)}
     context = base | (context or {})
     context["errors"] = Fields(context.get("errors") or {})
     body = _ENV.get_template(template).render(context)
@@ -134,6 +173,14 @@ def notify(request: Request, notice: str) -> None:
     session = session_of(request)
     if session is not None:
         session.notice = notice
+
+
+def after_writing(request: Request, workspace: Workspace, text: str) -> None:
+    """After saving words the person wrote: crisis words put help first on the next page."""
+    crisis = workspace.safety.crisis_of(text)
+    session = session_of(request)
+    if crisis and session is not None:
+        session.crisis = crisis
 
 
 def set_session_cookie(response: Response, session: Session) -> None:

@@ -12,11 +12,19 @@ One ASGI middleware, in this order:
    application/octet-stream bodies) are not buffered here: a chat export can
    be gigabytes, so the route streams it, and the token comes from the
    X-CSRF-Token header or the `csrf` query parameter instead of the body.
-5. Anything but the unlock page, the launch URL, the neutral page, quick exit
-   and static files needs an authenticated session on an unlocked vault, else
-   it is sent to /unlock.
+5. Anything but the unlock page (which the launch URL also uses), the neutral
+   page, quick exit and static files needs an authenticated session on an
+   unlocked vault, else it is sent to /unlock.
 6. Every response gets the security headers; an unexpected error becomes a
    calm 500 page (logged here, never shown).
+
+After a quick exit, until someone signs in again, a browser that is not
+signed in is sent to the quick-exit destination from every page of the app,
+the unlock page included (before step 4, so a stale form gets no 403 page
+either): pressing Back after the exit finds the neutral page again. Only the
+bare address `/` still leads to the unlock page, and it ends this: it is how
+the person comes back on purpose. The launch URL is let through, as it signs
+in (or, spent, leads to the neutral page again).
 
 Referrer-Policy is `same-origin`, not `no-referrer`: with `no-referrer`
 Chromium sends `Origin: null` on same-origin form posts, which would defeat
@@ -37,6 +45,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from clearheart.web.render import FORM_KEY, SESSION_KEY, html
 from clearheart.web.routes.exit import leave
+from clearheart.web.routes.unlock import LAUNCH_PARAM, LAUNCH_PATH
 from clearheart.web.sessions import COOKIE
 from clearheart.web.state import AppState
 
@@ -58,7 +67,10 @@ SECURITY_HEADERS = {
 }
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 PUBLIC_PATHS = frozenset({"/unlock", "/weather", "/exit", "/favicon.ico"})
-PUBLIC_PREFIXES = ("/static/", "/launch/")
+PUBLIC_PREFIXES = ("/static/",)
+OPEN_AFTER_EXIT = frozenset({"/weather", "/favicon.ico"})
+"""What a browser that is not signed in still reaches after a quick exit (with static
+files and the bare address); everything else leads to the quick-exit destination."""
 MAX_BODY = 2_000_000
 """Bytes; a 100,000-character entry, urlencoded, fits with room to spare."""
 STREAMED_TYPES = ("multipart/form-data", "application/octet-stream")
@@ -140,9 +152,24 @@ def replay(body: bytes, receive: Receive) -> Receive:
 
 def to_unlock(scope: Scope) -> Response:
     """Where a client without an authenticated session goes. htmx gets a full redirect."""
+    return redirect(scope, "/unlock")
+
+
+def redirect(scope: Scope, target: str) -> Response:
     if Headers(scope=scope).get("hx-request"):
-        return Response(status_code=401, headers={"HX-Redirect": "/unlock"})
-    return RedirectResponse("/unlock", status_code=303)
+        return Response(status_code=401, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
+def hidden_after_exit(scope: Scope) -> bool:
+    """After a quick exit, does this request lead to the quick-exit destination?"""
+    path: str = scope["path"]
+    if path == "/" or path in OPEN_AFTER_EXIT or path.startswith(PUBLIC_PREFIXES):
+        return False
+    if path == LAUNCH_PATH and scope["method"] == "GET":
+        query = scope.get("query_string", b"").decode("latin-1")
+        return not any(name == LAUNCH_PARAM for name, _ in parse_qsl(query))
+    return True
 
 
 class Guard:
@@ -183,6 +210,16 @@ class Guard:
         session = state.sessions.get(Request(scope).cookies.get(COOKIE))
         scope[SESSION_KEY] = session
         path: str = scope["path"]
+        signed_in = session is not None and session.authenticated and state.unlocked
+
+        if state.exited and not signed_in:
+            if hidden_after_exit(scope):
+                await self.hide(scope, receive, send)
+                return
+            if path == "/" and headers.get("sec-fetch-site", "none") in ("none", "same-origin"):
+                # The bare address, opened on purpose to come back (typed or bookmarked;
+                # never a request another site's page makes the browser send).
+                state.exited = False
 
         if scope["method"] not in SAFE_METHODS:
             if not origin_allowed(headers.get("origin"), host):
@@ -206,6 +243,7 @@ class Guard:
             if session is None and path == "/exit":
                 # Already locked out (an idle lock forgot the session): nothing
                 # to change, so just leave for the quick-exit page as asked.
+                state.exited = True
                 await leave(_request(scope, receive), state.prefs.exit_url)(scope, receive, send)
                 return
             if session is None or not token or not same_text(token, session.csrf):
@@ -216,11 +254,22 @@ class Guard:
                 receive = replay(body, receive)
 
         if not is_public(path):
-            if session is None or not session.authenticated or not state.unlocked:
+            if not signed_in:
                 await to_unlock(scope)(scope, receive, send)
                 return
             state.touch()
         await self.app(scope, receive, send)
+
+    async def hide(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Send this request to the quick-exit destination. A form post that would go to
+        another site goes through a refresh page (leave()): CSP's form-action blocks a
+        redirect away."""
+        target = self.state.prefs.exit_url
+        if scope["method"] in SAFE_METHODS or Headers(scope=scope).get("hx-request"):
+            response = redirect(scope, target)
+        else:
+            response = leave(_request(scope, receive), target)
+        await response(scope, receive, send)
 
     async def refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = html(_request(scope, receive), "problem.html", "Please try again", {

@@ -44,7 +44,10 @@ def _listen(port: int) -> socket.socket:
 
 
 def launch_url(port: int, token: str) -> str:
-    return f"http://{HOST}:{port}/launch/{token}"
+    """The one-time sign-in address printed on start (see web/routes/unlock.py)."""
+    from clearheart.web.routes.unlock import launch_path
+
+    return f"http://{HOST}:{port}{launch_path(token)}"
 
 
 def serve(state: AppState, sock: socket.socket, *, open_browser: bool,

@@ -13,6 +13,10 @@ import secrets
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clearheart.domain.safety import Crisis
 
 COOKIE = "sid"
 MAX_ANONYMOUS = 64
@@ -27,9 +31,16 @@ class Session:
     notice: str | None = field(default=None)
     """A calm one-line message shown once on the next page ("Saved.")."""
 
+    crisis: Crisis | None = field(default=None)
+    """Crisis words in what was just saved: the next page shows help first."""
+
     def take_notice(self) -> str | None:
         notice, self.notice = self.notice, None
         return notice
+
+    def take_crisis(self) -> Crisis | None:
+        crisis, self.crisis = self.crisis, None
+        return crisis
 
 
 def _digest(session_id: str) -> str:

@@ -44,6 +44,10 @@ class AppState:
     """The open vault's preferences, kept after a lock so the quick exit
     destination and the discreet name still apply on the unlock page."""
     last_activity: float = 0.0
+    exited: bool = False
+    """True from a quick exit until someone signs in again or opens the bare address:
+    meanwhile every page of the app, the unlock page too, leads to the quick-exit
+    destination, so Back after the exit shows nothing of the app (web/security.py)."""
     _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     def __post_init__(self) -> None:

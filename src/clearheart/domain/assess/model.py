@@ -163,14 +163,3 @@ class Change:
     noticeable: bool
     """At least the smallest change worth noticing."""
     sentence: str
-
-
-@dataclass(frozen=True, slots=True)
-class SafetyState:
-    paused: bool
-    """True: coaching scripts must not be offered."""
-    since: datetime | None = None
-    signs: tuple[str, ...] = ()
-    """What was noticed, as 'instrument-id/item-id'."""
-    resumed_at: datetime | None = None
-    """When the person last said they are safe now."""

@@ -16,6 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearheart.domain.cycle import MAX_PER_ROLE, MAX_STEPS, MAX_TEXT, ROLES, CycleMap, Step
+from clearheart.domain.cycle_diagram import FILE_ID_PREFIX, FILE_NAME
 from clearheart.errors import InvalidInput
 from clearheart.services.cycle import count_note
 from clearheart.web.render import Fields, form_of, html, notify, see_other, sentence, state_of
@@ -170,14 +171,14 @@ def delete(request: Request) -> Response:
 
 
 def download(request: Request) -> Response:
-    """The drawing as a file to keep or print, with its title on top."""
+    """The drawing as a file to keep or print, with its title on top; its name and ids
+    are plain, as a download's name lands in the browser's list of downloads."""
     service = state_of(request).require().cycle
     current = service.current()
     if current is None or current.id is None:
         return see_other("/cycle")
-    return Response(service.svg(current.id), media_type="image/svg+xml", headers={
-        "Content-Disposition": 'attachment; filename="cycle-map.svg"',
-    })
+    return Response(service.svg(current.id, id_prefix=FILE_ID_PREFIX), media_type="image/svg+xml",
+                    headers={"Content-Disposition": f'attachment; filename="{FILE_NAME}"'})
 
 
 routes = [

@@ -25,9 +25,14 @@ def leave(request: Request, destination: str) -> Response:
 
 
 def quick_exit(request: Request) -> Response:
-    """Lock the vault and leave for the neutral page (or the person's chosen site)."""
+    """Lock the vault and leave for the neutral page (or the person's chosen site).
+
+    Until the next sign-in, every page of the app then leads there too (AppState.exited),
+    so pressing Back finds the neutral page again, never the unlock page.
+    """
     state = state_of(request)
     state.lock()
+    state.exited = True
     return leave(request, state.prefs.exit_url)
 
 

@@ -8,12 +8,22 @@ from starlette.routing import Route
 
 from clearheart.content.loader import load_emotions, load_prompts
 from clearheart.domain.journal import parse_tags
-from clearheart.domain.prompts import Prompt, Theme
+from clearheart.domain.prompts import Prompt, Theme, offered
 from clearheart.errors import InvalidInput
-from clearheart.web.render import Fields, field_error, form_of, html, notify, see_other, state_of
+from clearheart.web.render import (
+    Fields,
+    after_writing,
+    field_error,
+    form_of,
+    html,
+    notify,
+    see_other,
+    state_of,
+)
 
 PAGE_SIZE = 30
 THEMES = {
+    Theme.SAFETY: "Feeling safer",
     Theme.NOTICING_THE_LOOP: "Noticing the pattern",
     Theme.NEEDS_AND_BOUNDARIES: "Needs and boundaries",
     Theme.SELF_WORTH: "Your worth",
@@ -21,12 +31,21 @@ THEMES = {
     Theme.CONNECTION: "Moments of connection",
     Theme.SELF_CARE: "Looking after yourself",
 }
-"""Prompt themes as the picker names them; practice prompts live on the today page."""
+"""Prompt themes as the picker names them, in its order; practice prompts live on the today
+page. "Feeling safer" comes first while coaching rests and last otherwise."""
 
 
-def prompt_groups() -> list[tuple[str, list[Prompt]]]:
-    prompts = load_prompts()
-    return [(label, [p for p in prompts if p.theme is theme]) for theme, label in THEMES.items()]
+def prompt_groups(coaching: bool) -> list[tuple[str, list[Prompt]]]:
+    """The picker's groups: every prompt that may be offered now (services/safety.py)."""
+    prompts = offered(load_prompts(), coaching)
+    themes = [*THEMES]
+    order = [*themes[1:], themes[0]] if coaching else themes
+    groups = [(THEMES[theme], [p for p in prompts if p.theme is theme]) for theme in order]
+    return [(label, group) for label, group in groups if group]
+
+
+def offered_by_id(coaching: bool) -> dict[str, Prompt]:
+    return {p.id: p for p in offered(load_prompts(), coaching)}
 
 
 def _page_number(text: str | None) -> int:
@@ -43,7 +62,8 @@ def journal_page(request: Request, *, query: str | None = None, draft: Fields | 
     params = request.query_params
     query = (params.get("q", "") if query is None else query).strip()
     number = _page_number(params.get("page"))
-    prompts = {p.id: p for p in load_prompts()}
+    coaching = workspace.safety.coaching()
+    prompts = offered_by_id(coaching)
     if draft is None:
         chosen = params.get("prompt", "")
         draft = Fields(prompt=chosen if chosen in prompts else "")
@@ -52,7 +72,7 @@ def journal_page(request: Request, *, query: str | None = None, draft: Fields | 
         "errors": errors or Fields(),
         "chosen_prompt": prompts.get(draft["prompt"]),
         "prompts": prompts,
-        "groups": prompt_groups(),
+        "groups": prompt_groups(coaching),
         "emotions": load_emotions(),
         "query": query,
         "hits": (),
@@ -89,8 +109,9 @@ def _draft_of(request: Request) -> Fields:
 
 def add(request: Request) -> Response:
     draft = _draft_of(request)
+    workspace = state_of(request).require()
     try:
-        state_of(request).require().journal.add(
+        workspace.journal.add(
             draft["text"],
             prompt_id=draft["prompt"] or None,
             mood=_mood(draft["mood"]),
@@ -100,12 +121,14 @@ def add(request: Request) -> Response:
     except InvalidInput as exc:
         return journal_page(request, query="", draft=draft, errors=field_error(exc), status=400)
     notify(request, "Saved.")
+    after_writing(request, workspace, draft["text"])
     return see_other("/journal")
 
 
 def _edit_page(request: Request, draft: Fields | None = None, errors: Fields | None = None,
                status: int = 200) -> Response:
-    entry = state_of(request).require().journal.get(int(request.path_params["entry_id"]))
+    workspace = state_of(request).require()
+    entry = workspace.journal.get(int(request.path_params["entry_id"]))
     if draft is None:
         draft = Fields(
             text=entry.text,
@@ -114,10 +137,17 @@ def _edit_page(request: Request, draft: Fields | None = None, errors: Fields | N
             emotions=list(entry.mood.words) if entry.mood else [],
             tags=", ".join(entry.tags),
         )
+    coaching = workspace.safety.coaching()
     prompts = {p.id: p for p in load_prompts()}
+    chosen = prompts.get(draft["prompt"])
+    kept = chosen is not None and chosen.coaching and not coaching
     context: dict[str, object] = {
         "entry": entry, "draft": draft, "errors": errors or Fields(),
-        "chosen_prompt": prompts.get(draft["prompt"]), "groups": prompt_groups(),
+        # A coaching question an entry answered stays linked but is not shown while
+        # coaching rests.
+        "chosen_prompt": None if kept else chosen,
+        "kept_prompt": chosen.id if kept and chosen else "",
+        "groups": prompt_groups(coaching),
         "emotions": load_emotions(),
     }
     return html(request, "edit.html", "Edit", context, status)
@@ -125,8 +155,9 @@ def _edit_page(request: Request, draft: Fields | None = None, errors: Fields | N
 
 def edit(request: Request) -> Response:
     draft = _draft_of(request)
+    workspace = state_of(request).require()
     try:
-        state_of(request).require().journal.edit(
+        workspace.journal.edit(
             int(request.path_params["entry_id"]),
             draft["text"],
             prompt_id=draft["prompt"] or None,
@@ -137,6 +168,7 @@ def edit(request: Request) -> Response:
     except InvalidInput as exc:
         return _edit_page(request, draft, field_error(exc), status=400)
     notify(request, "Changes saved.")
+    after_writing(request, workspace, draft["text"])
     return see_other("/journal")
 
 

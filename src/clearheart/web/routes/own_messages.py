@@ -13,12 +13,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from clearheart.domain.assess.safety import SAFETY_MESSAGE, SAFETY_RESOURCES
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.services.own_messages import OwnMessageService, their_weeks
 from clearheart.web import own_view
 from clearheart.web.chat_view import view_of
-from clearheart.web.render import html, see_other, state_of
+from clearheart.web.render import help_context, html, see_other, state_of
 from clearheart.web.routes import patterns
 
 _SLOT = "clearheart_own_messages"
@@ -72,9 +71,7 @@ def own_page(request: Request) -> Response:
         TITLE,
         {
             "chat": chat,
-            "held_back": workspace.assess.safety().paused,
-            "safety_message": SAFETY_MESSAGE,
-            "safety_resources": SAFETY_RESOURCES,
+            **help_context(workspace),
             **own_view.page(report, theirs, other, pattern_report is not None),
         },
     )

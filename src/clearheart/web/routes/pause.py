@@ -1,8 +1,10 @@
 """The pause: read a draft, build a calmer request, hold it for a while, decide; soothe first.
 
 Every draft travels in POST bodies, never in a URL, so none of it lands in the
-browser's history. When coaching is held back for safety, or the draft itself
-shows fear, threats or coercion, the page shows help instead of coaching.
+browser's history. While the safety gate is closed (services/safety.py), or the
+draft itself shows fear, threats or coercion, the page shows help instead of
+coaching; a draft that speaks of danger from a partner closes the gate. A draft
+that speaks of self-harm, suicide or being hurt right now shows crisis help first.
 """
 
 from __future__ import annotations
@@ -15,11 +17,22 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearheart.domain import rewrite as rewrite_rules
-from clearheart.domain.assess.safety import SAFETY_MESSAGE, SAFETY_RESOURCES
 from clearheart.domain.holding import DEFAULT_MINUTES
+from clearheart.domain.safety import Source
 from clearheart.errors import InvalidInput, NotFound
 from clearheart.web.pause_view import pieces, reasons, time_left
-from clearheart.web.render import Fields, form_of, html, notify, see_other, sentence, state_of
+from clearheart.web.render import (
+    Fields,
+    after_writing,
+    crisis_context,
+    form_of,
+    help_context,
+    html,
+    notify,
+    see_other,
+    sentence,
+    state_of,
+)
 
 if TYPE_CHECKING:
     from clearheart.domain.draftcheck import Reading
@@ -34,7 +47,6 @@ EXERCISES = {
     "urge": "Riding out an urge",
     "kind": "A kind word to yourself",
 }
-SAFETY = {"safety_message": SAFETY_MESSAGE, "safety_resources": SAFETY_RESOURCES}
 DECIDED_NOTICES = {
     "sent": "Noted: you sent it. Whatever comes back, you gave yourself time first.",
     "let-go": "Noted: you let it go. It stays in your list until you delete it.",
@@ -59,10 +71,6 @@ def _pen(workspace: Workspace) -> dict[str, Any]:
     }
 
 
-def _coaching_held(workspace: Workspace) -> bool:
-    return workspace.assess.safety().paused
-
-
 def pause_page(request: Request) -> Response:
     workspace = state_of(request).require()
     return html(
@@ -70,11 +78,10 @@ def pause_page(request: Request) -> Response:
         "pause.html",
         TITLE,
         {
-            "held_back": _coaching_held(workspace),
             "draft": "",
             "errors": Fields(),
             "exercises": EXERCISES,
-            **SAFETY,
+            **help_context(workspace),
             **_pen(workspace),
         },
     )
@@ -91,7 +98,7 @@ def _check_page(
     status: int = 200,
 ) -> Response:
     reading: Reading = checker().check(draft)
-    unsafe = reading.safety or _coaching_held(workspace)
+    unsafe = reading.safety or not workspace.safety.coaching()
     return html(
         request,
         "pause_check.html",
@@ -111,7 +118,7 @@ def _check_page(
             "journal_instead": rewrite_rules.JOURNAL_INSTEAD,
             "minutes": DEFAULT_MINUTES,
             "exercises": EXERCISES,
-            **SAFETY,
+            **crisis_context(workspace, draft),
         },
         status,
     )
@@ -130,15 +137,15 @@ def check(request: Request) -> Response:
             "pause.html",
             TITLE,
             {
-                "held_back": _coaching_held(workspace),
                 "draft": draft,
                 "exercises": EXERCISES,
                 "errors": Fields(draft="Paste or write the message you want to look at first."),
-                **SAFETY,
+                **help_context(workspace),
                 **_pen(workspace),
             },
             status=400,
         )
+    workspace.safety.notice(draft, Source.DRAFT)
     return _check_page(request, workspace, draft)
 
 
@@ -153,7 +160,7 @@ def build_rewrite(request: Request) -> Response:
     if found:
         errors = Fields({k: sentence(v) for k, v in found.items()})
         return _check_page(request, workspace, draft, answers=answers, errors=errors, status=400)
-    made = workspace.pause.rewrite(answers, draft)
+    made = workspace.pause.rewrite(answers, draft)  # None while coaching rests
     return _check_page(request, workspace, draft, answers=answers, made=made)
 
 
@@ -244,6 +251,7 @@ def need(request: Request) -> Response:
         workspace.pause.need_now(text, to)
     except InvalidInput as exc:
         return need_page(request, text=text, errors=Fields(need=sentence(exc.reason)), status=400)
+    after_writing(request, workspace, text)
     if to == "journal":
         notify(request, "Saved in your journal.")
         return see_other("/journal")

@@ -1,9 +1,8 @@
-"""Reflection questionnaires: the hub, taking one, its results over time; the safety view.
+"""Reflection questionnaires: the hub, taking one, its results over time.
 
-A take that shows a sign of danger goes to /safety instead of its results:
-safety comes before any score. While the safety view is on, every page shows a
-small banner (see render.py) and coaching is held back until the person says
-they are safe now.
+A take that shows a sign of danger goes to /help instead of its results: safety
+comes before any score, and the safety gate (services/safety.py) rests coaching
+until the person says they are safe now.
 
 People in per-person questionnaires are addressed in URLs by their place in the
 list (`?person=2`), never by name, so no name lands in the browser's history.
@@ -11,7 +10,6 @@ list (`?person=2`), never by name, so no name lands in the browser's history.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from starlette.requests import Request
@@ -19,7 +17,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearheart.domain.assess.model import OWN_MAX_NEEDS, Instrument, Result
-from clearheart.domain.assess.safety import EMERGENCY_NUMBERS, HELPLINES
 from clearheart.errors import InvalidInput, NotFound
 from clearheart.web.reflect_view import (
     GROUP_TITLES,
@@ -60,7 +57,6 @@ def hub(request: Request) -> Response:
         TITLE,
         {
             "groups": group_rows(rows),
-            "safety": assess.safety(),
         },
     )
 
@@ -203,7 +199,7 @@ def take(request: Request) -> Response:
             request, draft=draft, errors=_error_fields(exc, instrument, rows), status=400
         )
     if taken.danger:
-        return see_other("/safety")
+        return see_other("/help")
     notify(request, "Saved. Here is what your answers show.")
     return see_other(_results_url(workspace, instrument, taken.result.subject))
 
@@ -272,50 +268,10 @@ def delete(request: Request) -> Response:
     return see_other(_results_url(workspace, instrument, subject))
 
 
-# --- safety ---------------------------------------------------------------------------------
-
-
-def _sign_texts(workspace: Workspace, signs: tuple[str, ...]) -> list[str]:
-    """'instrument/item' ids as the words of the questions answered."""
-    texts: list[str] = []
-    cache: Mapping[str, Instrument] = {i.id: i for i in workspace.assess.instruments()}
-    for sign in signs:
-        instrument_id, _, item_id = sign.partition("/")
-        instrument = cache.get(instrument_id)
-        item = instrument.item(item_id) if instrument else None
-        if item is not None and item.text.strip() and item.text not in texts:
-            texts.append(item.text)
-    return texts
-
-
-def safety_page(request: Request) -> Response:
-    workspace = state_of(request).require()
-    state = workspace.assess.safety()
-    return html(
-        request,
-        "safety.html",
-        "Looking after you",
-        {
-            "safety": state,
-            "signs": _sign_texts(workspace, state.signs),
-            "emergency_numbers": EMERGENCY_NUMBERS,
-            "helplines": HELPLINES,
-        },
-    )
-
-
-def resume(request: Request) -> Response:
-    state_of(request).require().assess.resume_coaching()
-    notify(request, "Coaching is shown again. This page stays here whenever you need it.")
-    return see_other("/reflect")
-
-
 routes = [
     Route("/reflect", hub, methods=["GET"]),
     Route("/reflect/{instrument_id}", take_page, methods=["GET"]),
     Route("/reflect/{instrument_id}", take, methods=["POST"]),
     Route("/reflect/{instrument_id}/results", results_page, methods=["GET"]),
     Route("/reflect/{instrument_id}/results/{result_id:int}/delete", delete, methods=["POST"]),
-    Route("/safety", safety_page, methods=["GET"]),
-    Route("/safety/resume", resume, methods=["POST"]),
 ]

@@ -17,6 +17,7 @@ from clearheart.services.journal import JournalService
 from clearheart.services.practices import DueView
 from clearheart.web.render import (
     Fields,
+    after_writing,
     field_error,
     form_of,
     html,
@@ -69,11 +70,12 @@ def today_page(request: Request, *, practice: Practice | None = None,
             errors=(errors or Fields()) if mine else Fields(),
         ))
     schedule = state.prefs.schedule
+    coaching = workspace.safety.coaching()
     return html(request, "today.html", "Today", {
         "view": view,
         "cards": cards,
         "today_label": long_day(now.date()),
-        "prompt": prompt_for_day(load_prompts(), now.date()),
+        "prompt": prompt_for_day(load_prompts(), now.date(), coaching=coaching),
         "evening_opens": schedule.evening_opens.strftime("%H:%M"),
         "weekly_day": WEEKDAYS[schedule.weekly_day],
     }, status)
@@ -97,12 +99,14 @@ def complete(request: Request) -> Response:
         raise InvalidInput("practice", "choose one of the three practices") from None
     text = str(form.get("text", ""))
     moment = str(form.get("moment", "")) or None
+    workspace = state_of(request).require()
     try:
-        state_of(request).require().practices.complete(practice, text, moment)
+        workspace.practices.complete(practice, text, moment)
     except InvalidInput as exc:
         return today_page(request, practice=practice, kept=Fields(text=text, moment=moment or ""),
                           errors=field_error(exc), status=400)
     notify(request, "Saved.")
+    after_writing(request, workspace, text)
     return see_other(f"/today#{practice.value}")
 
 

@@ -1,4 +1,9 @@
-"""The unlock page (or, before any vault exists, the create page) and the launch URL."""
+"""The unlock page (or, before any vault exists, the create page) and the launch URL.
+
+The launch URL is the unlock page's own address with the one-time token as a
+query (`/unlock?k=TOKEN`): it lands in the browser's history, so it adds no
+word of its own there. Titles and headings are plain ("Sign in", "Get started").
+"""
 
 from __future__ import annotations
 
@@ -19,20 +24,30 @@ from clearheart.web.render import (
     state_of,
 )
 
+LAUNCH_PATH = "/unlock"
+LAUNCH_PARAM = "k"
+
+
+def launch_path(token: str) -> str:
+    """Where the launch URL points: `token` comes from secrets.token_urlsafe, so it needs
+    no quoting."""
+    return f"{LAUNCH_PATH}?{LAUNCH_PARAM}={token}"
+
 
 def _form(request: Request, errors: dict[str, str], status: int = 200) -> Response:
     state = state_of(request)
     if state.vault_exists():
-        return html(request, "unlock.html", "Welcome back", {
+        return html(request, "unlock.html", "Sign in", {
             "errors": errors, "demo_passphrase": state.demo_passphrase,
         }, status)
-    return html(request, "create.html", "Welcome", {"errors": errors}, status)
+    return html(request, "create.html", "Get started", {"errors": errors}, status)
 
 
 def _signed_in(request: Request) -> Response:
     """A fresh, authenticated session: the id used before this moment stops working."""
     state = state_of(request)
     session = state.sessions.rotate(session_of(request), authenticated=True)
+    state.exited = False
     response = see_other("/today")
     set_session_cookie(response, session)
     return response
@@ -40,6 +55,9 @@ def _signed_in(request: Request) -> Response:
 
 def unlock_page(request: Request) -> Response:
     state = state_of(request)
+    token = request.query_params.get(LAUNCH_PARAM)
+    if token is not None:
+        return launch(request, token)
     session = session_of(request)
     if session is not None:
         return _form(request, {})
@@ -85,10 +103,11 @@ def _create(request: Request, passphrase: str, confirm: str) -> Response:
     return _signed_in(request)
 
 
-def launch(request: Request) -> Response:
-    """The one-time URL `clearheart serve` prints: it signs in this browser, once."""
+def launch(request: Request, token: str) -> Response:
+    """The one-time URL `clearheart serve` prints: it signs in this browser, once. Any
+    other time the plain unlock page follows, without the token in the address bar."""
     state = state_of(request)
-    if state.consume_launch(str(request.path_params["token"])) and state.unlocked:
+    if state.consume_launch(token) and state.unlocked:
         return _signed_in(request)
     return see_other("/unlock")
 
@@ -96,5 +115,4 @@ def launch(request: Request) -> Response:
 routes = [
     Route("/unlock", unlock_page, methods=["GET"]),
     Route("/unlock", unlock_submit, methods=["POST"]),
-    Route("/launch/{token}", launch, methods=["GET"]),
 ]

@@ -1,12 +1,25 @@
-/* Clearheart's only script of its own: quick exit, idle lock, small focus help.
+/* The app's only script of its own: quick exit, idle lock, small focus help.
  * Every form works without it; this adds the Shift shortcut, leaves without a
- * Back entry, and locks the page after the idle time. No inline script: CSP. */
+ * Back entry, keeps in-app links out of the tab's Back list, and locks the page
+ * after the idle time. No inline script: CSP. */
 (function () {
   "use strict";
 
   var body = document.body;
   var csrf = body.getAttribute("data-csrf") || "";
   var exitUrl = body.getAttribute("data-exit-url") || "/weather";
+  var left = false;
+  // Other open tabs of the app leave too. A BroadcastChannel keeps nothing in the
+  // browser's storage, unlike a localStorage signal.
+  var others = window.BroadcastChannel ? new window.BroadcastChannel("x") : null;
+
+  function leave() {
+    left = true;
+    // Off the screen at once, and out of any snapshot the browser keeps for Back.
+    body.hidden = true;
+    // replace(), not assign(): Back must not return to this page.
+    window.location.replace(exitUrl);
+  }
 
   function quickExit() {
     try {
@@ -20,9 +33,51 @@
     } catch (error) {
       // Leave regardless: getting away matters more than the request.
     }
-    // replace(), not assign(): Back must not return to this page.
-    window.location.replace(exitUrl);
+    try {
+      if (others) {
+        others.postMessage("leave");
+      }
+    } catch (error) {
+      // Leave regardless.
+    }
+    leave();
   }
+
+  if (others) {
+    others.onmessage = function () { leave(); };
+  }
+
+  // A page the browser restores from its back-forward cache runs no request; if it was
+  // left by the quick exit, leave again before anyone sees it.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && left) {
+      window.location.replace(exitUrl);
+    }
+  });
+
+  // In-app links replace the current history entry instead of adding one, so the
+  // tab's Back list holds as little of the app as possible. Left alone: new-tab and
+  // modified clicks, downloads, links elsewhere, and jumps within the page.
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+        event.shiftKey || event.altKey) {
+      return;
+    }
+    var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || link.hasAttribute("download") || (link.target && link.target !== "_self") ||
+        link.origin !== window.location.origin || !/^https?:$/.test(link.protocol)) {
+      return;
+    }
+    if (link.pathname === window.location.pathname && link.search === window.location.search &&
+        link.hash) {
+      return;
+    }
+    if (/\.[a-z0-9]+$/i.test(link.pathname)) {
+      return; // a file (a calendar, a drawing), not a page
+    }
+    event.preventDefault();
+    window.location.replace(link.href);
+  });
 
   // Shift pressed three times within a second. Any other key resets the
   // count, so capital letters while typing never trigger it.
@@ -69,7 +124,9 @@
       contact = now;
       fetch("/activity", { credentials: "same-origin", cache: "no-store" })
         .then(function (response) {
-          if (response.redirected || response.status !== 204) {
+          if (response.redirected && !/\/unlock$/.test(response.url)) {
+            leave(); // a quick exit happened elsewhere: the app now leads to its page
+          } else if (response.redirected || response.status !== 204) {
             toUnlock();
           }
         })

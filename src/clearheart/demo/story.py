@@ -7,7 +7,8 @@ local time of day, so the same story lands on any `today`.
 
 Later kinds of event (chats, behaviour logs, questionnaires) subclass `Event`,
 place themselves with `Story.chapter_of` / `Story.chapter`, and join
-`timeline`; services/demo.py applies each kind through the services.
+`timeline`; demo/build.py applies each kind through the services. The unsafe
+story (demo/unsafe.py) reads its own file with the same Reader.
 """
 
 from __future__ import annotations
@@ -110,17 +111,30 @@ class Story:
         raise KeyError(name)
 
 
-def story_start(today: date) -> date:
-    """The first day of a story that ends on `today`."""
-    return today - timedelta(days=STORY_DAYS - 1)
+def story_start(today: date, days: int = STORY_DAYS) -> date:
+    """The first day of a story `days` long that ends on `today`."""
+    return today - timedelta(days=days - 1)
+
+
+class StoryClock:
+    """The time a service sees while the demo writes: the story moment being written."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
 
 
 # --- reading the story file ---------------------------------------------------------
 
 
-class _Reader:
-    def __init__(self, source: str) -> None:
+class Reader:
+    """Checks the tables of a demo story file; every failure names the file and the place."""
+
+    def __init__(self, source: str, days: int = STORY_DAYS) -> None:
         self.source = source
+        self.days = days
 
     def fail(self, reason: str) -> ContentInvalid:
         return ContentInvalid(self.source, reason)
@@ -141,9 +155,15 @@ class _Reader:
 
     def day(self, table: Table, key: str, where: str, default: int | None = None) -> int:
         value = table.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < STORY_DAYS:
-            raise self.fail(f"'{key}' of {where} must be a story day from 0 to {STORY_DAYS - 1}")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < self.days:
+            raise self.fail(f"'{key}' of {where} must be a story day from 0 to {self.days - 1}")
         return value
+
+    def local_time(self, table: Table, where: str) -> time:
+        at = table.get("at")
+        if not isinstance(at, time):
+            raise self.fail(f"'at' of {where} must be a local time such as 21:30:00")
+        return at
 
     def words(self, table: Table, key: str, where: str, allowed: frozenset[str]) -> tuple[str, ...]:
         value = table.get(key, [])
@@ -157,9 +177,7 @@ class _Reader:
     def note(self, table: Table, number: int, prompts: frozenset[str]) -> JournalEvent:
         where = f"note #{number}"
         day = self.day(table, "day", where)
-        at = table.get("at")
-        if not isinstance(at, time):
-            raise self.fail(f"'at' of {where} must be a local time such as 21:30:00")
+        at = self.local_time(table, where)
         prompt = table.get("prompt")
         if prompt is not None and prompt not in prompts:
             raise self.fail(f"{where} names an unknown prompt {prompt!r}")
@@ -175,6 +193,22 @@ class _Reader:
             mood=mood, emotions=feelings, tags=self.words(table, "tags", where, frozenset()),
         )
 
+    def chapters(self, data: Table) -> tuple[Chapter, ...]:
+        """The chapters, one after another from day 0 to the story's last day."""
+        chapters = tuple(
+            Chapter(self.text(t, "name", f"chapter #{n}"), self.day(t, "first", f"chapter #{n}"),
+                    self.day(t, "last", f"chapter #{n}"), self.text(t, "summary", f"chapter #{n}"))
+            for n, t in enumerate(self.tables(data, "chapter"), 1)
+        )
+        expected_first = 0
+        for chapter in chapters:
+            if chapter.first != expected_first or chapter.last < chapter.first:
+                raise self.fail(f"chapter {chapter.name!r} must start on day {expected_first}")
+            expected_first = chapter.last + 1
+        if expected_first != self.days:
+            raise self.fail(f"the chapters must end on day {self.days - 1}")
+        return chapters
+
     def lines(self, data: Table, key: str) -> tuple[Line, ...]:
         return tuple(
             Line(self.text(t, "text", f"{key} #{n}"), self.day(t, "from", f"{key} #{n}", 0))
@@ -188,22 +222,11 @@ def load_story(locale: str = "en") -> Story:
     source = f"demo/{locale}.toml"
     resource = resources.files("clearheart.content").joinpath("demo", f"{locale}.toml")
     data: Table = tomllib.loads(resource.read_text(encoding="utf-8"))
-    reader = _Reader(source)
+    reader = Reader(source)
     if data.get("schema") != 1 or data.get("locale") != locale:
         raise reader.fail("expected schema = 1 and a matching locale")
     prompts = frozenset(p.id for p in load_prompts(locale))
-    chapters = tuple(
-        Chapter(reader.text(t, "name", f"chapter #{n}"), reader.day(t, "first", f"chapter #{n}"),
-                reader.day(t, "last", f"chapter #{n}"), reader.text(t, "summary", f"chapter #{n}"))
-        for n, t in enumerate(reader.tables(data, "chapter"), 1)
-    )
-    expected_first = 0
-    for chapter in chapters:
-        if chapter.first != expected_first or chapter.last < chapter.first:
-            raise reader.fail(f"chapter {chapter.name!r} must start on day {expected_first}")
-        expected_first = chapter.last + 1
-    if expected_first != STORY_DAYS:
-        raise reader.fail(f"the chapters must end on day {STORY_DAYS - 1}")
+    chapters = reader.chapters(data)
     return Story(
         partner=reader.text(data, "partner", "the file"),
         chapters=chapters,

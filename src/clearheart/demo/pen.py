@@ -19,12 +19,13 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from clearheart.demo.story import STORY_DAYS, StoryClock
 from clearheart.domain.holding import MAX_MINUTES, Status, check_decision, check_minutes, clean_text
 from clearheart.errors import ContentInvalid, InvalidInput
 from clearheart.services.behaviour import BehaviourService
-from clearheart.services.demo_story import STORY_DAYS
 from clearheart.services.journal import JournalService
 from clearheart.services.pause import PauseService
+from clearheart.services.safety import SafetyService
 
 if TYPE_CHECKING:
     from clearheart.services.workspace import Workspace
@@ -132,16 +133,6 @@ def load_demo_pen(locale: str = "en") -> tuple[HeldEvent, ...]:
     return pen_from_data(data, source)
 
 
-class _StoryClock:
-    """The time the pen sees: each draft's own story moment."""
-
-    def __init__(self, moment: datetime) -> None:
-        self.moment = moment
-
-    def now(self) -> datetime:
-        return self.moment
-
-
 def store_demo_pen(workspace: Workspace, start: date, until: datetime | None = None) -> int:
     """Hold the demo drafts and decide them on their story days; return how many were held.
 
@@ -149,9 +140,10 @@ def store_demo_pen(workspace: Workspace, start: date, until: datetime | None = N
     still waiting is held LIVE_AGO before it.
     """
     engine = workspace.vault.engine
-    clock = _StoryClock(datetime.combine(start, time()).astimezone())
-    pen = PauseService(engine, clock, JournalService(engine, clock),
-                       BehaviourService(engine, clock))
+    clock = StoryClock(datetime.combine(start, time()).astimezone())  # each draft's own time
+    safety = SafetyService(engine, workspace.settings, clock)
+    pen = PauseService(engine, clock, JournalService(engine, clock, safety),
+                       BehaviourService(engine, clock), safety)
     held = 0
     for event in load_demo_pen():
         at = datetime.combine(start + timedelta(days=event.day), event.at).astimezone()

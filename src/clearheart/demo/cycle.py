@@ -15,9 +15,9 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from clearheart.demo.story import STORY_DAYS
 from clearheart.domain.cycle import CycleMap, Step, clean_map, map_from_data
 from clearheart.errors import ContentInvalid, InvalidInput
-from clearheart.services.demo_story import STORY_DAYS
 
 if TYPE_CHECKING:
     from clearheart.services.workspace import Workspace

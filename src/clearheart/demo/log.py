@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from clearheart.demo.story import STORY_DAYS, load_story
 from clearheart.domain.behaviour import Draft
-from clearheart.services.demo_story import STORY_DAYS, load_story
 
 if TYPE_CHECKING:
     from clearheart.services.workspace import Workspace
@@ -201,7 +201,7 @@ STEPS: dict[tuple[int, str], str] = {
     (137, "they_withdrew"): "goes-quiet",
     (161, "bid_away"): "unanswered-question",
 }
-"""Scripted entries Alex linked to a step of her cycle map (services/demo_cycle.py),
+"""Scripted entries Alex linked to a step of her cycle map (demo/cycle.py),
 by story day and kind; each is linked only if a map with that step is in the vault."""
 
 

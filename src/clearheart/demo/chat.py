@@ -25,9 +25,9 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, TypeVar
 
+from clearheart.demo.story import STORY_DAYS, load_story
 from clearheart.domain.chat import PERSON_KINDS, Kind, Message, in_columns
 from clearheart.errors import ContentInvalid
-from clearheart.services.demo_story import STORY_DAYS, load_story
 from clearheart.store.chat_repo import NewChat, Stored
 
 if TYPE_CHECKING:

@@ -1,0 +1,224 @@
+"""Safety before coaching, in every command: walked in a safe and an unsafe vault.
+
+Every command of the CLI is listed in WALK, either with the arguments that make it print
+what it prints (run in both states), or with why it prints no guidance at all; a new
+command fails `test_every_command_is_listed` until it is listed. While the gate is closed
+no coaching shows: the JSON coaching fields are empty and no coaching words from the safe
+run appear; while open, the commands that coach do coach, so the test cannot pass by
+removing coaching.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+
+from clearheart.cli.main import COMMANDS, cli
+from clearheart.content.loader import load_prompts
+
+PASSPHRASE = "correct horse battery"
+"""As tests/cli/conftest.py has it; not imported, as every test folder has a conftest."""
+Run = Callable[..., Any]
+"""`call(*args, input=...)` → the conftest's Result (code, out, err)."""
+DATA = Path(__file__).resolve().parents[1] / "data"
+HARSH = "You never answer me. Whatever, I'm done waiting. Call me tonight or we're over."
+ANSWERS = ("--happened", "I texted at eight and heard nothing until midnight",
+           "--felt", "worried and a bit alone", "--need", "to know you're ok",
+           "--request", "send a quick text when you're running late")
+
+WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
+    "init": "creates a vault; prints where",
+    "passphrase": "changes the passphrase; prints a confirmation",
+    "journal add": (("journal", "add", "A long day, and I am tired."),
+                    ("journal", "add", "A quiet evening.", "--json")),
+    "journal list": (("journal", "list"), ("journal", "list", "--json")),
+    "journal search": (("journal", "search", "day"),),
+    "journal edit": "rewrites an entry; prints a confirmation",
+    "journal delete": "deletes an entry; prints a confirmation",
+    "prompts": (("prompts",), ("prompts", "--json")),
+    "practices today": (("practices", "today"), ("practices", "today", "--json")),
+    "practices done": (("practices", "done", "morning", "One slow breakfast."),),
+    "practices history": (("practices", "history"),),
+    "practices ics": "writes a calendar file (its words are checked by test_files_*)",
+    "assess list": (("assess", "list"),),
+    "assess take": "walked by test_a_questionnaire_take_*: it closes the gate itself",
+    "assess results": (("assess", "results", "closeness-and-worry"),),
+    "assess load": "loads a file; prints a confirmation",
+    "assess remove": "removes a loaded file; prints a confirmation",
+    "assess delete": "deletes a take; prints a confirmation",
+    "log add": (("log", "add", "bid_toward", "--note", "a walk together"),),
+    "log list": (("log", "list"),),
+    "log kinds": (("log", "kinds"),),
+    "log delete": "deletes an entry; prints a confirmation",
+    "log summary": (("log", "summary"),),
+    "cycle show": (("cycle", "show"),),
+    "cycle set": "saves a map from a file; prints a confirmation",
+    "cycle svg": (("cycle", "svg"), ("cycle", "show", "--json")),
+    "cycle delete": "deletes the map; prints a confirmation",
+    "import chat": "reads a file; prints what it found",
+    "chats": (("chats",),),
+    "chat me": "names who is you; prints a confirmation",
+    "chat alias": "names the other person; prints a confirmation",
+    "chat delete": "deletes a chat; prints a confirmation",
+    "messages": (("messages", "1"),),
+    "patterns": (("patterns", "1"),),
+    "check": (("check", HARSH), ("check", HARSH, "--json"), ("check", HARSH, *ANSWERS),
+              ("check", HARSH, "--json", *ANSWERS)),
+    "safety status": (("safety", "status"), ("safety", "status", "--json")),
+    "safety unsafe": "the switch itself (test_the_switch_*)",
+    "safety safe": "the switch itself (test_the_switch_*)",
+    "safety history": (("safety", "history"),),
+    "safety help": (("safety", "help"), ("safety", "help", "--json")),
+    "safety country": (("safety", "country"),),
+    "safety plan show": (("safety", "plan", "show"),),
+    "safety plan load": "replaces the plan from a file; prints a confirmation",
+    "safety plan clear": "deletes the plan; prints a confirmation",
+    "pen hold": (("pen", "hold", "Are you coming home tonight?"),),
+    "pen list": (("pen", "list"),),
+    "pen show": (("pen", "show", "1"),),
+    "pen decide": "records a decision; prints a confirmation",
+    "pen delete": "deletes a held draft; prints a confirmation",
+    "serve": "runs the web app (walked by tests/web/test_safety_everywhere.py)",
+    "demo": "runs the web app on a throwaway vault",
+    "export": "writes an archive; prints a count",
+    "restore": "reads an archive; prints a count",
+}
+COACHES_WHEN_SAFE = ("check", "prompts")
+
+
+def leaves(group: click.Group, prefix: str = "") -> Iterator[str]:
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
+        path = f"{prefix}{name}"
+        if isinstance(command, click.Group):
+            yield from leaves(command, path + " ")
+        else:
+            yield path
+
+
+def test_every_command_is_listed() -> None:
+    found = set(leaves(cli))
+    assert set(COMMANDS) <= {path.split(" ")[0] for path in found}
+    assert found == set(WALK), (
+        f"list these in WALK: {sorted(found - set(WALK))}; gone: {sorted(set(WALK) - found)}"
+    )
+
+
+@pytest.fixture
+def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call_main: Run) -> Run:
+    monkeypatch.setenv("CLEARHEART_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("CLEARHEART_PASSPHRASE", PASSPHRASE)
+    for key in ("CLEARHEART_IDLE_MINUTES",):
+        monkeypatch.delenv(key, raising=False)
+    assert call_main("init").code == 0
+    chat = call_main("import", "chat", str(DATA / "whatsapp" / "WhatsApp Chat with Sam.txt"),
+                     "--me", "Alex")
+    assert chat.code == 0, chat.err
+    assert call_main("cycle", "set", "--example").code == 0
+    return call_main
+
+
+def run_walk(call: Run) -> dict[tuple[str, ...], Any]:
+    results: dict[tuple[str, ...], Any] = {}
+    for entry in WALK.values():
+        if isinstance(entry, str):
+            continue
+        for args in entry:
+            result = call(*args)
+            assert result.code == 0, (args, result.err)
+            results[args] = result
+    return results
+
+
+def coaching_in(results: dict[tuple[str, ...], Any]) -> set[str]:
+    """The coaching words a safe run printed: tips, the rewrite, flags' whys, coaching
+    prompts."""
+    words: set[str] = {p.text for p in load_prompts() if p.coaching}
+    for args, result in results.items():
+        if args[0] == "check" and "--json" in args:
+            data = json.loads(result.out)
+            words |= set(data["tips"]) | {f["why"] for f in data["flags"]}
+            if data["rewrite"]:
+                words.add(data["rewrite"])
+    return {w for w in words if len(w) >= 20}
+
+
+def test_no_coaching_while_unsafe_and_coaching_while_safe(vault: Run) -> None:
+    safe = run_walk(vault)
+    for name in COACHES_WHEN_SAFE:
+        assert any(args[0] == name and (r.out.strip()) for args, r in safe.items())
+    checked = json.loads(safe[("check", HARSH, "--json", *ANSWERS)].out)
+    assert checked["coaching"] and checked["tips"] and checked["flags"] and checked["rewrite"]
+    prompts = json.loads(safe[("prompts", "--json")].out)
+    assert any(p["coaching"] for p in prompts)
+    harvested = coaching_in(safe)
+    assert len(harvested) > 15
+
+    assert json.loads(vault("safety", "unsafe", "--json").out)["coaching"] is False
+    unsafe = run_walk(vault)
+    for args, result in unsafe.items():
+        leaked = sorted(w for w in harvested if w in result.out)
+        assert not leaked, (args, leaked[:2])
+    for args in (("check", HARSH, "--json"), ("check", HARSH, "--json", *ANSWERS)):
+        data = json.loads(unsafe[args].out)
+        assert data["coaching"] is False
+        assert data["tips"] == [] and data["flags"] == [] and data["rewrite"] is None
+    assert not any(p["coaching"] for p in json.loads(unsafe[("prompts", "--json")].out))
+    text = unsafe[("check", HARSH)].out
+    assert "emergency" in text and "resting" in text
+
+
+def test_the_switch_and_its_history(vault: Run) -> None:
+    status = json.loads(vault("safety", "status", "--json").out)
+    assert status == {"coaching": True, "since": None, "reasons": []}
+    off = json.loads(vault("safety", "unsafe", "--json").out)
+    assert off["coaching"] is False and off["reasons"] == ["switch"] and off["since"]
+    words = vault("safety", "status").out
+    assert "resting" in words and "safety safe" in words
+    assert vault("safety", "safe").code == 0
+    history = json.loads(vault("safety", "history", "--json").out)
+    assert [(e["unsafe"], e["source"]) for e in history] == [(True, "switch"), (False, "switch")]
+
+
+def test_a_draft_or_an_entry_that_speaks_of_danger_closes_the_gate(vault: Run) -> None:
+    checked = json.loads(vault("check", "--json", "You checked my phone again and took my "
+                                                  "keys so I couldn't leave.").out)
+    status = json.loads(vault("safety", "status", "--json").out)
+    assert status["coaching"] is False and checked["coaching"] is False
+    assert any(r.startswith("draft:") for r in status["reasons"])
+    vault("safety", "safe")
+    vault("journal", "add", "He went through my messages while I slept and took my bank card.")
+    status = json.loads(vault("safety", "status", "--json").out)
+    assert status["coaching"] is False
+    assert any(r.startswith("journal:") for r in status["reasons"])
+    history = vault("safety", "history").out
+    assert "went through my messages" not in history  # the kinds are kept, never the words
+
+
+def test_a_questionnaire_take_closes_the_gate_and_shows_help_first(
+    vault: Run, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "s.json"
+    sheet.write_text(json.dumps({"x4": 1}), encoding="utf-8")
+    vault("safety", "country", "GB")
+    taken = vault("assess", "take", "am-i-safe", "--answers", str(sheet))
+    assert taken.code == 0, taken.err
+    assert taken.out.index("999") < taken.out.index("resting")
+    assert json.loads(vault("safety", "status", "--json").out)["coaching"] is False
+
+
+def test_crisis_words_show_help_first_in_every_state(vault: Run) -> None:
+    for state in ("safe", "unsafe"):
+        vault("safety", state)
+        added = vault("journal", "add", "I don't want to be alive anymore.")
+        assert added.out.index("Someone can talk with you") < added.out.index("Saved entry")
+        data = json.loads(vault("check", "--json", "I don't want to be alive anymore").out)
+        assert data["crisis"] == ["suicide"]
+        assert json.loads(vault("journal", "add", "I want to die.", "--json").out)["crisis"]
