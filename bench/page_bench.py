@@ -12,6 +12,7 @@ from starlette.testclient import TestClient
 
 from clearheart.services.workspace import Workspace
 from clearheart.web.app import AppState, create_app
+from clearheart.web.routes.unlock import launch_path
 from harness import summary, timings
 
 BASE = "http://127.0.0.1:8765"
@@ -20,7 +21,7 @@ BASE = "http://127.0.0.1:8765"
 def time_journal_page(workspace: Workspace, home: Path, runs: int) -> dict[str, object]:
     state = AppState(home=home, workspace=workspace)
     with TestClient(create_app(state), base_url=BASE) as client:
-        launched = client.get(f"/launch/{state.launch_token}", follow_redirects=False)
+        launched = client.get(launch_path(state.launch_token or ""), follow_redirects=False)
         assert launched.status_code in (302, 303), launched.status_code
         first = client.get("/journal")
         assert first.status_code == 200 and "<article" in first.text, first.status_code

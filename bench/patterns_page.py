@@ -30,6 +30,7 @@ from clearheart.services.workspace import Workspace
 from clearheart.store.chat_repo import NewChat
 from clearheart.store.vault import Vault
 from clearheart.web.app import AppState, create_app
+from clearheart.web.routes.unlock import launch_path
 from harness import report, summary, timings
 from patterns import ME, generate
 
@@ -40,7 +41,7 @@ def first_view_after_unlock(home: Path, key: bytes, url: str) -> float:
     """Seconds for the first view in a fresh unlock of the same vault (a new app and service)."""
     state = AppState(home=home, workspace=Workspace(Vault.open_with_key(home, key)))
     with TestClient(create_app(state), base_url=BASE) as client:
-        client.get(f"/launch/{state.launch_token}", follow_redirects=False)
+        client.get(launch_path(state.launch_token or ""), follow_redirects=False)
         start = time.perf_counter()
         page = client.get(url)
         elapsed = time.perf_counter() - start
@@ -67,7 +68,7 @@ def main() -> None:
         del messages
         state = AppState(home=home, workspace=workspace)
         with TestClient(create_app(state), base_url=BASE) as client:
-            client.get(f"/launch/{state.launch_token}", follow_redirects=False)
+            client.get(launch_path(state.launch_token or ""), follow_redirects=False)
             url = f"/chats/{stored.chat_id}"
             start = time.perf_counter()
             while "Working out" in (page := client.get(url)).text:

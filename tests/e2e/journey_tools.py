@@ -84,13 +84,14 @@ def shoot(page: Page, name: str) -> None:
 
 
 def launch(command: str, home: Path, stderr: Path, *, wait: float = 30,
-           env_extra: dict[str, str] | None = None) -> Server:
-    """Start `clearheart COMMAND --no-open --port 0` and read its launch URL (first line)."""
+           env_extra: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> Server:
+    """Start `clearheart COMMAND [ARGS] --no-open --port 0` and read its launch URL (first
+    line)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CLEARHEART_")}
     env["CLEARHEART_HOME"] = str(home)
     env.update(env_extra or {})
     process = subprocess.Popen(
-        [sys.executable, "-m", "clearheart", command, "--no-open", "--port", "0"],
+        [sys.executable, "-m", "clearheart", command, *args, "--no-open", "--port", "0"],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
         stderr=stderr.open("w", encoding="utf-8"), text=True, env=env)
     assert process.stdout is not None

@@ -1,7 +1,7 @@
 """Reflection questionnaires in Debian's Chromium against the real `clearheart serve`:
 answer one, read the result, answer it again and see the change over time; then answer
-the safety check with a sign of danger and land on the safety view, with its banner on
-every page until the person says they are safe now. Pages are photographed at 1280 and
+the safety check with a sign of danger and land on Help, with coaching resting and only a
+small ring beside the name on every page until the person says they are safe now. Pages are photographed at 1280 and
 390 pixels wide into tests/e2e/screenshots/ (gitignored) and must never scroll sideways.
 """
 
@@ -78,28 +78,37 @@ def test_answer_see_the_result_answer_again_and_see_the_change(
     context.close()
 
 
-def test_a_sign_of_danger_leads_to_the_safety_view(browser: Browser, server: Server) -> None:
+def test_a_sign_of_danger_leads_to_help_and_rests_coaching(
+    browser: Browser, server: Server
+) -> None:
     context, page, watch = open_context(browser, server)
     create_vault(page, server, PASSPHRASE)
     page.goto(server.base + "/reflect/am-i-safe")
     answer_every_question(page, "last")
     shoot(page, "reflect-05-safety-check")
     page.click("text=Save my answers")
-    page.wait_for_url(server.base + "/safety")
+    page.wait_for_url(server.base + "/help")
     main = page.inner_text("main")
-    assert "Your safety comes first" in main
-    assert "1-800-799-7233" in main
-    assert "0808 2000 247" in main
-    shoot(page, "reflect-06-safety")
+    assert "deserves to be taken seriously" in main
+    assert "United Kingdom: 999" in main
+    page.select_option("#country", "GB")
+    page.click("form.country-form >> text=Show")
+    page.wait_for_url(server.base + "/help#people")
+    assert "0808 2000 247" in page.inner_text("main")
+    shoot(page, "reflect-06-help")
 
     page.goto(server.base + "/today")
-    assert page.locator(".safety-banner").is_visible()
-    shoot(page, "reflect-07-banner")
-    page.click(".safety-banner >> text=Help and your options")
-    page.wait_for_url(server.base + "/safety")
+    assert page.locator(".quiet-mark").is_visible()
+    assert page.locator("[data-coaching]").count() == 0
+    assert "Suggestions are resting for now" in page.inner_text("main")
+    shoot(page, "reflect-07-resting")
+    page.click(".quiet-mark")
+    page.wait_for_url(server.base + "/help")
     page.click("text=I am safe now")
-    page.wait_for_url(server.base + "/reflect")
-    assert page.locator(".safety-banner").count() == 0
-    assert "Coaching is shown again" in page.inner_text("main")
+    page.wait_for_url(server.base + "/help")
+    assert page.locator(".quiet-mark").count() == 0
+    assert "Suggestions can show again" in page.inner_text("main")
+    page.goto(server.base + "/today")
+    assert page.locator("[data-coaching]").count() > 0
     watch.check()
     context.close()

@@ -62,8 +62,12 @@ def test_the_service_reads_the_older_flag_first_then_the_history(engine: sa.Engi
     assert [r.code for r in service.gate().reasons] == ["questionnaire:am-i-safe/x4"]
     clock.moment = AT + timedelta(days=1)
     assert service.safe().coaching
-    assert service.notice("We had a nice dinner.", Source.JOURNAL).coaching
-    gate = service.notice("He took my keys so I couldn't leave.", Source.JOURNAL)
+    assert service.notice("We had a nice dinner.", Source.JOURNAL).kinds == ()
+    assert service.coaching()
+    noticed = service.notice("He took my keys and my phone and locked me in the bedroom all "
+                             "night.", Source.JOURNAL)
+    assert noticed.closes
+    gate = service.gate()
     assert not gate.coaching and gate.since == clock.moment
     assert [e.source for e in service.history()] == [
         Source.QUESTIONNAIRE, Source.SWITCH, Source.JOURNAL]

@@ -75,3 +75,30 @@ def unsafe_vault(shared_workspace: Workspace) -> Iterator[None]:
     shared_workspace.safety.questionnaire(("am-i-safe/afraid",))
     yield
     shared_workspace.safety.safe()
+
+
+DEMO_PASSPHRASE = "a demo passphrase here"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """A vault holding the demo's calm story (every page has something to show), as of a
+    fixed day; one per test module."""
+    from datetime import date
+
+    from clearheart.demo import build_demo
+
+    workspace = build_demo(tmp_path_factory.mktemp("demo") / "vault", DEMO_PASSPHRASE,
+                           today=date(2026, 6, 30))
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture(scope="module")
+def demo_web(demo: Workspace) -> Web:
+    """A browser signed in to the demo vault through the launch URL."""
+    state = AppState(home=demo.vault.paths.home, workspace=demo, clock=FakeTicker(),
+                     unlock_delay=0.0)
+    web = Web(TestClient(create_app(state), base_url=BASE), state, FakeTicker())
+    web.launch()
+    return web

@@ -1,4 +1,4 @@
-"""Discreet by default (issue 9): nothing the browser or a file keeps names the app or
+"""Discreet by default (issue 9): nothing the demo_web or a file keeps names the app or
 what it is for, and Back after the quick exit shows nothing of it.
 
 Walked over every page (tests/web/walker.py) of a vault built by the demo, so
@@ -12,29 +12,26 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
 import pytest
 from walker import POSTED, files, pages
-from webtools import BASE, FORBIDDEN_IN_TITLES, PASSPHRASE, FakeTicker, MakeWeb, TestClient, Web
+from webtools import BASE, FORBIDDEN_IN_TITLES, PASSPHRASE, MakeWeb, TestClient, Web
 from webtools import title_of as page_title
 
-from clearheart.demo import build_demo
 from clearheart.domain.preferences import DEFAULT_NAME, Preferences, clean
 from clearheart.errors import ArchiveInvalid, InvalidInput
 from clearheart.services import archive
 from clearheart.services.workspace import Workspace
 from clearheart.store import envelope
-from clearheart.web.app import AppState, create_app
 
 pytestmark = pytest.mark.xdist_group("discreet_walk")
 
 TELLING = (*FORBIDDEN_IN_TITLES, "clearheart", "safety", "danger", "abuse", "crisis", "help me")
 """Words no title, file name or file metadata may hold."""
 ICONS = ("/static/icon.svg", "data:,")
-DEMO_PASSPHRASE = "a demo passphrase here"
 
 
 def telling(text: str) -> list[str]:
@@ -45,39 +42,22 @@ def icon_links(html: str) -> list[str]:
     return re.findall(r'<link rel="icon" href="([^"]*)"', html)
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = build_demo(tmp_path_factory.mktemp("discreet") / "vault", DEMO_PASSPHRASE,
-                           today=date(2026, 6, 30))
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture(scope="module")
-def browser(demo: Workspace) -> Web:
-    state = AppState(home=demo.vault.paths.home, workspace=demo, clock=FakeTicker(),
-                     unlock_delay=0.0)
-    web = Web(TestClient(create_app(state), base_url=BASE), state, FakeTicker())
-    web.launch()
-    return web
-
-
 # --- titles and the icon, on every page ----------
 
 
 @pytest.fixture(scope="module")
-def walked(browser: Web, demo: Workspace) -> dict[str, str]:
+def walked(demo_web: Web, demo: Workspace) -> dict[str, str]:
     """Every page, signed in (address → HTML), safe and unsafe (the gate changes pages)."""
     found: dict[str, str] = {}
     for gate in ("safe", "unsafe"):
         getattr(demo.safety, gate)()
         try:
-            for address in pages(browser.client.app, demo):  # type: ignore[arg-type]
-                response = browser.get(address)
+            for address in pages(demo_web.client.app, demo):  # type: ignore[arg-type]
+                response = demo_web.get(address)
                 assert response.status_code == 200, (address, response.status_code)
                 found[f"{gate} {address}"] = response.text
             for address, form in POSTED:
-                found[f"{gate} POST {address}"] = browser.post(address, form).text
+                found[f"{gate} POST {address}"] = demo_web.post(address, form).text
         finally:
             demo.safety.safe()
     return found
@@ -105,15 +85,15 @@ def test_every_page_links_a_plain_icon(walked: dict[str, str]) -> None:
     assert not telling(icon)
 
 
-def test_pages_outside_the_app_are_neutral_too(make_web: MakeWeb, browser: Web,
+def test_pages_outside_the_app_are_neutral_too(make_web: MakeWeb, demo_web: Web,
                                                tmp_path: Path) -> None:
     stranger = make_web()
     responses = {
         "create": make_web(home=tmp_path / "none").get("/unlock"),
         "unlock": stranger.get("/unlock"),
         "weather": stranger.get("/weather"),
-        "404": browser.get("/no-such-page"),
-        "403": browser.post("/journal", {"text": "x"}, csrf=False),
+        "404": demo_web.get("/no-such-page"),
+        "403": demo_web.post("/journal", {"text": "x"}, csrf=False),
     }
     for where, response in responses.items():
         title = page_title(response.text)
@@ -136,8 +116,8 @@ def test_the_default_name_is_neutral_and_an_old_default_reads_as_it() -> None:
             clean(Preferences(display_name=name))
 
 
-def test_the_footer_offers_what_works_on_a_touch_screen(browser: Web) -> None:
-    page = browser.get("/today").text
+def test_the_footer_offers_what_works_on_a_touch_screen(demo_web: Web) -> None:
+    page = demo_web.get("/today").text
     assert '<span class="leave-keys">press Shift three times</span>' in page
     assert '<span class="leave-touch">tap Quick exit at the top</span>' in page
     css = resources.files("clearheart.web").joinpath("static/app.css").read_text()
@@ -149,12 +129,12 @@ def test_the_footer_offers_what_works_on_a_touch_screen(browser: Web) -> None:
 # --- downloaded files ----------
 
 
-def test_downloads_have_plain_names_and_metadata(browser: Web, demo: Workspace) -> None:
-    offered = files(browser.client.app)  # type: ignore[arg-type]
+def test_downloads_have_plain_names_and_metadata(demo_web: Web, demo: Workspace) -> None:
+    offered = files(demo_web.client.app)  # type: ignore[arg-type]
     assert set(offered) == {"/cycle.svg", "/practices/calendar.ics"}
     names = {}
     for address in offered:
-        response = browser.get(address)
+        response = demo_web.get(address)
         assert response.status_code == 200, address
         disposition = response.headers["content-disposition"]
         names[address] = re.findall(r'filename="([^"]+)"', disposition)[0]
@@ -162,9 +142,9 @@ def test_downloads_have_plain_names_and_metadata(browser: Web, demo: Workspace) 
     assert names == {"/cycle.svg": "drawing.svg", "/practices/calendar.ics": "schedule.ics"}
 
 
-def test_the_calendar_names_neither_the_app_nor_the_practices(browser: Web,
+def test_the_calendar_names_neither_the_app_nor_the_practices(demo_web: Web,
                                                                demo: Workspace) -> None:
-    text = browser.get("/practices/calendar.ics").text
+    text = demo_web.get("/practices/calendar.ics").text
     assert re.findall(r"^PRODID:(.*)\r$", text, re.M) == ["-//Local//Schedule//EN"]
     uids = re.findall(r"^UID:(.*)$", text, re.M)
     seed = demo.vault_id()
@@ -175,10 +155,10 @@ def test_the_calendar_names_neither_the_app_nor_the_practices(browser: Web,
         assert word not in text.lower(), word
 
 
-def test_the_drawing_file_carries_no_metadata_of_the_app(browser: Web, demo: Workspace) -> None:
+def test_the_drawing_file_carries_no_metadata_of_the_app(demo_web: Web, demo: Workspace) -> None:
     if demo.cycle.current() is None:
         demo.cycle.start_from_example()
-    text = browser.get("/cycle.svg").text
+    text = demo_web.get("/cycle.svg").text
     root = ET.fromstring(text)
     assert root.get("class") is None
     assert root.get("aria-labelledby") == "drawing-title drawing-desc"
@@ -273,7 +253,7 @@ def test_an_unknown_marker_is_still_refused(small_vault: Workspace, tmp_path: Pa
 
 @pytest.fixture
 def exited(make_web: MakeWeb, own_workspace: Workspace) -> Web:
-    """A browser that signed in, then left by the quick exit."""
+    """A demo_web that signed in, then left by the quick exit."""
     web = make_web(workspace=own_workspace)
     web.launch()
     web.get("/journal")

@@ -10,20 +10,16 @@ The vault is the demo story, so every page has something to show.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 
 import pytest
 from walker import POSTED, files, marked, pages, visible_text
-from webtools import BASE, FakeTicker, TestClient, Web
+from webtools import Web
 
 from clearheart.content.loader import load_prompts
-from clearheart.demo import build_demo
 from clearheart.domain.draftcheck.tips import JOURNAL_TIP, TIPS
 from clearheart.domain.rewrite import SAY_ONCE
 from clearheart.services.workspace import Workspace
-from clearheart.web.app import AppState, create_app
 
 pytestmark = pytest.mark.xdist_group("safety_walk")
 
@@ -40,23 +36,6 @@ MIN_SENTENCE = 24
 class Walk:
     pages: dict[str, str]
     """Address → HTML."""
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = build_demo(tmp_path_factory.mktemp("walk") / "vault", "a demo passphrase here",
-                           today=date(2026, 6, 30))
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture(scope="module")
-def browser(demo: Workspace) -> Web:
-    state = AppState(home=demo.vault.paths.home, workspace=demo, clock=FakeTicker(),
-                     unlock_delay=0.0)
-    web = Web(TestClient(create_app(state), base_url=BASE), state, FakeTicker())
-    web.launch()
-    return web
 
 
 def walk(web: Web, workspace: Workspace) -> Walk:
@@ -77,13 +56,13 @@ def sentences(text: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def walks(browser: Web, demo: Workspace) -> tuple[Walk, Walk]:
+def walks(demo_web: Web, demo: Workspace) -> tuple[Walk, Walk]:
     demo.safety.safe()
     assert demo.safety.coaching()
-    safe = walk(browser, demo)
+    safe = walk(demo_web, demo)
     demo.safety.unsafe()
     try:
-        unsafe = walk(browser, demo)
+        unsafe = walk(demo_web, demo)
     finally:
         demo.safety.safe()
     return safe, unsafe
@@ -149,8 +128,8 @@ def test_the_discreet_mark_shows_on_every_signed_in_page_while_unsafe(
         assert "coaching is paused" not in html.lower(), address
 
 
-def test_files_hold_no_coaching_either(browser: Web, demo: Workspace) -> None:
+def test_files_hold_no_coaching_either(demo_web: Web, demo: Workspace) -> None:
     coaching = {p.text for p in load_prompts() if p.coaching}
-    for address in files(browser.client.app):  # type: ignore[arg-type]
-        body = browser.get(address).text
+    for address in files(demo_web.client.app):  # type: ignore[arg-type]
+        body = demo_web.get(address).text
         assert not [text for text in coaching if text in body], address

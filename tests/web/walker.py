@@ -75,7 +75,6 @@ FILES: dict[str, str] = {
 
 NOT_PAGES: dict[str, str] = {
     "/": "redirects to /today",
-    "/launch/{token}": "a one-time sign-in address that redirects",
     "/activity": "the idle ping (204, no body)",
 }
 

@@ -17,7 +17,7 @@ import click
 
 from clearheart.domain import rewrite as rewrite_rules
 from clearheart.domain.safety.crisis import NONE as NO_CRISIS
-from clearheart.domain.safety.crisis import Crisis, read_crisis
+from clearheart.domain.safety.crisis import Crisis
 from clearheart.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -124,7 +124,9 @@ def check(
     answers = _answers(given)
     draft = read_draft(text)
     reading = DraftChecker().check(draft)
-    crisis = read_crisis(draft)
+    from clearheart.services.safety import crisis_in
+
+    crisis = crisis_in(draft)
     workspace = open_workspace_if_any()
     country: Country | None = None
     directory: Directory = load_resources()
@@ -135,7 +137,8 @@ def check(
                 else rewrite_rules.build(answers, draft))
     else:
         try:
-            coaching = workspace.safety.notice(draft, Source.DRAFT).coaching
+            workspace.safety.notice(draft, Source.DRAFT)
+            coaching = workspace.safety.coaching()
             made = None if answers is None else workspace.pause.rewrite(answers, draft)
             country = workspace.help.country()
         finally:

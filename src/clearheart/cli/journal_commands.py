@@ -7,6 +7,7 @@ import sys
 import click
 
 from clearheart.cli.present import entry_json, entry_text
+from clearheart.cli.safety_present import AfterWriting
 from clearheart.cli.session import echo_json, open_workspace
 from clearheart.errors import InvalidInput
 
@@ -47,18 +48,14 @@ def add(text: str | None, prompt_id: str | None, mood: int | None, emotions: tup
     try:
         entry = workspace.journal.add(body, prompt_id=prompt_id, mood=mood, emotions=emotions,
                                       tags=tags)
-        crisis = workspace.safety.crisis_of(body)
-        country, directory = workspace.help.country(), workspace.help.directory()
+        found = AfterWriting.read(workspace, body)
     finally:
         workspace.close()
     if as_json:
         echo_json({"id": entry.id, "created": entry.created.isoformat(timespec="seconds"),
-                   "crisis": list(crisis.kinds)})
+                   "crisis": found.kinds})
         return
-    if crisis:
-        from clearheart.cli.safety_present import echo_crisis
-
-        echo_crisis(crisis, country, directory)
+    found.echo()
     click.echo(f"Saved entry #{entry.id}.")
 
 

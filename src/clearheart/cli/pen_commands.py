@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from clearheart.cli.check_commands import read_draft
+from clearheart.cli.safety_present import AfterWriting
 from clearheart.cli.session import echo_json, open_workspace
 from clearheart.domain.holding import (
     DEFAULT_MINUTES,
@@ -145,17 +146,13 @@ def hold(text: str | None, minutes: int, rewrite: str | None, as_json: bool) -> 
     try:
         held = workspace.pause.hold(draft, minutes, rewrite)
         now = workspace.clock.now()
-        crisis = workspace.safety.crisis_of(draft)
-        country, directory = workspace.help.country(), workspace.help.directory()
+        found = AfterWriting.read(workspace, draft)
     finally:
         workspace.close()
     if as_json:
         echo_json(held_json(held, now))
         return
-    if crisis:
-        from clearheart.cli.safety_present import echo_crisis
-
-        echo_crisis(crisis, country, directory)
+    found.echo()
     click.echo(f"Held #{held.id} until {_until(held, now)}. Nothing was sent.")
     click.echo(f"Decide whenever you are ready: `clearheart pen decide {held.id} sent`, "
                "`let-go` or `journaled`.")

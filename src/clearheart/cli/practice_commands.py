@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from clearheart.cli.safety_present import AfterWriting
 from clearheart.cli.session import echo_json, open_workspace
 from clearheart.domain.journal import Practice
 
@@ -51,18 +52,14 @@ def done(practice: str, text: str, moment: str | None, as_json: bool) -> None:
     workspace = open_workspace()
     try:
         entry = workspace.practices.complete(_NAMES[practice], body, moment)
-        crisis = workspace.safety.crisis_of(body)
-        country, directory = workspace.help.country(), workspace.help.directory()
+        found = AfterWriting.read(workspace, body)
     finally:
         workspace.close()
     if as_json:
         echo_json({"id": entry.id, "created": entry.created.isoformat(timespec="seconds"),
-                   "crisis": list(crisis.kinds)})
+                   "crisis": found.kinds})
         return
-    if crisis:
-        from clearheart.cli.safety_present import echo_crisis
-
-        echo_crisis(crisis, country, directory)
+    found.echo()
     click.echo(f"Saved as entry #{entry.id}.")
 
 

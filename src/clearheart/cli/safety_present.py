@@ -3,6 +3,7 @@ name of the app in it (it may be read over a shoulder, or printed)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -11,6 +12,8 @@ if TYPE_CHECKING:
     from clearheart.domain.safety import Crisis, Gate
     from clearheart.domain.safety.plan import Plan
     from clearheart.domain.safety.resources import Country, Directory, Service
+    from clearheart.services.safety import Noticed
+    from clearheart.services.workspace import Workspace
 
 WIDTH = 78
 QUIET = (
@@ -58,6 +61,52 @@ def help_lines(country: Country | None, directory: Directory, kinds: tuple[str, 
              if country.emergency else "In danger right now: call your local emergency number."]
     lines += [f"  • {service_line(s)}" for s in country.services if s.kind in kinds]
     return lines
+
+
+DANGER_WORDS = {
+    "fear": "being afraid", "harm": "being hurt", "threat": "threats",
+    "control": "being controlled", "monitoring": "being watched or checked on",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AfterWriting:
+    """What the words just written call for: crisis help first, then the danger check-in.
+    Read while the vault is open, shown after it is closed."""
+
+    crisis: Crisis
+    noticed: Noticed
+    country: Country | None
+    directory: Directory
+
+    @classmethod
+    def read(cls, workspace: Workspace, text: str) -> AfterWriting:
+        return cls(workspace.safety.crisis_of(text), workspace.safety.read_danger(text),
+                   workspace.help.country(), workspace.help.directory())
+
+    @property
+    def kinds(self) -> list[str]:
+        return list(self.crisis.kinds)
+
+    def echo(self) -> None:
+        """Help first, when there is a crisis; then the check-in; nothing otherwise."""
+        if self.crisis:
+            echo_crisis(self.crisis, self.country, self.directory)
+        if not self.noticed.kinds:
+            return
+        words = " and ".join(DANGER_WORDS.get(k, k) for k in self.noticed.kinds)
+        if self.noticed.closes:
+            click.echo(wrap(
+                f"What you wrote spoke of {words}. In case you are not safe, suggestions about "
+                "how to talk with your partner are resting. `clearheart safety help` shows who "
+                "can help; if that is not right, `clearheart safety safe` brings them back."))
+        else:
+            click.echo(wrap(
+                f"Some of what you wrote might speak of {words}. If you do not feel safe, "
+                "`clearheart safety unsafe` rests suggestions about your partner, and "
+                "`clearheart safety help` shows who can help. If we read it wrong, nothing "
+                "changes."))
+        click.echo("")
 
 
 def echo_crisis(crisis: Crisis, country: Country | None, directory: Directory) -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clearheart.domain.draftcheck.reading import KINDS, Evidence, Judgement
-from clearheart.services.embedding import MODELS_DIR, Embedder
+from clearheart.services.embedding import MODELS_DIR, Embedder, installed_embedder
 
 if TYPE_CHECKING:
     import numpy as np
@@ -211,7 +211,7 @@ class DraftModel:
     @classmethod
     def load(cls, heads_path: Path = HEADS_FILE) -> DraftModel | None:
         """The model, or None (logged once by the embedder, or here) when a part is missing."""
-        embedder = Embedder.load()
+        embedder = installed_embedder()
         if embedder is None:
             return None
         if not heads_path.is_file():

@@ -11,6 +11,7 @@ See docs/decisions/0008-embedding-model.md for the choice and the pins.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import logging
@@ -180,6 +181,13 @@ def _mean(
     norms = np.linalg.norm(pooled, axis=1, keepdims=True)
     result: npt.NDArray[np.float32] = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
     return result
+
+
+@functools.cache
+def installed_embedder() -> Embedder | None:
+    """The installed MiniLM, loaded once per process for every classifier that reads with it
+    (the draft check's and the safety check's), or None when it is not installed."""
+    return Embedder.load()
 
 
 def load_draft_model() -> DraftModel | None:

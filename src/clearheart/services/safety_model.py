@@ -2,22 +2,26 @@
 
 The rules (domain/safety/crisis.py and signals.py) read the words a person has written; they
 carry poorly to phrasings their authors never saw. This classifier reads the same text as:
-- dense: the MiniLM embedding (mean- and max-pooled), the kinds both rule sets found (as
-  0/1 evidence) and a few shape figures (length, who the words are about, ?, !, capitals,
-  laughter);
+- dense: the MiniLM sentence embedding (mean-pooled, unit length), the kinds both rule sets
+  found (0/1 evidence) and a few shape figures (length, who the words are about, ?, !,
+  capitals, laughter);
 - lexical: hashed word 1-3-grams and character 3-5-grams, as the draft check reads them
   (services/draft_model.py `lexical`).
-One small logistic head per name on each vector (crisis and each crisis kind; danger and
-each danger kind); a name's probability is a fixed blend of its two heads. numpy runs them.
-They are stored in clearheart/models/safety_heads.npz, trained by
-bench/train_safety_heads.py on our own labelled sentences, thresholds chosen out of fold.
+One small logistic head per name on each vector: `crisis` and one per crisis kind, `danger`
+and one per danger kind, each kind head one-against-the-rest. A name's probability is a
+blend of its dense and lexical heads; a task's probability mixes its own head with its
+surest kind head (the kinds are far apart in meaning, and one line cannot fence in all
+three). numpy runs them. They are stored in clearheart/models/safety_heads.npz, trained by
+bench/train_safety_heads.py on our own labelled sentences, every setting chosen out of fold.
 
 Decisions (docs/decisions/0011-safety-classifier.md):
-- crisis: the rules' kinds when they fire (never overruled), else the best kind head's kind
-  when the crisis head reaches its threshold;
-- danger: a rule hit stands unless the danger head is below its veto threshold; the danger
-  head alone flags a text at its own threshold; kinds from the rules, else the best head.
-A text longer than one window (WINDOW_CHARS) is read window by window, and each head takes
+- crisis: the rules' kinds when they fire (never overruled), else the surest kind when the
+  crisis probability reaches its threshold;
+- danger: a rule hit stands only where the danger probability reaches the veto threshold,
+  or where the crisis rules find the writer is being hurt right now (that sign is never set
+  aside); the probability alone flags a text at its own threshold; kinds from the rules,
+  else the surest kind head.
+A text longer than one window (WINDOW_CHARS) is read window by window, and each name takes
 its highest window, so a crisis buried in a long entry is not averaged away.
 
 Without the model (the `model` extra missing, or a file whose sha256 differs from the pinned
@@ -43,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from clearheart.domain.safety.crisis import CRISIS_KINDS, Crisis, CrisisKind, read_crisis
 from clearheart.domain.safety.signals import KINDS, Kind, danger_kinds
 from clearheart.services.draft_model import LEX_DIMENSIONS, grams, lexical
-from clearheart.services.embedding import MODELS_DIR, Embedder
+from clearheart.services.embedding import MODELS_DIR, Embedder, installed_embedder
 
 if TYPE_CHECKING:
     import numpy as np
@@ -52,7 +56,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("clearheart.model")
 
 HEADS_FILE = MODELS_DIR / "safety_heads.npz"
-HEADS_SHA256 = "0000000000000000000000000000000000000000000000000000000000000000"
+HEADS_SHA256 = "e7dbc96654aeddc8bd754c1fe2abccb90114c218484ca1ed6a5c990d0ac31626"
 """sha256 of safety_heads.npz as bench/train_safety_heads.py last wrote it."""
 FEATURES_VERSION = 1
 """Bumped whenever the features change; the heads file records the version it needs."""
@@ -74,9 +78,12 @@ tokens at most). Longer texts are read in windows of whole sentences up to this 
 LEXICAL_PROBE = "I can't do this any more, he took my phone lol"
 """A sentence whose hashed grams the heads file records: if the lexical features ever
 change under us (draft_model.py), the heads are refused rather than misread."""
+MAX_WINDOWS = 12
+"""The most windows of one text that go through MiniLM (about 0.4 s on two cores); in a
+longer text, those whose lexical heads reach highest. The rules always read all of it."""
 CACHE = 4
-"""Texts whose probabilities are kept: saving an entry asks about danger and then about a
-crisis in the same words."""
+"""Readings kept, keyed by the text's sha256 (never the words): saving an entry asks about
+danger and then about a crisis in the same words."""
 
 _WORD = re.compile(r"[a-z']+")
 _FIRST = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "id", "i'll", "me", "my", "myself",
@@ -142,18 +149,15 @@ def windows(text: str) -> list[str]:
 
 
 def dense_features(
-    mean: npt.NDArray[np.float32],
-    peak: npt.NDArray[np.float32],
-    texts: Sequence[str],
-    rows: Sequence[Sequence[float]],
+    mean: npt.NDArray[np.float32], texts: Sequence[str], rows: Sequence[Sequence[float]]
 ) -> npt.NDArray[np.float32]:
-    """The dense vector per text: pooled embeddings, the rules' evidence row, shape."""
+    """The dense vector per text: the sentence embedding, the rules' evidence row, shape."""
     import numpy as np
 
     extra = np.array(
         [[*row, *shape(text)] for text, row in zip(texts, rows, strict=True)], dtype=np.float32
     ).reshape(len(texts), len(EVIDENCE) + len(SHAPE))
-    stacked: npt.NDArray[np.float32] = np.hstack([mean, peak, extra]).astype(np.float32)
+    stacked: npt.NDArray[np.float32] = np.hstack([mean, extra]).astype(np.float32)
     return stacked
 
 
@@ -179,10 +183,14 @@ class Heads:
     lex_bias: Any
     blend: Any
     """Per name: blend * dense head + (1 - blend) * lexical head."""
+    mix: Any
+    """Per name; at CRISIS and DANGER, the share of the task's probability that comes from
+    its surest kind head (the rest from its own head)."""
     threshold: Any
     """Per name; only CRISIS and DANGER decide (kinds are the best of their task's heads)."""
     veto: Any
-    """Per name; for DANGER, a rule hit stands only where the head reaches this."""
+    """Per name; for DANGER, a rule hit stands only where the probability reaches this
+    (unless the crisis rules find the writer is being hurt right now)."""
     meta: dict[str, Any]
 
     @classmethod
@@ -204,6 +212,7 @@ class Heads:
                 lex_weights=data["lex_weights"],
                 lex_bias=data["lex_bias"],
                 blend=data["blend"],
+                mix=data["mix"],
                 threshold=data["threshold"],
                 veto=data["veto"],
                 meta=meta,
@@ -212,19 +221,47 @@ class Heads:
     def probabilities(
         self, dense: npt.NDArray[np.float32], lex: npt.NDArray[np.float32]
     ) -> npt.NDArray[np.float32]:
-        """One row per text, one column per name in NAMES."""
-        standard = (dense - self.mean) / self.scale
-        from_dense = _sigmoid(standard @ self.dense_weights.T + self.dense_bias)
-        from_lex = _sigmoid(lex @ self.lex_weights.T + self.lex_bias)
+        """One row per text, one column per name in NAMES; at CRISIS and DANGER the task's
+        probability (its own head mixed with its surest kind head)."""
+        return self.combine(self.dense_part(dense), self.lexical_part(lex))
+
+    def dense_part(self, dense: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        return _sigmoid(((dense - self.mean) / self.scale) @ self.dense_weights.T + self.dense_bias)
+
+    def lexical_part(self, lex: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        return _sigmoid(lex @ self.lex_weights.T + self.lex_bias)
+
+    def combine(
+        self, from_dense: npt.NDArray[np.float32], from_lex: npt.NDArray[np.float32]
+    ) -> npt.NDArray[np.float32]:
+        """Blend each name's two heads, then mix each task's own head with its surest kind."""
         blended: npt.NDArray[np.float32] = self.blend * from_dense + (1 - self.blend) * from_lex
+        for task, kinds in ((CRISIS, len(CRISIS_KINDS)), (DANGER, len(KINDS))):
+            surest = blended[:, task + 1 : task + 1 + kinds].max(axis=1)
+            share = self.mix[task]
+            blended[:, task] = (1 - share) * blended[:, task] + share * surest
         return blended
+
+    def reach(self, from_lex: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Per text, how far past the lowest level that can change a decision (the crisis
+        threshold; the lower of the danger threshold and veto) each task's probability could
+        at most go, whatever the dense heads say (a dense head is below 1): below 0, the
+        text cannot change any decision and need not be embedded."""
+        import numpy as np
+
+        most = self.combine(np.ones_like(from_lex), from_lex)
+        crisis = most[:, CRISIS] - self.threshold[CRISIS]
+        danger = most[:, DANGER] - min(self.threshold[DANGER], self.veto[DANGER])
+        reach: npt.NDArray[np.float32] = np.maximum(crisis, danger)
+        return reach
 
 
 def crisis_decision(
     rules: tuple[CrisisKind, ...], p: Sequence[float], threshold: float
 ) -> tuple[CrisisKind, ...]:
-    """The rules' kinds when they fire; else, when the crisis head reaches `threshold`, the
-    kind whose head is surest. `p` is a row of probabilities in the order of NAMES."""
+    """The rules' kinds when they fire; else, when the crisis probability reaches
+    `threshold`, the kind whose head is surest. `p` is a row of probabilities in the order
+    of NAMES."""
     if rules:
         return rules
     if p[CRISIS] < threshold:
@@ -234,11 +271,13 @@ def crisis_decision(
 
 
 def danger_decision(
-    rules: tuple[Kind, ...], p: Sequence[float], threshold: float, veto: float
+    rules: tuple[Kind, ...], p: Sequence[float], threshold: float, veto: float,
+    hurt_now: bool = False,
 ) -> tuple[Kind, ...]:
-    """The rules' kinds unless the danger head is below `veto`; else, when the danger head
-    reaches `threshold`, the kind whose head is surest."""
-    if rules and p[DANGER] >= veto:
+    """The rules' kinds unless the danger probability is below `veto` (never set aside when
+    the crisis rules find the writer is being hurt right now: `hurt_now`); else, when the
+    probability reaches `threshold`, the kind whose head is surest."""
+    if rules and (hurt_now or p[DANGER] >= veto):
         return rules
     if p[DANGER] < threshold:
         return ()
@@ -259,7 +298,7 @@ class SafetyModel:
     @classmethod
     def load(cls, heads_path: Path = HEADS_FILE) -> SafetyModel | None:
         """The model, or None (the reason logged once) when a part is missing or altered."""
-        embedder = Embedder.load()
+        embedder = installed_embedder()
         if embedder is None:
             return None  # the embedder has said why
         if not heads_path.is_file():
@@ -286,23 +325,46 @@ class SafetyModel:
 
         if not texts:
             return np.zeros((0, len(NAMES)), dtype=np.float32)
-        mean, peak = self.embedder.pooled(texts)
-        return self.heads.probabilities(dense_features(mean, peak, texts, rows), lexical(texts))
+        mean = self.embedder.embed(texts)
+        return self.heads.probabilities(dense_features(mean, texts, rows), lexical(texts))
 
     def read(self, text: str) -> tuple[Any, tuple[CrisisKind, ...], tuple[Kind, ...]]:
-        """The probabilities of `text` (its highest window per name) and both rules' kinds."""
-        known = self._recent.get(text)
+        """The probabilities of `text` (per name, its highest window) and both rules' kinds.
+
+        Only windows that could change a decision go through MiniLM (their lexical heads
+        bound how high they can reach), at most MAX_WINDOWS of them, those that could
+        reach highest; a text with none gets its lexical part alone, below every level
+        that decides."""
+        import numpy as np
+
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        known = self._recent.get(key)
         if known is not None:
-            self._recent.move_to_end(text)
+            self._recent.move_to_end(key)
             return known
         crisis, danger = read_crisis(text).kinds, danger_kinds(text)
         parts = windows(text)
-        row = evidence(crisis, danger)
-        p = self.probabilities(parts, [row] * len(parts)).max(axis=0)
-        self._recent[text] = (p, crisis, danger)
+        heads = self.heads
+        from_lex = heads.lexical_part(lexical(parts))
+        reach = heads.reach(from_lex)
+        chosen = [int(i) for i in np.argsort(-reach, kind="stable")[:MAX_WINDOWS]
+                  if reach[i] >= 0]
+        if chosen:
+            texts = [parts[i] for i in chosen]
+            dense = dense_features(
+                self.embedder.embed(texts), texts, [evidence(crisis, danger)] * len(texts)
+            )
+            p = heads.combine(heads.dense_part(dense), from_lex[chosen]).max(axis=0)
+        else:
+            p = heads.combine(np.zeros_like(from_lex), from_lex).max(axis=0)
+        self._recent[key] = (p, crisis, danger)
         while len(self._recent) > CACHE:
             self._recent.popitem(last=False)
         return p, crisis, danger
+
+    def forget(self) -> None:
+        """Drop the few readings kept (so a benchmark times the reading, not the cache)."""
+        self._recent.clear()
 
     def crisis(self, text: str) -> Crisis:
         """The crisis decision: the rules' kinds, or the model's where the rules are silent."""
@@ -311,9 +373,20 @@ class SafetyModel:
 
     def danger(self, text: str) -> tuple[Kind, ...]:
         """The danger decision (see the module docstring); () when none."""
-        p, _, rules = self.read(text)
+        return self.danger_reading(text)[0]
+
+    def danger_reading(self, text: str) -> tuple[tuple[Kind, ...], bool]:
+        """The danger decision, and whether it is strong: the rules found it and the model
+        bears them out (or the writer is being hurt right now). A finding of the model alone
+        is weak: worth a question to the person, not a closed gate."""
+        p, crisis, rules = self.read(text)
         heads = self.heads
-        return danger_decision(rules, p, float(heads.threshold[DANGER]), float(heads.veto[DANGER]))
+        hurt_now = "hurt_now" in crisis
+        kinds = danger_decision(
+            rules, p, float(heads.threshold[DANGER]), float(heads.veto[DANGER]),
+            hurt_now=hurt_now,
+        )
+        return kinds, bool(kinds) and kinds == rules
 
 
 def _unavailable(reason: str) -> None:

@@ -114,10 +114,25 @@ def help_context(workspace: Workspace) -> dict[str, Any]:
     return {"country": workspace.help.country(), "directory": workspace.help.directory()}
 
 
+DANGER_WORDS = {
+    "fear": "being afraid", "harm": "being hurt", "threat": "threats",
+    "control": "being controlled", "monitoring": "being watched or checked on",
+}
+"""The kinds of danger from a partner, as the help pages say them."""
+
+
+def danger_words(kinds: tuple[str, ...]) -> str:
+    """"being afraid and being controlled"."""
+    words = [DANGER_WORDS.get(kind, kind) for kind in kinds]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def crisis_context(workspace: Workspace, text: str) -> dict[str, Any]:
-    """`crisis` (falsy when none) for _crisis.html, shown first on the page being rendered."""
+    """For a page that shows what was just written (the pause's check): crisis words first
+    (_crisis.html), and the danger check-in (_checkin.html)."""
+    noticed = workspace.safety.read_danger(text)
     return {"crisis": workspace.safety.crisis_of(text), "crisis_copy": load_help_copy().crisis,
-            **help_context(workspace)}
+            "checkin": noticed if noticed.kinds else None, **help_context(workspace)}
 
 
 class Quiet:
@@ -153,10 +168,12 @@ def html(request: Request, template: str, title: str, context: dict[str, Any] | 
         "path": request.url.path,
     }
     gate = gate_of(state)
-    base |= {"gate": gate, "coaching_on": gate.coaching, "quiet": Quiet(), "crisis": None}
+    base |= {"gate": gate, "coaching_on": gate.coaching, "quiet": Quiet(), "crisis": None,
+             "checkin": None, "danger_words": danger_words}
     crisis = session.take_crisis() if session else None
-    if crisis and state.workspace is not None:
-        base |= {"crisis": crisis, "crisis_copy": load_help_copy().crisis,
+    checkin = session.take_checkin() if session else None
+    if (crisis or checkin) and state.workspace is not None:
+        base |= {"crisis": crisis, "checkin": checkin, "crisis_copy": load_help_copy().crisis,
                  **help_context(state.workspace)}
     context = base | (context or {})
     context["errors"] = Fields(context.get("errors") or {})
@@ -176,11 +193,16 @@ def notify(request: Request, notice: str) -> None:
 
 
 def after_writing(request: Request, workspace: Workspace, text: str) -> None:
-    """After saving words the person wrote: crisis words put help first on the next page."""
-    crisis = workspace.safety.crisis_of(text)
+    """After saving words the person wrote: crisis words put help first on the next page, and
+    danger from a partner brings the check-in (the reading was made, and cached, as the words
+    were saved)."""
     session = session_of(request)
-    if crisis and session is not None:
-        session.crisis = crisis
+    if session is None:
+        return
+    crisis = workspace.safety.crisis_of(text)
+    noticed = workspace.safety.read_danger(text)
+    session.crisis = crisis or None
+    session.checkin = noticed if noticed.kinds else None
 
 
 def set_session_cookie(response: Response, session: Session) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from clearheart.domain.safety import Crisis
+    from clearheart.services.safety import Noticed
 
 COOKIE = "sid"
 MAX_ANONYMOUS = 64
@@ -33,6 +34,9 @@ class Session:
 
     crisis: Crisis | None = field(default=None)
     """Crisis words in what was just saved: the next page shows help first."""
+    checkin: Noticed | None = field(default=None)
+    """Danger from a partner in what was just saved: the next page asks, or says what it
+    rested and how to bring it back."""
 
     def take_notice(self) -> str | None:
         notice, self.notice = self.notice, None
@@ -41,6 +45,10 @@ class Session:
     def take_crisis(self) -> Crisis | None:
         crisis, self.crisis = self.crisis, None
         return crisis
+
+    def take_checkin(self) -> Noticed | None:
+        checkin, self.checkin = self.checkin, None
+        return checkin
 
 
 def _digest(session_id: str) -> str:

@@ -1,12 +1,13 @@
-"""The labelled sets behind bench/crisis_eval.py and bench/danger_eval.py: well formed, apart,
-and the detectors' figures on them.
+"""The labelled sets behind the safety checks: well formed, apart, and the figures on them.
 
-Held-out texts are read but never shown: every assertion here compares counts or rates, so a
-failure message carries numbers only (see the READMEs in bench/data/crisis and .../danger).
+Training files (dev, dev_b, train_*) are read freely. Sealed files are read but never
+shown: every assertion about them compares counts, rates or hashes, so a failure message
+carries numbers only (see the READMEs in bench/data/crisis and bench/data/danger).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -15,13 +16,13 @@ from typing import Any
 
 import pytest
 from test_crisis import HURT_NOW, NOT_A_CRISIS, SELF_HARM, SUICIDE, TEXTING
+from test_safety_model import OWN_SENTENCES
 from test_signals import DANGER, EVERYDAY
 
 from clearheart.domain.safety.crisis import CRISIS_KINDS, read_crisis
 from clearheart.domain.safety.signals import KINDS, danger_kinds
 
 DATA = Path(__file__).resolve().parents[3] / "bench" / "data"
-SPLITS = ("dev", "heldout")
 STYLES = {"journal", "texting", "draft", "oblique", "formal", "nonnative", "rambling"}
 FIELDS = {
     "crisis": {"text": str, "crisis": bool, "category": str, "style": str, "hard": bool},
@@ -29,75 +30,105 @@ FIELDS = {
                "voice": str},
 }
 LABELS = {"crisis": ("crisis", "category", CRISIS_KINDS), "danger": ("danger", "kind", KINDS)}
+EXPECTED = {"crisis": ("dev", "dev_b", "train_c", "train_d"), "danger": ("dev", "dev_b", "train_c")}
 
 Row = dict[str, Any]
 
 
-def _load(folder: str, split: str) -> list[Row]:
-    lines = (DATA / folder / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+def _load(path: Path) -> list[Row]:
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
-SETS = {(folder, split): _load(folder, split) for folder in FIELDS for split in SPLITS}
-# A defect in the data, found by these tests and left for the data's owners to fix: one
-# held-out crisis line is, once case and punctuation are set aside, the same as a dev line.
-SHARED = pytest.mark.xfail(
-    strict=True, reason="1 held-out crisis line repeats a dev line; remove it from heldout.jsonl"
-)
-FOLDERS = [pytest.param("crisis", marks=SHARED), "danger"]
+def _training(folder: str) -> dict[str, list[Row]]:
+    paths = [DATA / folder / "dev.jsonl", DATA / folder / "dev_b.jsonl",
+             *sorted((DATA / folder).glob("train_*.jsonl"))]
+    return {path.stem: _load(path) for path in paths if path.is_file()}
+
+
+TRAINING = {folder: _training(folder) for folder in FIELDS}
+SEALED = {folder: _load(DATA / folder / "sealed.jsonl") for folder in FIELDS
+          if (DATA / folder / "sealed.jsonl").is_file()}
 
 
 def _normal(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
-@pytest.mark.parametrize(("folder", "split"), list(SETS))
-def test_every_line_has_the_documented_fields(folder: str, split: str) -> None:
+def _digest(text: str) -> str:
+    return hashlib.sha256(_normal(text).encode()).hexdigest()
+
+
+def _every_set() -> list[tuple[str, str]]:
+    named = [(folder, name) for folder, files in TRAINING.items() for name in files]
+    return named + [(folder, "sealed") for folder in SEALED]
+
+
+def _rows(folder: str, name: str) -> list[Row]:
+    return SEALED[folder] if name == "sealed" else TRAINING[folder][name]
+
+
+def test_every_training_file_and_both_sealed_files_are_there() -> None:
+    for folder, names in EXPECTED.items():
+        assert tuple(TRAINING[folder]) == names, (folder, tuple(TRAINING[folder]))
+    assert set(SEALED) == set(FIELDS)
+
+
+@pytest.mark.parametrize(("folder", "name"), _every_set())
+def test_every_line_has_the_documented_fields(folder: str, name: str) -> None:
     fields = FIELDS[folder]
     label, category, kinds = LABELS[folder]
     bad = 0
-    for row in SETS[(folder, split)]:
+    for row in _rows(folder, name):
         ok = set(row) == set(fields) and all(isinstance(row[k], t) for k, t in fields.items())
         ok = ok and row["text"] == row["text"].strip() != ""
         ok = ok and row["style"] in STYLES and row[category] in (*kinds, "none")
         ok = ok and row[label] == (row[category] != "none")
         ok = ok and (folder != "danger" or row["voice"] in ("journal", "draft"))
         bad += not ok
-    assert bad == 0, f"{bad} malformed lines in {folder}/{split}"
+    assert bad == 0, f"{bad} malformed lines in {folder}/{name}"
 
 
-@pytest.mark.parametrize("folder", FOLDERS)
-def test_no_text_repeats_within_or_across_the_two_files(folder: str) -> None:
-    texts = [_normal(r["text"]) for split in SPLITS for r in SETS[(folder, split)]]
-    repeated = sum(count - 1 for count in Counter(texts).values() if count > 1)
-    assert repeated == 0, f"{repeated} repeated texts in {folder}"
+@pytest.mark.parametrize(("folder", "name"), _every_set())
+def test_sizes_and_coverage(folder: str, name: str) -> None:
+    _, category, kinds = LABELS[folder]
+    rows = _rows(folder, name)
+    counts = Counter(r[category] for r in rows)
+    assert len(rows) >= 150, len(rows)
+    assert all(counts[kind] >= 15 for kind in kinds), dict(counts)
+    assert counts["none"] / len(rows) >= 0.4
+    assert len({r["style"] for r in rows}) >= 6
+    assert sum(r["hard"] for r in rows) >= 50
 
 
-@pytest.mark.parametrize("folder", FOLDERS)
-def test_dev_and_held_out_share_no_text(folder: str) -> None:
-    dev = {_normal(r["text"]) for r in SETS[(folder, "dev")]}
-    shared = sum(_normal(r["text"]) in dev for r in SETS[(folder, "heldout")])
-    assert shared == 0, f"{shared} held-out texts also in dev"
+@pytest.mark.parametrize("folder", list(FIELDS))
+def test_the_sealed_set_shares_no_text_with_any_training_file(folder: str) -> None:
+    """Compared by hashes of the normalised text; only a count is ever reported."""
+    trained = {_digest(r["text"]) for rows in TRAINING[folder].values() for r in rows}
+    shared = sum(_digest(r["text"]) in trained for r in SEALED[folder])
+    assert shared == 0, f"{shared} sealed lines repeat a training line"
 
 
-def test_sizes_and_coverage() -> None:
-    for folder in FIELDS:
-        _, category, kinds = LABELS[folder]
-        for split in SPLITS:
-            rows = SETS[(folder, split)]
-            assert len(rows) >= 150, (folder, split, len(rows))
-            counts = Counter(r[category] for r in rows)
-            assert all(counts[kind] >= 15 for kind in kinds), (folder, split, dict(counts))
-            assert counts["none"] / len(rows) >= 0.4, (folder, split)
-            assert len({r["style"] for r in rows}) >= 6, (folder, split)
-            assert sum(r["hard"] for r in rows) >= 50, (folder, split)
+@pytest.mark.parametrize("folder", list(FIELDS))
+def test_the_sealed_set_repeats_no_text_within_itself(folder: str) -> None:
+    counts = Counter(_digest(r["text"]) for r in SEALED[folder])
+    assert sum(n - 1 for n in counts.values()) == 0
+
+
+@pytest.mark.parametrize("folder", list(FIELDS))
+def test_training_files_repeat_little(folder: str) -> None:
+    """The trainer keeps a repeated text once; more than a handful would mean a copied file."""
+    counts = Counter(_normal(r["text"]) for rows in TRAINING[folder].values() for r in rows)
+    assert sum(n - 1 for n in counts.values()) <= 3
 
 
 def test_the_unit_test_sentences_are_our_own() -> None:
     ours = [*SUICIDE, *SELF_HARM, *HURT_NOW, *NOT_A_CRISIS, *(t for t, _ in TEXTING)]
-    ours += [*(t for t, _ in DANGER), *EVERYDAY]
-    labelled = {_normal(r["text"]) for rows in SETS.values() for r in rows}
-    copied = sum(_normal(text) in labelled for text in ours)
+    ours += [*(t for t, _ in DANGER), *EVERYDAY, *OWN_SENTENCES]
+    labelled = {_digest(r["text"]) for folder in FIELDS for name in (
+        *TRAINING[folder], *(["sealed"] if folder in SEALED else [])) for r in _rows(folder, name)}
+    copied = sum(_digest(text) in labelled for text in ours)
     assert copied == 0, f"{copied} unit-test sentences copied from the labelled sets"
 
 
@@ -110,27 +141,56 @@ def _figures(rows: list[Row], label: str, flag: Any) -> tuple[float, float]:
     return hits / positives, false / (len(rows) - positives)
 
 
-def test_crisis_words_on_dev_meet_the_product_targets() -> None:
-    """A regression guard: these are the sentences the rules were tuned on."""
-    recall, false_alarms = _figures(SETS[("crisis", "dev")], "crisis", read_crisis)
+def test_crisis_rules_on_dev_still_meet_the_product_targets() -> None:
+    """A regression guard: dev.jsonl is what the rules were written from."""
+    recall, false_alarms = _figures(TRAINING["crisis"]["dev"], "crisis", read_crisis)
     assert recall >= 0.95, f"dev recall {recall:.3f}"
     assert false_alarms <= 0.05, f"dev false alarms {false_alarms:.3f}"
 
 
-def test_danger_signs_on_dev_meet_their_aims() -> None:
-    """A regression guard: high recall (0.85) with false alarms at most 8%."""
-    recall, false_alarms = _figures(SETS[("danger", "dev")], "danger", danger_kinds)
+def test_danger_rules_on_dev_still_meet_their_aims() -> None:
+    """A regression guard: high recall (0.85) with false alarms at most 5%."""
+    recall, false_alarms = _figures(TRAINING["danger"]["dev"], "danger", danger_kinds)
     assert recall >= 0.85, f"dev recall {recall:.3f}"
-    assert false_alarms <= 0.08, f"dev false alarms {false_alarms:.3f}"
+    assert false_alarms <= 0.05, f"dev false alarms {false_alarms:.3f}"
+
+
+def _shipped() -> tuple[Any, Any]:
+    from clearheart.services.safety_model import load_safety_model
+
+    model = load_safety_model()
+    assert model is not None, "the dev extra installs the model: it must load"
+    return model.crisis, model.danger
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Not met: held-out recall was 0.619 (false alarms 0.015) when this was written; "
-    "the rules fit dev and do not yet carry to a new writer's phrasing. "
-    "See docs/performance.md. Remove this mark when the figures honestly meet the targets.",
+    reason="Not met: on the sealed set, measured once on 2026-12-07 (bench/crisis_eval.py), "
+    "the shipped decision found 56 of 115 crisis lines (recall 0.487) with 5 false alarms in "
+    "145 (3.4%); the rules alone 49 of 115 (0.426), 3.4%. See docs/performance.md and decision "
+    "0011. Remove this mark only when a new sealed set honestly meets the targets.",
 )
-def test_crisis_words_on_held_out_meet_the_product_targets() -> None:
-    recall, false_alarms = _figures(SETS[("crisis", "heldout")], "crisis", read_crisis)
-    assert recall >= 0.95, f"held-out recall {recall:.3f}"
-    assert false_alarms <= 0.05, f"held-out false alarms {false_alarms:.3f}"
+def test_crisis_on_the_sealed_set_meets_the_product_targets() -> None:
+    crisis, _ = _shipped()
+    recall, false_alarms = _figures(SEALED["crisis"], "crisis", crisis)
+    assert recall >= 0.95, f"sealed recall {recall:.3f}"
+    assert false_alarms <= 0.05, f"sealed false alarms {false_alarms:.3f}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Not met: on the sealed set, measured on 2026-12-07 (bench/danger_eval.py; twice, "
+    "the same figures, see docs/performance.md), "
+    "the shipped decision found 77 of 105 danger texts (recall 0.733) with 11 false alarms in "
+    "135 (8.1%; per style 4.3% to 13.6%); the rules alone 47 of 105 (0.448), 4.4%. See "
+    "docs/performance.md and decision 0011.",
+)
+def test_danger_on_the_sealed_set_meets_the_aims_in_every_style() -> None:
+    _, danger = _shipped()
+    recall, false_alarms = _figures(SEALED["danger"], "danger", danger)
+    assert recall >= 0.85, f"sealed recall {recall:.3f}"
+    assert false_alarms <= 0.05, f"sealed false alarms {false_alarms:.3f}"
+    for style in sorted({r["style"] for r in SEALED["danger"]}):
+        rows = [r for r in SEALED["danger"] if r["style"] == style]
+        _, style_false = _figures(rows, "danger", danger)
+        assert style_false <= 0.05, f"{style}: sealed false alarms {style_false:.3f}"

@@ -18,7 +18,16 @@ from clearheart.content.help_copy import load_help_copy
 from clearheart.domain.safety import Source
 from clearheart.domain.safety.plan import MAX_PEOPLE, Person, Plan
 from clearheart.errors import InvalidInput
-from clearheart.web.render import Fields, form_of, html, notify, see_other, sentence, state_of
+from clearheart.web.render import (
+    DANGER_WORDS,
+    Fields,
+    form_of,
+    html,
+    notify,
+    see_other,
+    sentence,
+    state_of,
+)
 
 if TYPE_CHECKING:
     from clearheart.domain.assess.model import Instrument
@@ -34,10 +43,6 @@ _SOURCES = {
     Source.DRAFT: "Words in a message you checked",
     Source.IMPORT: "An earlier answer",
 }
-_KINDS = {
-    "fear": "being afraid", "harm": "being hurt", "threat": "threats",
-    "control": "being controlled", "monitoring": "being watched or checked on",
-}
 
 
 def reasons(workspace: Workspace, gate: Gate) -> list[str]:
@@ -51,8 +56,8 @@ def reasons(workspace: Workspace, gate: Gate) -> list[str]:
             item = by_id[instrument_id].item(item_id) if instrument_id in by_id else None
             if item is not None and item.text.strip() and f"“{item.text}”" not in what:
                 what.append(f"“{item.text}”")
-        elif reason.sign in _KINDS and _KINDS[reason.sign] not in what:
-            what.append(_KINDS[reason.sign])
+        elif reason.sign in DANGER_WORDS and DANGER_WORDS[reason.sign] not in what:
+            what.append(DANGER_WORDS[reason.sign])
     return [f"{where}: {', '.join(what)}" if what else where for where, what in items.items()]
 
 
@@ -69,6 +74,12 @@ def help_page(request: Request) -> Response:
     })
 
 
+def _next(request: Request) -> str | None:
+    """A page of this app to go back to (from a check-in card), or None."""
+    where = str(form_of(request).get("next", ""))
+    return where if where.startswith("/") and not where.startswith("//") else None
+
+
 def unsafe(request: Request) -> Response:
     state_of(request).require().safety.unsafe()
     notify(request, "Noted. Suggestions are resting, and help is below whenever you need it.")
@@ -77,8 +88,10 @@ def unsafe(request: Request) -> Response:
 
 def safe(request: Request) -> Response:
     state_of(request).require().safety.safe()
-    notify(request, "Noted. Suggestions can show again. This page stays here whenever you need it.")
-    return see_other("/help")
+    back = _next(request)
+    notify(request, "Noted. Suggestions can show again." if back else
+           "Noted. Suggestions can show again. This page stays here whenever you need it.")
+    return see_other(back or "/help")
 
 
 def choose_country(request: Request) -> Response:
