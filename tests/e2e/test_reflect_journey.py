@@ -1,8 +1,9 @@
 """Reflection questionnaires in Debian's Chromium against the real `clearheart serve`:
 answer one, read the result, answer it again and see the change over time; then answer
 the safety check with a sign of danger and land on Help, with coaching resting and only a
-small ring beside the name on every page until the person says they are safe now. Pages are photographed at 1280 and
-390 pixels wide into tests/e2e/screenshots/ (gitignored) and must never scroll sideways.
+small ring beside the name on every page until the person says they are safe now. Pages
+are photographed at 1280 and 390 pixels wide into tests/e2e/screenshots/ (gitignored) and
+must never scroll sideways.
 """
 
 from __future__ import annotations
