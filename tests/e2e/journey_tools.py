@@ -49,11 +49,21 @@ class Watch:
         assert errors == [], errors
 
 
+PHONE = {"width": 390, "height": 844}
+"""A phone's screen, for journeys that need touch (open_context(..., phone=True))."""
+
+
 def open_context(browser: Browser, server: Server, *, width: int = 1280,
-                 javascript: bool = True) -> tuple[BrowserContext, Page, Watch]:
-    """A fresh browser profile whose requests may only go to the server under test."""
-    context = browser.new_context(viewport={"width": width, "height": 900},
-                                  java_script_enabled=javascript)
+                 javascript: bool = True, phone: bool = False
+                 ) -> tuple[BrowserContext, Page, Watch]:
+    """A fresh browser profile whose requests may only go to the server under test; with
+    `phone`, a 390 x 844 touch screen at twice the pixels."""
+    if phone:
+        context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True,
+                                      device_scale_factor=2, java_script_enabled=javascript)
+    else:
+        context = browser.new_context(viewport={"width": width, "height": 900},
+                                      java_script_enabled=javascript)
     watch = Watch(server.base)
 
     def only_local(route: Route, request: Request) -> None:

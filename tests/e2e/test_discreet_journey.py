@@ -14,39 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import Server, Watch
+from journey_tools import PHONE, Server, open_context
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.e2e
 
 PASSPHRASE = "lantern river biscuit"
 WORDS = "Written on the phone: tea, a quiet bench, the sea."
-PHONE = {"width": 390, "height": 844}
 SHOTS = Path("/tmp")
 TELLING = ("clearheart", "welcome back", "quick exit", "journal", "passphrase")
 """What the page shown after the exit must not say (the neutral page says none of it)."""
-
-
-def phone(browser: Browser, server: Server) -> tuple[BrowserContext, Page, Watch]:
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True,
-                                  device_scale_factor=2)
-    watch = Watch(server.base)
-
-    def only_local(route: Route, request: Request) -> None:
-        if request.url.startswith((server.base + "/", "data:")):
-            route.continue_()
-        else:
-            watch.blocked.append(request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
-    context.on("request", lambda request: watch.requests.append(request.url))
-    page = context.new_page()
-    page.on("console", lambda msg: watch.console_errors.append(msg.text)
-            if msg.type == "error" else None)
-    return context, page, watch
 
 
 def shows_nothing_of_the_app(page: Page, server: Server) -> None:
@@ -61,7 +40,7 @@ def shows_nothing_of_the_app(page: Page, server: Server) -> None:
 
 def test_a_phone_signs_in_reads_leaves_and_back_shows_nothing(browser: Browser,
                                                               server: Server) -> None:
-    context, page, watch = phone(browser, server)
+    context, page, watch = open_context(browser, server, phone=True)
     assert page.evaluate("matchMedia('(hover: none) and (pointer: coarse)').matches")
 
     # Sign in (first run: choose the passphrase). Neutral titles from the first page.
