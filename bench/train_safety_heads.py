@@ -16,18 +16,25 @@ probabilities of every kept line to bench/out/safety_oof.json (file, line number
 probabilities; no text), which bench/crisis_eval.py and bench/danger_eval.py score.
 
 Out of fold: one fold per training file. Each file is a different writer, so every line
-is scored by heads that never saw its writer's phrasing, as the sealed set will be.
-Settings are chosen on the out-of-fold scores of the files the rules were NOT written from
-(all but dev.jsonl, on which the rules score 1.0 by construction):
+is scored by heads that never saw its writer's phrasing, as the sealed set will be. The
+heads learn from whole lines; every line is scored as the app reads it (its `pieces`: the
+whole line and, when longer than SENTENCE_CHARS, its sentence windows; each name takes its
+highest piece). Settings are chosen on the out-of-fold scores of the files the rules were
+NOT written from (all but dev.jsonl, on which the rules score 1.0 by construction):
 - crisis: the blend, the kind mix and the threshold with the best recall of "rules or
-  model" at most FALSE_ALARMS_AT_MOST false alarms (the rules are never overruled);
-- danger: the blend, the kind mix, the threshold and the veto with the best recall at
-  most FALSE_ALARMS_AT_MOST false alarms, where a rule hit stands only when the danger
-  probability reaches the veto (veto 0: rules or model; veto = threshold: the model
-  decides alone, with the rules' kinds among its inputs).
+  model" at most FALSE_ALARMS_AT_MOST["crisis"] false alarms (the rules are never
+  overruled; 5%, the requirement's own cap), where the model also flags at most
+  EVERYDAY_AT_MOST of the draft check's everyday drafts that the rules leave alone;
+- danger: the blend, the kind mix, the threshold and the veto with the best recall of the
+  shipped decision at most FALSE_ALARMS_AT_MOST["danger"] false alarms (4%): a rule hit
+  stands (a strong reading, which closes the gate) only when the danger probability
+  reaches the veto or the crisis rules find the writer is being hurt right now; the
+  probability alone flags at the threshold (a weak reading, which asks). The cap holds
+  for everything flagged, so the strong readings, a part of it, stay under it too.
 Ties go to fewer false alarms, then to the higher threshold. The dense L2 penalty and
-the feature set were settled on the same out-of-fold figures while the module was built
-(see docs/decisions/0011-safety-classifier.md).
+the feature set were settled on the same out-of-fold figures while the module was built;
+the sentence windows, class weights, kind mixes and a second crisis threshold were weighed
+the same way in round 2 (see docs/decisions/0011-safety-classifier.md).
 """
 
 from __future__ import annotations
@@ -55,11 +62,13 @@ from clearheart.services.safety_model import (
     FEATURES_VERSION,
     HEADS_FILE,
     NAMES,
+    SENTENCE_CHARS,
     crisis_decision,
     danger_decision,
     dense_features,
     evidence,
     lexical_probe,
+    pieces,
 )
 from harness import OUT
 from train_draft_heads import fit_lexical, fit_logistic, sigmoid, write_npz
@@ -75,8 +84,16 @@ L2_DENSE = 100.0
 BLENDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 MIXES = (0.0, 0.5)
 GRID = np.round(np.linspace(0.02, 0.98, 97), 2)
-FALSE_ALARMS_AT_MOST = 0.04
-CRISIS_RECALL_GOAL = 0.97
+FALSE_ALARMS_AT_MOST = {"crisis": 0.05, "danger": 0.04}
+"""Out of fold, on the files the rules were not written from: for crisis, of "rules or
+model" (the requirement's own 5%); for danger, of everything flagged (strong and weak)."""
+CRISIS_RECALL_GOAL = 0.95
+EVERYDAY_DRAFTS = DATA / "drafts" / "dev.jsonl"
+EVERYDAY_AT_MOST = 0.01
+"""Crisis only: of the draft check's own drafts to a partner (bench/data/drafts/dev.jsonl,
+written apart from these files; none is about the writer's own crisis), the share the
+model may flag where the rules do not. Round 2 first chose without it, and the product's
+tests found ordinary hurt drafts ("You never text back. Whatever.") read as suicide."""
 BATCH = 32
 OOF_FILE = OUT / "safety_oof.json"
 
@@ -148,6 +165,37 @@ def features(embedder: Embedder, rows: list[Row]) -> tuple[np.ndarray, np.ndarra
     return dense.astype(np.float64), lexical(texts).astype(np.float64), found
 
 
+class Pieces:
+    """The other pieces the app reads of each line (services/safety_model.py `pieces`): the
+    line's sentence windows when it is longer than SENTENCE_CHARS; `whole`: whether the line
+    itself is one of its pieces (always, for lines that fit in one window)."""
+
+    def __init__(self, embedder: Embedder, rows: list[Row], found: list[Any]) -> None:
+        owner: list[int] = []
+        texts: list[str] = []
+        rules: list[list[float]] = []
+        whole: list[bool] = []
+        for at, (row, (crisis, danger)) in enumerate(zip(rows, found, strict=True)):
+            parts = pieces(str(row["text"]))
+            whole.append(parts[0] == row["text"])
+            for part in parts[1:] if whole[-1] else parts:
+                owner.append(at)
+                texts.append(part)
+                rules.append(evidence(crisis, danger))
+        self.owner = np.array(owner, dtype=np.int64)
+        self.whole = np.array(whole, dtype=bool)
+        self.dense = (dense_features(embed(embedder, texts), texts, rules).astype(np.float64)
+                      if texts else np.zeros((0, 0)))
+        self.lex = lexical(texts).astype(np.float64) if texts else np.zeros((0, 0))
+
+    def read(self, rows_p: np.ndarray, pieces_p: np.ndarray) -> np.ndarray:
+        """Per line and name, the highest of its pieces (as SafetyModel.read)."""
+        p = np.where(self.whole[:, None], rows_p, 0.0)
+        if len(self.owner):
+            np.maximum.at(p, self.owner, pieces_p)
+        return p
+
+
 def targets(task: str, rows: list[Row]) -> np.ndarray:
     """Column 0: the task's label; then one column per kind."""
     label, category, kinds = TASKS[task]
@@ -195,33 +243,84 @@ def rates(flags: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
     return float(flags[truth].mean()), float(flags[~truth].mean())
 
 
-def out_of_fold(rows: list[Row], dense: np.ndarray, lex: np.ndarray,
-                y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Out-of-fold dense and lexical probabilities, one fold per training file."""
-    files = np.array([r["file"] for r in rows])
-    dense_p, lex_p = np.zeros_like(y), np.zeros_like(y)
-    for name in sorted(set(files)):
-        out = files == name
-        fitted = Fitted(dense[~out], lex[~out], y[~out])
-        dense_p[out], lex_p[out] = fitted.parts(dense[out], lex[out])
-    return dense_p, lex_p
+class OutOfFold:
+    """Out-of-fold dense and lexical probabilities of every line and of its other pieces,
+    one fold per training file (a piece is scored in its line's fold)."""
+
+    def __init__(self, rows: list[Row], dense: np.ndarray, lex: np.ndarray, y: np.ndarray,
+                 more: Pieces) -> None:
+        files = np.array([r["file"] for r in rows])
+        self.more = more
+        self.dense_p, self.lex_p = np.zeros_like(y), np.zeros_like(y)
+        self.dense_q = np.zeros((len(more.owner), y.shape[1]))
+        self.lex_q = np.zeros_like(self.dense_q)
+        for name in sorted(set(files)):
+            out = files == name
+            fitted = Fitted(dense[~out], lex[~out], y[~out])
+            self.dense_p[out], self.lex_p[out] = fitted.parts(dense[out], lex[out])
+            theirs = out[more.owner] if len(more.owner) else np.zeros(0, dtype=bool)
+            if theirs.any():
+                self.dense_q[theirs], self.lex_q[theirs] = fitted.parts(
+                    more.dense[theirs], more.lex[theirs])
+
+    def read(self, blend: float, mix: float) -> np.ndarray:
+        """Per line, each name's probability as the app reads the line (highest piece)."""
+        return self.more.read(combine(self.dense_p, self.lex_p, blend, mix),
+                              combine(self.dense_q, self.lex_q, blend, mix))
 
 
-def choose(task: str, dense_p: np.ndarray, lex_p: np.ndarray, y: np.ndarray,
-           ruled: np.ndarray, pick: np.ndarray) -> dict[str, float]:
+class Everyday:
+    """The draft check's everyday drafts as the final crisis heads read them: `added`
+    gives, per draft, the crisis probability where the rules find no crisis (0 where they
+    do, since the rules are never overruled)."""
+
+    def __init__(self, embedder: Embedder, fitted: Fitted) -> None:
+        lines = EVERYDAY_DRAFTS.read_text(encoding="utf-8").splitlines()
+        rows: list[Row] = [{"text": json.loads(x)["text"]} for x in lines if x.strip()]
+        dense, lex, found = features(embedder, rows)
+        more = Pieces(embedder, rows, found)
+        self.count = len(rows)
+        self.quiet = np.array([not c for c, _ in found])
+        self.more = more
+        self.rows = fitted.parts(dense, lex)
+        self.pieces = (fitted.parts(more.dense, more.lex) if len(more.owner)
+                       else (np.zeros((0, 0)), np.zeros((0, 0))))
+
+    def added(self, blend: float, mix: float) -> np.ndarray:
+        rows_p = combine(*self.rows, blend, mix)
+        pieces_p = (combine(*self.pieces, blend, mix) if len(self.more.owner)
+                    else np.zeros((0, rows_p.shape[1])))
+        return np.where(self.quiet, self.more.read(rows_p, pieces_p)[:, 0], 0.0)
+
+
+def flagged(p: np.ndarray, ruled: np.ndarray, now: np.ndarray, threshold: float,
+            veto: float) -> tuple[np.ndarray, np.ndarray]:
+    """Everything flagged and the strong part of it, from the task's probability `p`: a rule
+    hit stands where p reaches `veto` or (danger) the writer is being hurt right now."""
+    strong = ruled & ((p >= veto) | now)
+    return strong | (p >= threshold), strong
+
+
+def choose(task: str, oof: OutOfFold, y: np.ndarray, ruled: np.ndarray, now: np.ndarray,
+           pick: np.ndarray, everyday: Everyday | None = None) -> dict[str, float]:
     """The blend, kind mix, threshold (and for danger the veto) with the best recall at
-    most FALSE_ALARMS_AT_MOST false alarms on the `pick` lines."""
+    most FALSE_ALARMS_AT_MOST[task] false alarms on the `pick` lines and, given `everyday`,
+    at most EVERYDAY_AT_MOST of those drafts flagged by the model where the rules are quiet."""
     truth = y[pick, 0] > 0
+    cap = FALSE_ALARMS_AT_MOST[task]
     best: tuple[float, ...] | None = None
     chosen: dict[str, float] = {}
     for blend, mix in itertools.product(BLENDS, MIXES):
-        p = combine(dense_p, lex_p, blend, mix)[pick, 0]
-        hit = ruled[pick]
+        p = oof.read(blend, mix)[pick, 0]
+        hit, hurt = ruled[pick], now[pick]
+        calm = everyday.added(blend, mix) if everyday is not None else None
         for t in GRID:
+            if calm is not None and float((calm >= t).mean()) > EVERYDAY_AT_MOST:
+                continue
             vetoes = [0.0] if task == "crisis" else [0.0, *(v for v in GRID if v <= t)]
             for v in vetoes:
-                recall, false = rates((hit & (p >= v)) | (p >= t), truth)
-                if false > FALSE_ALARMS_AT_MOST:
+                recall, false = rates(flagged(p, hit, hurt, t, v)[0], truth)
+                if false > cap:
                     continue
                 key = (recall, -false, float(t), float(v))
                 if best is None or key > best:
@@ -232,7 +331,8 @@ def choose(task: str, dense_p: np.ndarray, lex_p: np.ndarray, y: np.ndarray,
     return chosen
 
 
-def decisions(task: str, ruled: list[Any], p: np.ndarray, chosen: dict[str, float]) -> list[Any]:
+def decisions(task: str, ruled: list[Any], now: np.ndarray, p: np.ndarray,
+              chosen: dict[str, float]) -> list[Any]:
     """The shipped decision on each line, through the same functions the app uses."""
     column = CRISIS if task == "crisis" else DANGER
     full = np.zeros((len(ruled), len(NAMES)))
@@ -240,30 +340,37 @@ def decisions(task: str, ruled: list[Any], p: np.ndarray, chosen: dict[str, floa
     if task == "crisis":
         return [crisis_decision(k, row, chosen["threshold"])
                 for k, row in zip(ruled, full, strict=True)]
-    return [danger_decision(k, row, chosen["threshold"], chosen["veto"])
-            for k, row in zip(ruled, full, strict=True)]
+    return [danger_decision(k, row, chosen["threshold"], chosen["veto"], hurt_now=bool(n))
+            for k, row, n in zip(ruled, full, now, strict=True)]
 
 
 def task_report(task: str, rows: list[Row], p: np.ndarray, y: np.ndarray, ruled: list[Any],
-                chosen: dict[str, float]) -> dict[str, Any]:
-    """Out-of-fold figures: rules alone, model alone, shipped; overall, per file, per style;
-    and how often the shipped kinds include the labelled one."""
-    _, category, _ = TASKS[task]
+                now: np.ndarray, chosen: dict[str, float]) -> dict[str, Any]:
+    """Out-of-fold figures: rules alone, model alone, shipped (and for danger its strong
+    part, which closes the gate); overall, per file, per style, per kind, hard or not; and
+    how often the shipped kinds include the labelled one."""
+    _, category, kinds = TASKS[task]
     truth = y[:, 0] > 0
     rules = np.array([bool(k) for k in ruled])
     model = p[:, 0] >= chosen["threshold"]
-    decided = decisions(task, ruled, p, chosen)
+    decided = decisions(task, ruled, now, p, chosen)
     shipped = np.array([bool(k) for k in decided])
+    strong = np.array([bool(k) and k == r for k, r in zip(decided, ruled, strict=True)])
+    deciders = [("rules", rules), ("model", model), ("shipped", shipped)]
+    if task == "danger":
+        deciders.append(("strong", strong))
 
     def block(mask: np.ndarray) -> dict[str, Any]:
         out: dict[str, Any] = {"lines": int(mask.sum()), "positives": int(truth[mask].sum())}
-        for name, flags in (("rules", rules), ("model", model), ("shipped", shipped)):
-            recall, false = rates(flags[mask], truth[mask])
+        for name, flags in deciders:
+            recall, false = rates(flags[mask], truth[mask]) if mask.any() else (0.0, 0.0)
             out[name] = {"recall": round(recall, 3), "false_alarms": round(false, 3)}
         return out
 
     files = np.array([r["file"] for r in rows])
     styles = np.array([r["style"] for r in rows])
+    labels = np.array([r[category] for r in rows])
+    hard = np.array([bool(r["hard"]) for r in rows])
     pick = files != RULE_TUNED
     found = [(r[category], k) for r, k in zip(rows, decided, strict=True) if k and r[category]
              != "none"]
@@ -271,7 +378,7 @@ def task_report(task: str, rows: list[Row], p: np.ndarray, y: np.ndarray, ruled:
     for cap in (0.04, 0.05, 0.06, 0.08, 0.10):
         fitting = []
         for t in GRID:
-            flags = (rules & (p[:, 0] >= chosen["veto"])) | (p[:, 0] >= t)
+            flags, _ = flagged(p[:, 0], rules, now, float(t), chosen["veto"])
             recall, false = rates(flags[pick], truth[pick])
             if false <= cap:
                 fitting.append(recall)
@@ -282,6 +389,9 @@ def task_report(task: str, rows: list[Row], p: np.ndarray, y: np.ndarray, ruled:
         "not_rule_tuned": block(pick),
         "per_file": {f: block(files == f) for f in sorted(set(files))},
         "per_style_not_rule_tuned": {s: block(pick & (styles == s)) for s in sorted(set(styles))},
+        "per_kind_recall_not_rule_tuned": {
+            k: block(pick & ((labels == k) | ~truth))["shipped"]["recall"] for k in kinds},
+        "hard_not_rule_tuned": {str(h): block(pick & (hard == h)) for h in (False, True)},
         "kind_matches_label": round(sum(c in k for c, k in found) / max(len(found), 1), 3),
         "average_precision_not_rule_tuned": round(average_precision(p[pick, 0], truth[pick]), 3),
         "best_recall_at_false_alarms_not_rule_tuned": curve,
@@ -301,8 +411,15 @@ def main() -> int:
         rows, about = read_task(task)
         dense, lex, found = features(embedder, rows)
         ruled = [c if task == "crisis" else g for c, g in found]
+        now = np.array([task == "danger" and "hurt_now" in c for c, _ in found])
         data[task] = {"rows": rows, "about": about, "dense": dense, "lex": lex,
-                      "y": targets(task, rows), "ruled": ruled}
+                      "y": targets(task, rows), "ruled": ruled, "now": now,
+                      "pieces": Pieces(embedder, rows, found)}
+    # The final heads: one standardisation over every training line of both tasks.
+    everything = np.vstack([d["dense"] for d in data.values()])
+    mean, scale = everything.mean(axis=0), everything.std(axis=0) + 1e-6
+    crisis, danger = (Fitted(d["dense"], d["lex"], d["y"], mean, scale) for d in data.values())
+    everyday = Everyday(embedder, crisis)
     reports: dict[str, Any] = {}
     settings: dict[str, dict[str, float]] = {}
     oof: dict[str, Any] = {}
@@ -310,12 +427,13 @@ def main() -> int:
         rows, y = d["rows"], d["y"]
         files = np.array([r["file"] for r in rows])
         pick = files != RULE_TUNED
-        dense_p, lex_p = out_of_fold(rows, d["dense"], d["lex"], y)
+        folded = OutOfFold(rows, d["dense"], d["lex"], y, d["pieces"])
         ruled = np.array([bool(k) for k in d["ruled"]])
-        settings[task] = choose(task, dense_p, lex_p, y, ruled, pick)
-        p = combine(dense_p, lex_p, settings[task]["blend"], settings[task]["mix"])
+        settings[task] = choose(task, folded, y, ruled, d["now"], pick,
+                                everyday if task == "crisis" else None)
+        p = folded.read(settings[task]["blend"], settings[task]["mix"])
         reports[task] = {"data": d["about"],
-                         **task_report(task, rows, p, y, d["ruled"], settings[task])}
+                         **task_report(task, rows, p, y, d["ruled"], d["now"], settings[task])}
         oof[task] = {"files": d["about"]["files"],
                      "names": list(CRISIS_NAMES if task == "crisis" else DANGER_NAMES),
                      "settings": settings[task],
@@ -323,10 +441,10 @@ def main() -> int:
                                "p": [round(float(x), 5) for x in q]}
                               for r, q in zip(rows, p, strict=True)]}
         print(f"{task}: {json.dumps(settings[task])} {json.dumps(reports[task]['not_rule_tuned'])}")
-    # The final heads: one standardisation over every training line of both tasks.
-    everything = np.vstack([d["dense"] for d in data.values()])
-    mean, scale = everything.mean(axis=0), everything.std(axis=0) + 1e-6
-    crisis, danger = (Fitted(d["dense"], d["lex"], d["y"], mean, scale) for d in data.values())
+    c = settings["crisis"]
+    reports["crisis"]["everyday_drafts_flagged_by_the_model"] = {
+        "drafts": everyday.count,
+        "share": round(float((everyday.added(c["blend"], c["mix"]) >= c["threshold"]).mean()), 4)}
     per_name = {"blend": np.zeros(len(NAMES)), "mix": np.zeros(len(NAMES)),
                 "threshold": np.full(len(NAMES), 0.5), "veto": np.zeros(len(NAMES))}
     for column, task, width in ((CRISIS, "crisis", len(CRISIS_NAMES)),
@@ -343,7 +461,9 @@ def main() -> int:
         "settings": settings,
         "l2_dense": L2_DENSE,
         "false_alarms_at_most": FALSE_ALARMS_AT_MOST,
+        "sentence_chars": SENTENCE_CHARS,
         "crisis_recall_goal": CRISIS_RECALL_GOAL,
+        "everyday_at_most": EVERYDAY_AT_MOST,
         "rule_tuned_file": RULE_TUNED,
         "report": reports,
     }

@@ -20,9 +20,11 @@ Decisions (docs/decisions/0011-safety-classifier.md):
 - danger: a rule hit stands only where the danger probability reaches the veto threshold,
   or where the crisis rules find the writer is being hurt right now (that sign is never set
   aside); the probability alone flags a text at its own threshold; kinds from the rules,
-  else the surest kind head.
-A text longer than one window (WINDOW_CHARS) is read window by window, and each name takes
-its highest window, so a crisis buried in a long entry is not averaged away.
+  else the surest kind head. A rule hit that stands is a strong reading (it may close the
+  safety gate, decision 0010); the probability alone gives a weak one (it only asks).
+A text is read whole (in windows of up to WINDOW_CHARS when longer) and, when longer than
+SENTENCE_CHARS, also in windows of whole sentences up to that size; each name takes its
+highest window, so a crisis buried in ordinary sentences is not averaged away.
 
 Without the model (the `model` extra missing, or a file whose sha256 differs from the pinned
 one) `load_safety_model()` returns None, the reason is logged once, and the rules decide
@@ -56,10 +58,12 @@ if TYPE_CHECKING:
 log = logging.getLogger("clearheart.model")
 
 HEADS_FILE = MODELS_DIR / "safety_heads.npz"
-HEADS_SHA256 = "e7dbc96654aeddc8bd754c1fe2abccb90114c218484ca1ed6a5c990d0ac31626"
+HEADS_SHA256 = "27ea0b5cb1d570e154c6fab9171a69b85eecfd3dd2bdcb6c7004c59d586f21d4"
 """sha256 of safety_heads.npz as bench/train_safety_heads.py last wrote it."""
-FEATURES_VERSION = 1
-"""Bumped whenever the features change; the heads file records the version it needs."""
+FEATURES_VERSION = 2
+"""Bumped whenever the features or the way a text is read change (2: the sentence windows
+of `pieces`, which the thresholds were chosen for); the heads file records the version it
+needs."""
 CRISIS_NAMES: tuple[str, ...] = ("crisis", *CRISIS_KINDS)
 DANGER_NAMES: tuple[str, ...] = ("danger", *KINDS)
 NAMES: tuple[str, ...] = (*CRISIS_NAMES, *DANGER_NAMES)
@@ -75,6 +79,11 @@ SHAPE = ("log_words", "first_person", "second_person", "third_person", "question
 WINDOW_CHARS = 600
 """The longest text read as one piece; every training sentence is shorter (about 100
 tokens at most). Longer texts are read in windows of whole sentences up to this size."""
+SENTENCE_CHARS = 200
+"""A text longer than this is also read in windows of whole sentences up to this size, so
+one crisis sentence among ordinary ones is read on its own as well (out of fold, recall at
+the same false-alarm cap rose from 0.766 to 0.781, buried "rambling" lines from 0.68 to
+0.84; decision 0011)."""
 LEXICAL_PROBE = "I can't do this any more, he took my phone lol"
 """A sentence whose hashed grams the heads file records: if the lexical features ever
 change under us (draft_model.py), the heads are refused rather than misread."""
@@ -125,27 +134,37 @@ def evidence(crisis: Sequence[str], danger: Sequence[str]) -> list[float]:
     return [*(float(k in crisis) for k in CRISIS_KINDS), *(float(k in danger) for k in KINDS)]
 
 
-def windows(text: str) -> list[str]:
-    """The text itself when it fits in WINDOW_CHARS; else whole sentences packed into
+def windows(text: str, size: int = WINDOW_CHARS) -> list[str]:
+    """The text itself when it fits in `size` characters; else whole sentences packed into
     windows of at most that size (a longer sentence is cut at a space)."""
-    if len(text) <= WINDOW_CHARS:
+    if len(text) <= size:
         return [text]
     pieces: list[str] = []
     for sentence in _SENTENCE_END.split(text):
-        while len(sentence) > WINDOW_CHARS:
-            cut = sentence.rfind(" ", 0, WINDOW_CHARS)
-            cut = cut if cut > WINDOW_CHARS // 2 else WINDOW_CHARS
+        while len(sentence) > size:
+            cut = sentence.rfind(" ", 0, size)
+            cut = cut if cut > size // 2 else size
             pieces.append(sentence[:cut])
             sentence = sentence[cut:].lstrip()
         if sentence.strip():
             pieces.append(sentence)
     out: list[str] = []
     for piece in pieces:
-        if out and len(out[-1]) + 1 + len(piece) <= WINDOW_CHARS:
+        if out and len(out[-1]) + 1 + len(piece) <= size:
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
-    return out or [text[:WINDOW_CHARS]]
+    return out or [text[:size]]
+
+
+def pieces(text: str) -> list[str]:
+    """Every window the model reads of `text`: its windows of up to WINDOW_CHARS (the text
+    itself when it fits) and, for a text longer than SENTENCE_CHARS, its windows of up to
+    SENTENCE_CHARS too, each piece once, in that order."""
+    parts = windows(text)
+    if len(text) > SENTENCE_CHARS:
+        parts += windows(text, SENTENCE_CHARS)
+    return list(dict.fromkeys(parts))
 
 
 def dense_features(
@@ -329,7 +348,8 @@ class SafetyModel:
         return self.heads.probabilities(dense_features(mean, texts, rows), lexical(texts))
 
     def read(self, text: str) -> tuple[Any, tuple[CrisisKind, ...], tuple[Kind, ...]]:
-        """The probabilities of `text` (per name, its highest window) and both rules' kinds.
+        """The probabilities of `text` (per name, its highest window; see `pieces`) and both
+        rules' kinds.
 
         Only windows that could change a decision go through MiniLM (their lexical heads
         bound how high they can reach), at most MAX_WINDOWS of them, those that could
@@ -343,7 +363,7 @@ class SafetyModel:
             self._recent.move_to_end(key)
             return known
         crisis, danger = read_crisis(text).kinds, danger_kinds(text)
-        parts = windows(text)
+        parts = pieces(text)
         heads = self.heads
         from_lex = heads.lexical_part(lexical(parts))
         reach = heads.reach(from_lex)

@@ -30,7 +30,10 @@ FIELDS = {
                "voice": str},
 }
 LABELS = {"crisis": ("crisis", "category", CRISIS_KINDS), "danger": ("danger", "kind", KINDS)}
-EXPECTED = {"crisis": ("dev", "dev_b", "train_c", "train_d"), "danger": ("dev", "dev_b", "train_c")}
+EXPECTED = {
+    "crisis": ("dev", "dev_b", "train_c", "train_d", "train_e", "train_retired"),
+    "danger": ("dev", "dev_b", "train_c", "train_retired"),
+}
 
 Row = dict[str, Any]
 
@@ -165,10 +168,11 @@ def _shipped() -> tuple[Any, Any]:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Not met: on the sealed set, measured once on 2026-12-07 (bench/crisis_eval.py), "
-    "the shipped decision found 56 of 115 crisis lines (recall 0.487) with 5 false alarms in "
-    "145 (3.4%); the rules alone 49 of 115 (0.426), 3.4%. See docs/performance.md and decision "
-    "0011. Remove this mark only when a new sealed set honestly meets the targets.",
+    reason="Not met: on the round-2 sealed set (280 lines, a new writer), measured on "
+    "2026-12-07 (bench/crisis_eval.py; three runs, see docs/performance.md), the shipped "
+    "decision found 83 of 125 crisis lines (recall 0.664) with 8 false alarms in 155 (5.2%); "
+    "the rules alone 51 of 125 (0.408), 3.9%. See decision 0011. Remove this mark only when "
+    "a new sealed set honestly meets the targets.",
 )
 def test_crisis_on_the_sealed_set_meets_the_product_targets() -> None:
     crisis, _ = _shipped()
@@ -179,11 +183,10 @@ def test_crisis_on_the_sealed_set_meets_the_product_targets() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Not met: on the sealed set, measured on 2026-12-07 (bench/danger_eval.py; twice, "
-    "the same figures, see docs/performance.md), "
-    "the shipped decision found 77 of 105 danger texts (recall 0.733) with 11 false alarms in "
-    "135 (8.1%; per style 4.3% to 13.6%); the rules alone 47 of 105 (0.448), 4.4%. See "
-    "docs/performance.md and decision 0011.",
+    reason="Not met: on the round-2 sealed set (240 texts, a new writer), measured once on "
+    "2026-12-07 (bench/danger_eval.py), the shipped decision found 73 of 105 danger texts "
+    "(recall 0.695) with 8 false alarms in 135 (5.9%; per style 0% to 13.6%); the rules alone "
+    "41 of 105 (0.390), 3.7%. See docs/performance.md and decision 0011.",
 )
 def test_danger_on_the_sealed_set_meets_the_aims_in_every_style() -> None:
     _, danger = _shipped()

@@ -57,7 +57,7 @@ DANGER_THE_RULES_MISS = [
     ("He holds onto my passport and says I'll get it back when I behave.", "control"),
 ]
 RULE_HITS_THE_MODEL_SETS_ASIDE = [
-    "He came home late and I said nothing at first because I was reading.",
+    "He said I looked tired and I said nothing because I was half asleep.",
     "My chest goes tight whenever he's quiet at dinner, I worry he's bored of me.",
 ]
 CALM = [
@@ -115,7 +115,8 @@ def test_the_heads_file_is_the_pinned_one() -> None:
     assert not any("sealed" in f for task in meta["training"].values() for f in task["files"])
     # Chosen out of fold under the false-alarm cap, on files the rules were not written from.
     for task in ("crisis", "danger"):
-        assert meta["report"][task]["not_rule_tuned"]["shipped"]["false_alarms"] <= 0.04
+        cap = meta["false_alarms_at_most"][task]
+        assert meta["report"][task]["not_rule_tuned"]["shipped"]["false_alarms"] <= cap
 
 
 def test_the_model_loads_offline_once(model: SafetyModel) -> None:

@@ -58,6 +58,11 @@ EVERYDAY = [
     # fear of being left, distance, ordinary rows
     "I'm terrified he's going to leave me for someone at work.",
     "I'm so afraid of losing him, I check my phone constantly.",
+    # "here", "hell", "shell", "shed" are not "he're", "he'll", "she'll", "she'd"
+    "Three days of silence and I'm sat here checking my phone like a teenager.",
+    "What the hell, you read it and said nothing?",
+    "She'd left the shed unlocked and the bikes were gone.",
+    "He felt awkward about the row, so he said nothing at all for an hour.",
     "I dread the day he tells me it's over.",
     "He's been in a mood all week because of work, and he barely talks to me.",
     "We had a huge fight about his mum and both said things we regret.",

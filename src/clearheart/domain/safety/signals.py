@@ -59,7 +59,9 @@ _MACROS = {
     r"her|them|you))",
     "<whom>": rf"(?:you|u|him|her|them|my\s+{_PARTNER_NOUN}|{_NAME})",
     "<whose>": rf"(?:your|ur|his|her|their|my\s+{_PARTNER_NOUN}'s|{_NAME}'s)",
-    "<aux>": r"(?:'s|'d|'ll|'ve|'re)?(?:\s+(?:has|had|have|is|was|are|were|will|would|keeps?|kept|"
+    # "he're" and "she'll" without their apostrophes would read "here", "hell", "shell", "shed".
+    "<aux>": r"(?!(?<=he)(?:re|ll)\b|(?<=she)(?:ll|d)\b)(?:'s|'d|'ll|'ve|'re)?"
+    r"(?:\s+(?:has|had|have|is|was|are|were|will|would|keeps?|kept|"
     r"always|often|sometimes|even|still|once|again|also|just|literally|actually|then|now|already|regularly|"
     r"constantly|usually|started|starts|began|only|ever|lowkey|basically|apparently|been)){0,3}",
     "<i>": r"i",
