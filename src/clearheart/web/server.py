@@ -50,18 +50,13 @@ def launch_url(port: int, token: str) -> str:
     return f"http://{HOST}:{port}{launch_path(token)}"
 
 
-def serve(state: AppState, sock: socket.socket, *, open_browser: bool,
-          out: TextIO | None = None) -> None:
-    """Print the launch URL as the first line of stdout, open a browser, serve until
-    Ctrl-C; the vault is locked (Workspace closed) however this ends."""
+def make_server(state: AppState) -> uvicorn.Server:
+    """The uvicorn server for `state`'s app, quiet and loopback-minded."""
     import uvicorn
 
     from clearheart.web.app import create_app
 
-    out = out or sys.stdout
-    port = int(sock.getsockname()[1])
-    url = launch_url(port, state.launch_token or "")
-    server = uvicorn.Server(uvicorn.Config(
+    return uvicorn.Server(uvicorn.Config(
         create_app(state),
         log_level="warning",
         access_log=False,
@@ -69,6 +64,16 @@ def serve(state: AppState, sock: socket.socket, *, open_browser: bool,
         proxy_headers=False,
         lifespan="on",
     ))
+
+
+def serve(state: AppState, sock: socket.socket, *, open_browser: bool,
+          out: TextIO | None = None) -> None:
+    """Print the launch URL as the first line of stdout, open a browser, serve until
+    Ctrl-C; the vault is locked (Workspace closed) however this ends."""
+    out = out or sys.stdout
+    port = int(sock.getsockname()[1])
+    url = launch_url(port, state.launch_token or "")
+    server = make_server(state)
     with _stop_on(signal.SIGINT, signal.SIGTERM, server=server):
         try:
             print(url, file=out, flush=True)

@@ -14,13 +14,11 @@ someone else made.
 
 from __future__ import annotations
 
-import time
-
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from clearheart.errors import ClearheartError, PassphraseRejected, VaultExists, WrongPassphrase
+from clearheart.errors import ClearheartError, PassphraseRejected, TooManyAttempts, VaultExists
 from clearheart.web.render import (
     SESSION_KEY,
     form_of,
@@ -57,6 +55,13 @@ def _form(request: Request, errors: dict[str, str], status: int = 200) -> Respon
 def _may_create(request: Request) -> bool:
     session = session_of(request)
     return session is not None and session.launching
+
+
+def _busy(request: Request, exc: TooManyAttempts) -> Response:
+    """429, the form again with one calm line: this try was not made, nothing was lost."""
+    response = _form(request, {"passphrase": exc.message}, 429)
+    response.headers["Retry-After"] = "2"
+    return response
 
 
 def _signed_in(request: Request) -> Response:
@@ -96,9 +101,8 @@ def unlock_submit(request: Request) -> Response:
         return _form(request, {"passphrase": "Type your passphrase to come in."}, 400)
     try:
         state.unlock(passphrase)
-    except WrongPassphrase as exc:
-        time.sleep(state.unlock_delay)
-        return _form(request, {"passphrase": exc.message}, 400)
+    except TooManyAttempts as exc:
+        return _busy(request, exc)
     except ClearheartError as exc:
         return _form(request, {"passphrase": exc.message}, 400)
     return _signed_in(request)
@@ -112,6 +116,8 @@ def _create(request: Request, passphrase: str, confirm: str) -> Response:
         }, 400)
     try:
         state.create(passphrase)
+    except TooManyAttempts as exc:
+        return _busy(request, exc)
     except PassphraseRejected as exc:
         return _form(request, {"passphrase": exc.message}, 400)
     except VaultExists:
