@@ -77,6 +77,8 @@ class SessionStore:
 
     def __init__(self) -> None:
         self._sessions: OrderedDict[str, Session] = OrderedDict()
+        self._signed_out: set[str] = set()
+        """Digests of signed-in sessions a lock forgot (one per sign-in, so few)."""
         self._lock = threading.Lock()
 
     def new(self, kind: Kind) -> Session:
@@ -104,7 +106,16 @@ class SessionStore:
 
     def clear(self) -> None:
         with self._lock:
+            self._signed_out.update(
+                key for key, s in self._sessions.items() if s.kind is Kind.SIGNED_IN)
             self._sessions.clear()
+
+    def was_signed_in(self, session_id: str | None) -> bool:
+        """True for the id of a signed-in session a lock has since forgotten: the
+        person who was signed in, on a page from before the lock. Never true for an
+        anonymous or launching id, so only that person's quick exit hides the app."""
+        with self._lock:
+            return bool(session_id) and _digest(session_id or "") in self._signed_out
 
     def __len__(self) -> int:
         with self._lock:
