@@ -117,7 +117,7 @@ class Running:
 
 
 @contextmanager
-def running(state: AppState, **limits: Any) -> Iterator[Running]:
+def running(state: AppState, **limits: float) -> Iterator[Running]:
     """Serve `state` as `clearheart serve` does (web/server.py's own server settings)."""
     from clearheart.web.server import bind, make_server
 
