@@ -108,6 +108,15 @@ class PassphraseRejected(ClearheartError):
 
 
 @dataclass(eq=False)
+class TooManyAttempts(ClearheartError):
+    """Passphrase tries arrive faster than they are checked: this one was not tried."""
+
+    @property
+    def message(self) -> str:
+        return "Many tries are arriving at once. Please wait a moment, then try again."
+
+
+@dataclass(eq=False)
 class KeyFileCorrupt(ClearheartError):
     path: Path
     reason: str

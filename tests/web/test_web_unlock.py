@@ -5,14 +5,23 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from webtools import PASSPHRASE, MakeWeb, field_errors, title_of
+from webtools import PASSPHRASE, MakeWeb, Web, field_errors, title_of
 
 from clearheart.services.workspace import Workspace
+from clearheart.web.routes.unlock import launch_path
+
+
+def first_launch(browser: Web) -> None:
+    """Open the launch URL on a home with no vault yet: only it may create one."""
+    token = browser.state.launch_token
+    assert token is not None
+    assert browser.get(launch_path(token)).headers["location"] == "/unlock"
 
 
 def test_first_run_offers_to_create_a_vault(make_web: MakeWeb, tmp_path: Path) -> None:
     browser = make_web(home=tmp_path / "new")
     assert browser.get("/today").headers["location"] == "/unlock"
+    first_launch(browser)
     page = browser.get("/unlock")
     assert page.status_code == 200
     assert title_of(page.text) == "Get started · Notes"
@@ -24,7 +33,7 @@ def test_first_run_offers_to_create_a_vault(make_web: MakeWeb, tmp_path: Path) -
 def test_creating_a_vault_needs_the_same_passphrase_twice(make_web: MakeWeb,
                                                           tmp_path: Path) -> None:
     browser = make_web(home=tmp_path / "new")
-    browser.get("/unlock")
+    first_launch(browser)
     response = browser.post("/unlock", {"passphrase": "lantern river", "confirm": "lantern rive"})
     assert response.status_code == 400
     assert field_errors(response.text) == [
@@ -34,7 +43,7 @@ def test_creating_a_vault_needs_the_same_passphrase_twice(make_web: MakeWeb,
 
 def test_a_short_passphrase_is_explained(make_web: MakeWeb, tmp_path: Path) -> None:
     browser = make_web(home=tmp_path / "new")
-    browser.get("/unlock")
+    first_launch(browser)
     response = browser.post("/unlock", {"passphrase": "short", "confirm": "short"})
     assert response.status_code == 400
     [error] = field_errors(response.text)
@@ -44,7 +53,7 @@ def test_a_short_passphrase_is_explained(make_web: MakeWeb, tmp_path: Path) -> N
 
 def test_creating_a_vault_signs_in_and_opens_today(make_web: MakeWeb, tmp_path: Path) -> None:
     browser = make_web(home=tmp_path / "new")
-    browser.get("/unlock")
+    first_launch(browser)
     anonymous = browser.session_id
     response = browser.post("/unlock", {"passphrase": "lantern river", "confirm": "lantern river"})
     assert response.status_code == 303

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from clearheart.errors import VaultMissing
 from clearheart.store import keyfile
 from clearheart.store.vault import VaultPaths
 
@@ -12,11 +13,15 @@ def vault_exists(home: Path) -> bool:
     return VaultPaths(home).exists()
 
 
-def check_passphrase(home: Path, passphrase: str) -> None:
-    """Raise WrongPassphrase unless `passphrase` unwraps the vault's key; opens nothing.
+def unwrap(home: Path, passphrase: str) -> bytes:
+    """The vault's data key, or WrongPassphrase (VaultMissing if there is no vault).
 
-    The web app uses this when the vault is already open and another browser
-    asks to come in: it must prove the passphrase without a second engine.
+    This is the slow part of an unlock (Argon2), and it opens nothing: the web
+    app runs it outside its state lock, so a flood of guesses never holds up
+    locking, and, with the vault already open, it proves a passphrase without
+    a second engine.
     """
-    key = keyfile.read(VaultPaths(home).keyfile).open(passphrase)
-    del key
+    paths = VaultPaths(home)
+    if not paths.exists():
+        raise VaultMissing(home)
+    return keyfile.read(paths.keyfile).open(passphrase)

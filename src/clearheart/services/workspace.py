@@ -51,6 +51,11 @@ class Workspace:
     def unlock(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:
         return cls(Vault.unlock(home, passphrase), clock or SystemClock())
 
+    @classmethod
+    def open_unwrapped(cls, home: Path, key: bytes, clock: Clock | None = None) -> Workspace:
+        """Open with the data key access.unwrap gave: an unlock whose Argon2 ran already."""
+        return cls(Vault.open_unwrapped(home, key), clock or SystemClock())
+
     def preferences(self) -> Preferences:
         return self.settings.preferences()
 

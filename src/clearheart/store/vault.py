@@ -74,9 +74,13 @@ class Vault:
         paths = VaultPaths(home)
         if not paths.exists():
             raise VaultMissing(home)
-        key = keyfile.read(paths.keyfile).open(passphrase)
+        return cls.open_unwrapped(home, keyfile.read(paths.keyfile).open(passphrase), now)
+
+    @classmethod
+    def open_unwrapped(cls, home: Path, key: bytes, now: datetime | None = None) -> Vault:
+        """Open with the data key its key file just gave (access.unwrap), as unlock does."""
         try:
-            return cls._open(paths, key, now=now)
+            return cls._open(VaultPaths(home), key, now=now)
         except WrongPassphrase:
             # The key file accepted the passphrase, so the database is at fault.
             raise VaultDamaged(home) from None

@@ -12,13 +12,15 @@ One ASGI middleware, in this order:
    application/octet-stream bodies) are not buffered here: a chat export can
    be gigabytes, so the route streams it, and the token comes from the
    X-CSRF-Token header or the `csrf` query parameter instead of the body.
+   The quick exit from a browser that is not signed in needs neither: it
+   changes nothing on the server and just leaves (see below).
 5. Anything but the unlock page (which the launch URL also uses), the neutral
    page, quick exit and static files needs an authenticated session on an
    unlocked vault, else it is sent to /unlock.
 6. Every response gets the security headers; an unexpected error becomes a
    calm 500 page (logged here, never shown).
 
-After a quick exit, until someone signs in again, a browser that is not
+After a signed-in quick exit, until someone signs in again, a browser that is not
 signed in is sent to the quick-exit destination from every page of the app,
 the unlock page included (before step 4, so a stale form gets no 403 page
 either): pressing Back after the exit finds the neutral page again. Only the
@@ -225,6 +227,15 @@ class Guard:
             if not origin_allowed(headers.get("origin"), host):
                 await self.refuse(scope, receive, send)
                 return
+            if path == "/exit" and not signed_in:
+                # Nothing here for this browser to lock, so no token is needed (a stale
+                # one must not leave a 403 on screen): just leave, as asked. Only the
+                # person who was signed in (before a lock forgot their session) also
+                # hides the app; an anonymous exit signs nobody out and hides nothing.
+                if state.sessions.was_signed_in(Request(scope).cookies.get(COOKIE)):
+                    state.exited = True
+                await leave(_request(scope, receive), state.prefs.exit_url)(scope, receive, send)
+                return
             body: bytes | None = None
             form = FormData()
             if is_streamed(headers.get("content-type", "")):
@@ -240,12 +251,6 @@ class Guard:
                     return
                 form = parse_form(body, headers.get("content-type", ""))
                 token = headers.get("x-csrf-token") or str(form.get("csrf") or "")
-            if session is None and path == "/exit":
-                # Already locked out (an idle lock forgot the session): nothing
-                # to change, so just leave for the quick-exit page as asked.
-                state.exited = True
-                await leave(_request(scope, receive), state.prefs.exit_url)(scope, receive, send)
-                return
             if session is None or not token or not same_text(token, session.csrf):
                 await self.refuse(scope, receive, send)
                 return

@@ -18,6 +18,14 @@ if TYPE_CHECKING:
     import uvicorn
 
 HOST = "127.0.0.1"
+HEADER_TIMEOUT = 10.0
+"""Seconds a connection has to send a request's headers (web/connections.py)."""
+MAX_CONNECTIONS = 100
+"""Connections open at once; past it the oldest silent one is closed."""
+KEEP_ALIVE = 5
+"""Seconds an idle keep-alive connection stays open."""
+MAX_HEADERS = 16 * 1024
+"""Bytes of request line and headers (h11's own default, stated)."""
 
 
 def bind(port: int, *, fallback: bool) -> socket.socket:
@@ -50,25 +58,41 @@ def launch_url(port: int, token: str) -> str:
     return f"http://{HOST}:{port}{launch_path(token)}"
 
 
-def serve(state: AppState, sock: socket.socket, *, open_browser: bool,
-          out: TextIO | None = None) -> None:
-    """Print the launch URL as the first line of stdout, open a browser, serve until
-    Ctrl-C; the vault is locked (Workspace closed) however this ends."""
+def make_server(state: AppState, *, header_timeout: float = HEADER_TIMEOUT,
+                max_connections: int = MAX_CONNECTIONS) -> uvicorn.Server:
+    """The uvicorn server for `state`'s app, quiet and loopback-minded.
+
+    Slow or silent clients are bounded (web/connections.py): a request's headers
+    must arrive within `header_timeout`, an idle keep-alive connection closes after
+    KEEP_ALIVE seconds, at most `max_connections` stay open, and headers may not
+    exceed h11's 16 KiB.
+    """
     import uvicorn
 
     from clearheart.web.app import create_app
+    from clearheart.web.connections import guarded_protocol
 
-    out = out or sys.stdout
-    port = int(sock.getsockname()[1])
-    url = launch_url(port, state.launch_token or "")
-    server = uvicorn.Server(uvicorn.Config(
+    return uvicorn.Server(uvicorn.Config(
         create_app(state),
         log_level="warning",
         access_log=False,
         server_header=False,
         proxy_headers=False,
         lifespan="on",
+        http=guarded_protocol(header_timeout, max_connections),
+        timeout_keep_alive=KEEP_ALIVE,
+        h11_max_incomplete_event_size=MAX_HEADERS,
     ))
+
+
+def serve(state: AppState, sock: socket.socket, *, open_browser: bool,
+          out: TextIO | None = None) -> None:
+    """Print the launch URL as the first line of stdout, open a browser, serve until
+    Ctrl-C; the vault is locked (Workspace closed) however this ends."""
+    out = out or sys.stdout
+    port = int(sock.getsockname()[1])
+    url = launch_url(port, state.launch_token or "")
+    server = make_server(state)
     with _stop_on(signal.SIGINT, signal.SIGTERM, server=server):
         try:
             print(url, file=out, flush=True)

@@ -3,6 +3,12 @@
 Locking is one operation with three effects: the Workspace is closed (its
 data key dropped), every session is forgotten, and the next request lands on
 the unlock page. Quick exit, "Lock now" and the idle timer all call `lock()`.
+
+The state lock is only ever held for moments (swapping the Workspace in or
+out), never across Argon2: an unlock or create derives its key first, under
+its turn from Attempts (one at a time, a short queue, a pause after a wrong
+passphrase), and only then takes the lock to adopt the opened vault. So
+locking, the quick exit and the idle lock never wait behind a guess.
 """
 
 from __future__ import annotations
@@ -16,10 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from clearheart.domain.preferences import Preferences
-from clearheart.errors import VaultLocked
+from clearheart.errors import VaultLocked, WrongPassphrase
 from clearheart.services import access
 from clearheart.services.clock import Clock
 from clearheart.services.workspace import Workspace
+from clearheart.web.attempts import Attempts
 from clearheart.web.sessions import SessionStore
 
 Ticker = Callable[[], float]
@@ -36,7 +43,9 @@ class AppState:
     """CLEARHEART_IDLE_MINUTES, when set; else the person's own setting applies."""
     clock: Ticker = time.monotonic
     unlock_delay: float = 0.75
-    """Seconds to wait after a wrong passphrase, on top of Argon2's own cost."""
+    """Seconds a wrong passphrase keeps its turn, on top of Argon2's own cost: with
+    one attempt at a time this caps guessing for the whole app."""
+    attempts: Attempts = field(default_factory=Attempts)
     demo_passphrase: str | None = None
     """Shown on the unlock page of a throwaway demo vault, and nowhere else."""
     workspace_clock: Clock | None = None
@@ -80,8 +89,8 @@ class AppState:
     def check_idle(self) -> bool:
         """Lock if nothing authenticated happened for the idle time; True if it locked.
 
-        Never waits: while an unlock holds the lock (Argon2 takes a moment),
-        someone is clearly here, and the event loop must not stall.
+        Never waits (the guard calls it on the event loop): the lock is only held
+        for moments, so a miss is caught by the next request or watcher tick.
         """
         if not self._lock.acquire(blocking=False):
             return False
@@ -107,28 +116,39 @@ class AppState:
     def unlock(self, passphrase: str) -> None:
         """Open the vault, or, when it is already open, prove the passphrase is right.
 
-        Raises WrongPassphrase (or another ClearheartError) and changes nothing.
+        Raises WrongPassphrase (after the unlock delay), TooManyAttempts (not tried)
+        or another ClearheartError, and changes nothing.
         """
-        with self._lock:
+        with self.attempts.turn():
+            try:
+                key = access.unwrap(self.home, passphrase)
+            except WrongPassphrase:
+                time.sleep(self.unlock_delay)
+                raise
+            opened = None
             if self.workspace is None:
-                self._adopt(Workspace.unlock(self.home, passphrase, self.workspace_clock))
-            else:
-                access.check_passphrase(self.home, passphrase)
-            self.touch()
+                opened = Workspace.open_unwrapped(self.home, key, self.workspace_clock)
+            self._adopt(opened)
 
     def create(self, passphrase: str) -> None:
-        """Make the first vault; VaultExists if another browser got there first."""
-        with self._lock:
+        """Make the first vault; VaultExists if one got there first."""
+        with self.attempts.turn():
             self._adopt(Workspace.create(self.home, passphrase, self.workspace_clock))
-            self.touch()
 
-    def _adopt(self, workspace: Workspace) -> None:
+    def _adopt(self, opened: Workspace | None) -> None:
+        """Take `opened` as the open vault (None: it is open already) and count as activity.
+
+        Should a vault be open by now anyway, `opened` is closed: one engine only.
+        """
         try:
-            self.prefs = workspace.preferences()
-        except BaseException:
-            workspace.close()
-            raise
-        self.workspace = workspace
+            prefs = opened.preferences() if opened is not None else None
+            with self._lock:
+                if opened is not None and prefs is not None and self.workspace is None:
+                    self.workspace, self.prefs, opened = opened, prefs, None
+                self.touch()
+        finally:
+            if opened is not None:
+                opened.close()
 
     def remember(self, prefs: Preferences) -> None:
         self.prefs = prefs

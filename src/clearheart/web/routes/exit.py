@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from clearheart.web.render import html, see_other, state_of
+from clearheart.web.render import html, see_other, session_of, state_of
 from clearheart.web.sessions import COOKIE
 
 
@@ -29,10 +29,16 @@ def quick_exit(request: Request) -> Response:
 
     Until the next sign-in, every page of the app then leads there too (AppState.exited),
     so pressing Back finds the neutral page again, never the unlock page.
+
+    Only a signed-in session locks: the guard (web/security.py) sends any other browser
+    straight to the neutral page, signing nobody out, so an anonymous client cannot
+    lock the vault or hide the unlock page from the owner.
     """
     state = state_of(request)
-    state.lock()
-    state.exited = True
+    session = session_of(request)
+    if session is not None and session.authenticated:
+        state.lock()
+        state.exited = True
     return leave(request, state.prefs.exit_url)
 
 
