@@ -12,7 +12,7 @@ import json
 import os
 import random
 import zlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -62,9 +62,9 @@ def _workspace(tmp_path: Path) -> Workspace:
 def _vault_report(tmp_path: Path, messages: list[Message], me: str) -> dict[str, object]:
     workspace = _workspace(tmp_path)
     try:
-        stored = workspace.chats.repo.store(NewChat("whatsapp", "t", "t.txt"),
-                                            in_columns(messages, 97), datetime(2024, 1, 1, tzinfo=timezone.utc),
-                                            lambda names: me)
+        stored = workspace.chats.repo.store(
+            NewChat("whatsapp", "t", "t.txt"), in_columns(messages, 97),
+            datetime(2024, 1, 1, tzinfo=UTC), lambda names: me)
         service = PatternService(workspace.chats, workspace.journal)
         found = service.report(stored.chat_id)
         since = messages[len(messages) // 3].ts.date()
