@@ -32,6 +32,7 @@ texts and times held as Python objects), with about a tenth for noise: more is a
 
 _CHILD = r"""
 import json, os, resource, sys
+from pathlib import Path
 from clearheart.services.patterns import PatternService
 from clearheart.services.workspace import Workspace
 from clearheart.store.vault import Vault
