@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from clearheart.domain.patterns.plan_rules import BY_ID
 
 CHUNK = 4096
-"""Messages joined per piece: joining small pieces keeps the text narrow and in cache."""
+"""Messages joined and scanned per piece: small pieces stay in cache, and the scan never
+holds more than one piece of a long chat."""
 SEPARATOR = b"\x00 "
 """Before every message: a NUL to count messages by, a space so its first word is a word."""
 _BREAKS = b"\n\t\r\f\v(\"*_"
@@ -158,21 +159,31 @@ _BY_BYTES = {word.encode(): anchor for word, anchor in ANCHORS.items()}
 
 
 def prepare(texts: Sequence[str]) -> bytes:
-    """The chat as lower-cased UTF-8 with SEPARATOR before each message.
-
-    A NUL inside a message would throw the message count off; `candidates` notices (the
-    NULs it counts do not add up) and calls this again on cleaned texts.
-    """
-    pieces = [b""]
-    for start in range(0, len(texts), CHUNK):
-        pieces.append("\x00 ".join(texts[start : start + CHUNK]).encode("utf-8", "replace"))
-    return SEPARATOR.join(pieces).translate(FOLD)
+    """A few messages as lower-cased UTF-8 with SEPARATOR before each one."""
+    return (SEPARATOR + "\x00 ".join(texts).encode("utf-8", "replace")).translate(FOLD)
 
 
 def candidates(texts: Sequence[str]) -> dict[int, tuple[str, ...]]:
-    """Positions of messages worth checking, with the rule ids to try on each, in order."""
-    data = prepare(texts)
+    """Positions of messages worth checking, with the rule ids to try on each, in order.
+
+    The chat is scanned CHUNK messages at a time: a match never crosses a message, so the
+    pieces find exactly what one scan of the whole chat would, and the scan's own memory
+    stays that of one piece however long the chat is.
+    """
     found: dict[int, tuple[str, ...]] = {}
+    for start in range(0, len(texts), CHUNK):
+        _scan(texts[start : start + CHUNK], start, found)
+    return found
+
+
+def _scan(texts: Sequence[str], offset: int, found: dict[int, tuple[str, ...]]) -> None:
+    """Add the candidates among `texts`, numbered from `offset`, to `found`.
+
+    A NUL inside a message would throw the message count off: when the NULs counted do not
+    add up, the piece is scanned again with them made spaces.
+    """
+    data = prepare(texts)
+    hits: dict[int, tuple[str, ...]] = {}
     position = -1
     last = 0
     count = data.count
@@ -181,12 +192,14 @@ def candidates(texts: Sequence[str]) -> dict[int, tuple[str, ...]]:
         anchor = _BY_BYTES[match.group()[1:]]
         position += count(b"\x00", last, at)
         last = at
-        rules = found.get(position)
+        rules = hits.get(position)
         if rules is None:
-            found[position] = anchor.rules
+            hits[position] = anchor.rules
         elif anchor.rules != rules:
             merged = dict.fromkeys(rules + anchor.rules)
-            found[position] = tuple(sorted(merged, key=_ORDER.__getitem__))
+            hits[position] = tuple(sorted(merged, key=_ORDER.__getitem__))
     if position + count(b"\x00", last) + 1 != len(texts):
-        return candidates([t.replace("\x00", " ") for t in texts])
-    return found
+        _scan([t.replace("\x00", " ") for t in texts], offset, found)
+        return
+    for position, rules in hits.items():
+        found[offset + position] = rules

@@ -10,8 +10,9 @@ comparisons they are used for.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import MutableSequence, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import chain, compress, islice, pairwise
@@ -186,7 +187,8 @@ def build_timeline(
     def cut(values: list[_T]) -> list[_T]:
         return values if whole else values[start:stop]
 
-    kinds, seconds = cut(batch.kinds), cut(batch.seconds)
+    kinds = cut(batch.kinds)
+    seconds: MutableSequence[int] = batch.seconds if whole else batch.seconds[start:stop]
     senders, texts = cut(batch.senders), cut(batch.texts)
     dropped = sorted(chain.from_iterable(_find_all(kinds, kind) for kind in _NOT_PEOPLE))
     calls: list[datetime] = []
@@ -195,12 +197,13 @@ def build_timeline(
         # Notices are few: copying the stretches between them beats filtering every entry.
         calls = Columns([seconds[i] for i in dropped if kinds[i] == Kind.CALL], [], [], [],
                         []).stamps()
-        kept: tuple[list[Any], ...] = ([], [], [], [])
+        # Times stay 8 bytes each (an array), whatever the caller passed.
+        kept: tuple[MutableSequence[Any], ...] = (array("q"), [], [], [])
         for before, after in pairwise([-1, *dropped, len(kinds)]):
-            columns: tuple[list[Any], ...] = (seconds, senders, texts, kinds)
+            columns: tuple[Sequence[Any], ...] = (seconds, senders, texts, kinds)
             for column, values in zip(kept, columns, strict=True):
-                column += values[before + 1 : after]
-        seconds, senders, texts, kinds = kept
+                column.extend(values[before + 1 : after])
+        seconds, senders, texts, kinds = kept  # type: ignore[assignment]
         source = _Source(start, len(seconds), dropped)
     if not all(map(le, seconds, islice(seconds, 1, None))):
         order = sorted(range(len(seconds)), key=seconds.__getitem__)
