@@ -31,7 +31,7 @@ def _map(engine: sa.Engine, title: str, steps: list[str], updated: str) -> int:
                 sa.insert(cycle_maps)
                 .values(
                     title=title,
-                    steps=[{"id": s, "role": "me", "text": f"{s} text"} for s in steps],
+                    steps=[{"id": s, "role": "trigger", "text": f"{s} text"} for s in steps],
                     created_at=updated,
                     updated_at=updated,
                 )

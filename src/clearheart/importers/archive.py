@@ -3,8 +3,9 @@
 Exports come from strangers' phones and from the internet's "chat analyser"
 forums, so a file is never trusted: zip members are refused when their names
 climb out of the archive (`../x`), are absolute, or are symbolic links; the
-number of members is checked from the end-of-archive record *before* Python's
-zipfile reads the whole directory into memory; unpacked bytes are counted
+central directory's real size is checked against the file and a cap, and its
+members counted, *before* Python's zipfile reads it into memory (the count the
+end record declares is never trusted); unpacked bytes are counted
 while reading (never taken from the headers) against an absolute cap and a
 packed/unpacked ratio cap, so a zip bomb stops after a few megabytes. Text is
 decoded in chunks of whole lines, which keeps memory flat, lets a line longer
@@ -62,33 +63,86 @@ def _check_member_name(path: Path, name: str) -> None:
         raise ImportProblem(path, f"the archive holds a file with a broken name ({name!r})")
 
 
-def _zip_entry_count(path: Path, limits: Limits) -> None:
-    """Refuse an archive with too many members before zipfile reads its directory."""
-    size = path.stat().st_size
+_CD_RECORD = b"PK\x01\x02"
+_CD_FIXED = struct.Struct("<4s24xHHH12x")
+"""A central directory record's signature and its name, extra and comment lengths."""
+
+
+def _directory_span(path: Path, raw: BinaryIO, size: int) -> tuple[int, int]:
+    """Where the central directory really lies: (start, length), from the end record.
+
+    Its length is taken from the end record (or the zip64 one) and must fit in the
+    file before the end record, which is also where zipfile looks for it.
+    """
     tail_len = min(size, 22 + 0xFFFF + 20)
+    raw.seek(size - tail_len)
+    tail = raw.read(tail_len)
+    at = tail.rfind(_EOCD)
+    if at < 0 or at + 22 > len(tail):
+        raise ImportProblem(
+            path, "this zip file is damaged or incomplete (no directory at its end)")
+    end = size - tail_len + at
+    length = struct.unpack_from("<I", tail, at + 12)[0]
+    if length == 0xFFFFFFFF or (at >= 20 and tail[at - 20 : at - 16] == _EOCD64_LOCATOR):
+        if at < 20 or tail[at - 20 : at - 16] != _EOCD64_LOCATOR:
+            raise ImportProblem(path, "this zip file is damaged (bad zip64 directory)")
+        offset = struct.unpack_from("<Q", tail, at - 20 + 8)[0]
+        if offset + 56 > size:
+            raise ImportProblem(path, "this zip file is damaged (bad zip64 directory)")
+        raw.seek(offset)
+        record = raw.read(56)
+        if record[:4] != _EOCD64:
+            raise ImportProblem(path, "this zip file is damaged (bad zip64 directory)")
+        length = struct.unpack_from("<Q", record, 40)[0]
+        end = end - 20 - 56
+    if length > end:
+        raise ImportProblem(path, "this zip file is damaged (its directory is larger than "
+                                  "the file)")
+    return end - length, length
+
+
+def _zip_entry_count(path: Path, limits: Limits) -> None:
+    """Refuse an archive with too many members before zipfile reads its directory.
+
+    The count in the end record is not trusted (zipfile ignores it too): the
+    directory's size is checked against the file and `max_zip_directory_bytes`,
+    then its records are walked and counted, reading only their fixed headers.
+    """
+    size = path.stat().st_size
     with path.open("rb") as raw:
-        raw.seek(size - tail_len)
-        tail = raw.read(tail_len)
-        at = tail.rfind(_EOCD)
-        if at < 0 or at + 22 > len(tail):
+        start, length = _directory_span(path, raw, size)
+        if length > limits.max_zip_directory_bytes:
             raise ImportProblem(
-                path, "this zip file is damaged or incomplete (no directory at its end)"
-            )
-        entries = struct.unpack_from("<H", tail, at + 10)[0]
-        if entries == 0xFFFF and at >= 20 and tail[at - 20 : at - 16] == _EOCD64_LOCATOR:
-            offset = struct.unpack_from("<Q", tail, at - 20 + 8)[0]
-            if offset + 56 > size:
-                raise ImportProblem(path, "this zip file is damaged (bad zip64 directory)")
-            raw.seek(offset)
-            record = raw.read(56)
-            if record[:4] != _EOCD64:
-                raise ImportProblem(path, "this zip file is damaged (bad zip64 directory)")
-            entries = struct.unpack_from("<Q", record, 32)[0]
+                path, f"the archive's directory is larger than {limits.max_zip_directory_bytes} "
+                      "bytes")
+        raw.seek(start)
+        directory = raw.read(length)
+    entries, at = 0, 0
+    while at + _CD_FIXED.size <= len(directory):
+        signature, name, extra, comment = _CD_FIXED.unpack_from(directory, at)
+        if signature != _CD_RECORD:
+            break
+        entries += 1
+        at += _CD_FIXED.size + name + extra + comment
     if entries > limits.max_zip_members:
         raise ImportProblem(
             path,
             f"the archive holds {entries} files, more than the limit of {limits.max_zip_members}",
         )
+
+
+def open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> zipfile.ZipFile:
+    """A zipfile.ZipFile over `path`, once its real directory is known to be within limits.
+
+    Every place that opens a zip (reading an export, and each importer's `sniff`)
+    goes through here. ImportProblem when it is over a limit or unreadable.
+    """
+    _zip_entry_count(path, limits)
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
+            struct.error, NotImplementedError) as error:
+        raise ImportProblem(path, f"this zip file cannot be read ({error})") from None
 
 
 class _Counter:
@@ -201,12 +255,7 @@ class Export:
                 raise ImportProblem(path, f"the file is larger than {limits.max_file_bytes} bytes")
 
     def _open_zip(self) -> None:
-        _zip_entry_count(self.path, self.limits)
-        try:
-            archive = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
-                struct.error, NotImplementedError) as error:
-            raise ImportProblem(self.path, f"this zip file cannot be read ({error})") from None
+        archive = open_zip(self.path, self.limits)
         self._zip = archive
         names: list[str] = []
         for info in archive.infolist():

@@ -29,6 +29,8 @@ class Limits:
     max_file_bytes: int = 4 << 30
     max_line_chars: int = 1 << 20
     max_zip_members: int = 100_000
+    max_zip_directory_bytes: int = 64 << 20
+    """Largest central directory read: room for the member cap with long names."""
     max_zip_unpacked_bytes: int = 8 << 30
     max_zip_ratio: int = 250
     """Largest allowed unpacked/packed size ratio of one member (zip bombs)."""

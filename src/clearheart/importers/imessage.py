@@ -31,7 +31,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from clearheart.domain.chat import Kind, Message
-from clearheart.importers.archive import Export
+from clearheart.importers.archive import Export, open_zip
 from clearheart.importers.base import (
     ChatChoiceNeeded,
     ImportProblem,
@@ -82,7 +82,7 @@ def sniff(path: Path) -> bool:
             texts = sorted(p for p in path.glob("*.txt") if p.is_file() and not p.is_symlink())
             return any(_starts_like_export(_head(p)) for p in texts[:3])
         if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
+            with open_zip(path) as archive:
                 names = [n for n in archive.namelist() if n.endswith(".txt")][:3]
                 for name in names:
                     with archive.open(name) as member:

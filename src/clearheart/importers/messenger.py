@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from clearheart.domain.chat import Kind, Message
-from clearheart.importers.archive import Export
+from clearheart.importers.archive import Export, open_zip
 from clearheart.importers.base import ChatChoiceNeeded, ImportProblem, Options, Source
 from clearheart.importers.json_stream import JsonReader, open_json
 
@@ -76,7 +76,7 @@ def sniff(path: Path) -> bool:
                        for prefix in ("", "your_facebook_activity",
                                       "your_activity_across_facebook", "your_instagram_activity"))
         if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
+            with open_zip(path) as archive:
                 return any(_FILE.search(name) for name in archive.namelist())
     except (OSError, zipfile.BadZipFile, ValueError):
         return False

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from clearheart.domain.chat import Kind, Message
-from clearheart.importers.archive import Export
+from clearheart.importers.archive import Export, open_zip
 from clearheart.importers.base import (
     ChatChoiceNeeded,
     ImportProblem,
@@ -61,7 +61,7 @@ def sniff(path: Path) -> bool:
             return any(_sniff_file(folder / CHAT_FILE) or _sniff_file(folder / JSON_FILE)
                        for folder in folders)
         if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
+            with open_zip(path) as archive:
                 names = [n for n in archive.namelist() if PurePosixPath(n).name == CHAT_FILE]
                 if not names:
                     return False

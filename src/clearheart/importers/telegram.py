@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from clearheart.domain.chat import Kind, Message
-from clearheart.importers.archive import Export
+from clearheart.importers.archive import Export, open_zip
 from clearheart.importers.base import ChatChoiceNeeded, ImportProblem, Options, Source
 from clearheart.importers.json_stream import JsonReader, open_json
 
@@ -67,7 +67,7 @@ def sniff(path: Path) -> bool:
             return any(_looks_like_export(_head(c)) for c in candidates
                        if c.is_file() and not c.is_symlink())
         if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
+            with open_zip(path) as archive:
                 return any(PurePosixPath(n).name == MAIN_FILE for n in archive.namelist())
         return path.is_file() and _looks_like_export(_head(path))
     except (OSError, zipfile.BadZipFile, ValueError):

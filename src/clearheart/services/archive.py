@@ -22,7 +22,8 @@ from typing import IO, Any
 
 import sqlalchemy as sa
 
-from clearheart.errors import ArchiveInvalid, VaultNotEmpty, WrongPassphrase
+from clearheart.errors import ArchiveInvalid, InvalidInput, VaultNotEmpty, WrongPassphrase
+from clearheart.services.archive_rules import RowChecker
 from clearheart.store import chat_codec, envelope
 from clearheart.store.database import is_sqlite
 from clearheart.store.files import fsync_dir
@@ -150,17 +151,23 @@ class Archive:
     _handle: IO[bytes]
 
     def records(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(table, row) pairs in file order, each row checked against the table."""
+        """(table, row) pairs in file order, each row checked by the rules of normal writes
+        (services/archive_rules.py); ArchiveInvalid names the line, table, row and field."""
         seen = 0
+        rules = RowChecker()
+        per_table: dict[str, int] = {}
         for number, raw in enumerate(self._lines(), 1):
             if number == 1:
                 continue
-            try:
-                record = json.loads(raw)
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise ArchiveInvalid(self.path, f"line {number} is not valid JSON ({exc})") \
-                    from None
+            record = _parse_line(self.path, number, raw)
             table, row = _check_record(self.path, number, record, self.header["schema"])
+            per_table[table] = per_table.get(table, 0) + 1
+            try:
+                rules.check(table, row)
+            except InvalidInput as problem:
+                raise ArchiveInvalid(
+                    self.path, f"line {number} (row {per_table[table]} of {table}): "
+                               f"{problem.field} {problem.reason}") from None
             seen += 1
             yield table, row
         if seen != sum(self.header["tables"].values()):
@@ -223,11 +230,18 @@ def open_archive(path: Path, passphrase: str | None) -> Archive:
         raise
 
 
-def _check_header(path: Path, raw: bytes) -> dict[str, Any]:
+def _parse_line(path: Path, number: int, raw: bytes) -> Any:
+    """One line's JSON; nesting too deep for the parser is refused like any broken line."""
     try:
-        header = json.loads(raw)
+        return json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ArchiveInvalid(path, f"it is not valid JSON ({exc})") from None
+        raise ArchiveInvalid(path, f"line {number} is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise ArchiveInvalid(path, f"line {number} nests too deeply to be read") from None
+
+
+def _check_header(path: Path, raw: bytes) -> dict[str, Any]:
+    header = _parse_line(path, 1, raw)
     if not isinstance(header, dict) or header.get("format") not in (FORMAT, *LEGACY_FORMATS):
         raise ArchiveInvalid(path, "it is not a Clearheart archive")
     if header.get("version") != VERSION:
@@ -278,22 +292,33 @@ def restore(engine: sa.Engine, archive: Archive, home: Path) -> int:
     if not is_empty(engine):
         raise VaultNotEmpty(home)
     count = 0
-    with engine.begin() as conn:
-        for name in REPLACED_ON_RESTORE:
-            conn.execute(sa.delete(_KNOWN[name]))
-        batch: list[dict[str, Any]] = []
-        current: str | None = None
-        for table, row in archive.records():
-            if table != current or len(batch) >= BATCH:
-                if batch and current is not None:
-                    conn.execute(sa.insert(_KNOWN[current]), batch)
-                batch, current = [], table
-            batch.append(row)
-            count += 1
-        if batch and current is not None:
-            conn.execute(sa.insert(_KNOWN[current]), batch)
-        if not is_sqlite(conn):
-            _reset_sequences(conn)
+    try:
+        with engine.begin() as conn:
+            count = _insert_all(conn, archive)
+    except sa.exc.DBAPIError:
+        # Every row was checked first; should the database still refuse one, say so without
+        # the statement (it holds the row's words) and keep the vault as it was.
+        raise ArchiveInvalid(archive.path, "the database refused one of its rows") from None
+    return count
+
+
+def _insert_all(conn: sa.Connection, archive: Archive) -> int:
+    count = 0
+    for name in REPLACED_ON_RESTORE:
+        conn.execute(sa.delete(_KNOWN[name]))
+    batch: list[dict[str, Any]] = []
+    current: str | None = None
+    for table, row in archive.records():
+        if table != current or len(batch) >= BATCH:
+            if batch and current is not None:
+                conn.execute(sa.insert(_KNOWN[current]), batch)
+            batch, current = [], table
+        batch.append(row)
+        count += 1
+    if batch and current is not None:
+        conn.execute(sa.insert(_KNOWN[current]), batch)
+    if not is_sqlite(conn):
+        _reset_sequences(conn)
     return count
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
 
 from clearheart.domain.assess import Result
 from clearheart.domain.journal import from_stamp, offset_minutes, utc_stamp
+from clearheart.errors import InvalidInput
 from clearheart.store.rows import fetch_row, remove_row
 from clearheart.store.schema import assessment_results as r
 from clearheart.store.schema import instruments as t
@@ -35,6 +38,13 @@ def _result(row: Any) -> Result:
         answers=dict(row.answers),
         scores={k: (None if v is None else float(v)) for k, v in dict(row.scores).items()},
     )
+
+
+def check_restored(row: Mapping[str, Any]) -> None:
+    """Raise InvalidInput unless a restored result reads back: answers and scores by name."""
+    if not isinstance(row["answers"], dict) or not isinstance(row["scores"], dict):
+        raise InvalidInput("answers", "expected objects of answers and scores")
+    _result(SimpleNamespace(**row))
 
 
 class AssessRepo:

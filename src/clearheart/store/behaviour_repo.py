@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
 
-from clearheart.domain.behaviour import Draft, LogEntry
+from clearheart.domain.behaviour import Draft, LogEntry, clean
 from clearheart.domain.journal import from_stamp, offset_minutes, utc_stamp
 from clearheart.store.rows import (
     change_row,
@@ -64,6 +65,16 @@ def _entry(row: Any) -> LogEntry:
         cycle_step=row.cycle_step,
         created_at=from_stamp(row.created_at, 0).astimezone(UTC),
     )
+
+
+def check_restored(row: Mapping[str, Any]) -> None:
+    """Raise InvalidInput unless a restored row reads back and meets the rules of `add`.
+
+    Whether its step is still in its map is not checked: a map may change after logging.
+    """
+    entry = _entry(SimpleNamespace(**row))
+    clean(Draft(entry.kind, entry.at, entry.note, entry.cycle_map_id, entry.cycle_step),
+          now=entry.at)
 
 
 def _where(

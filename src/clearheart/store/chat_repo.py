@@ -9,7 +9,7 @@ few thousand rows instead of a million and reading a chat back is quick.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -192,6 +192,24 @@ class ChatRepo:
                 values["me"] = me
             conn.execute(sa.update(c).where(c.c.id == writer.chat_id).values(**values))
             return Stored(writer.chat_id, writer.added, writer.skipped, participants)
+
+
+def check_restored_block(row: Mapping[str, Any], names: dict[int, str]) -> None:
+    """Raise InvalidInput unless a restored block reads back as `messages` does, with the
+    chat's participants `names` (by idx), and its count and times agree with its messages."""
+    try:
+        batch = _unpacked(row["chat_id"], row["payload"], names)
+    except ChatDamaged:
+        raise InvalidInput("payload", "its messages cannot be read back") from None
+    if row["count"] != len(batch.seconds):
+        raise InvalidInput("count", "does not match the messages in the block")
+    if batch.seconds and (row["first_ts"] != min(batch.seconds)
+                          or row["last_ts"] != max(batch.seconds)):
+        raise InvalidInput("first_ts", "does not match the messages' times")
+    try:
+        from_wall_seconds(row["first_ts"]), from_wall_seconds(row["last_ts"])
+    except OverflowError:
+        raise InvalidInput("first_ts", "is not a time that can be shown") from None
 
 
 def _unpacked(chat_id: int, payload: bytes, names: dict[int, str]) -> Columns:

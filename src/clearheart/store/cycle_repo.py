@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
 
-from clearheart.domain.cycle import CycleMap, Step
+from clearheart.domain.cycle import CycleMap, Step, clean_map
 from clearheart.domain.journal import from_stamp, utc_stamp
+from clearheart.errors import InvalidInput
 from clearheart.store.rows import change_row, fetch_row, remove_row
 from clearheart.store.schema import behaviour_log
 from clearheart.store.schema import cycle_maps as t
@@ -26,6 +29,16 @@ def _map(row: Any) -> CycleMap:
         created_at=from_stamp(row.created_at, 0),
         updated_at=from_stamp(row.updated_at, 0),
     )
+
+
+def check_restored(row: Mapping[str, Any]) -> None:
+    """Raise InvalidInput unless a restored row reads back and meets the rules of `add`."""
+    steps = row["steps"]
+    if not isinstance(steps, list) or not all(
+            isinstance(s, dict) and all(isinstance(s.get(k), str) for k in ("id", "role", "text"))
+            for s in steps):
+        raise InvalidInput("steps", "each step needs an id, a role and a text")
+    clean_map(_map(SimpleNamespace(**row)))
 
 
 class CycleRepo:

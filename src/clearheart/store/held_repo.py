@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any, cast
 
 import sqlalchemy as sa
 
-from clearheart.domain.holding import HeldDraft, Status
+from clearheart.domain.holding import HeldDraft, Status, check_decision, clean_text
 from clearheart.domain.journal import from_stamp, offset_minutes, utc_stamp
 from clearheart.store.rows import change_row, count_rows, fetch_row, remove_row
 from clearheart.store.schema import held_drafts as t
@@ -25,6 +27,16 @@ def _held(row: Any) -> HeldDraft:
         decided_at=from_stamp(row.decided_at, 0).astimezone(UTC) if row.decided_at else None,
         rewrite=row.rewrite,
     )
+
+
+def check_restored(row: Mapping[str, Any]) -> None:
+    """Raise InvalidInput unless a restored row reads back and meets the rules of `add`."""
+    held = _held(SimpleNamespace(**row))
+    if held.status != "holding":
+        check_decision(held.status)
+    clean_text(held.text)
+    if held.rewrite is not None:
+        clean_text(held.rewrite, "rewrite")
 
 
 class HeldRepo:

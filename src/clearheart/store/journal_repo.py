@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,11 +15,13 @@ from clearheart.domain.journal import (
     Entry,
     Mood,
     Practice,
+    clean_draft,
     from_stamp,
     offset_minutes,
     utc_stamp,
 )
 from clearheart.domain.search import fts5_query, terms
+from clearheart.errors import InvalidInput
 from clearheart.store.database import is_sqlite
 from clearheart.store.rows import (
     change_row,
@@ -74,6 +77,16 @@ def _entry(row: Any) -> Entry:
         tags=tuple(row.tags),
         practice=Practice(row.practice) if row.practice else None,
     )
+
+
+def check_restored(row: Mapping[str, Any]) -> None:
+    """Raise InvalidInput unless a restored row reads back and meets the rules of `add`."""
+    entry = _entry(SimpleNamespace(**row))
+    if row["practice_day"] is not None:
+        date.fromisoformat(row["practice_day"])
+    if not all(isinstance(word, str) for word in (*row["emotions"], *row["tags"])):
+        raise InvalidInput("tags", "mood words and tags must be text")
+    clean_draft(Draft(entry.text, entry.prompt_id, entry.mood, entry.tags, entry.practice))
 
 
 class JournalRepo:

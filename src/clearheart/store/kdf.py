@@ -9,7 +9,18 @@ KEY_BYTES = 32
 SALT_BYTES = 16
 MIN_MEMORY_KIB = 64 * 1024
 MIN_TIME_COST = 3
+MAX_MEMORY_KIB = 256 * 1024
+MAX_TIME_COST = 8
+MAX_PARALLELISM = 4
+"""The most a file may ask for: twice the memory and twice the passes the app writes
+(KdfParams' defaults), so at most about four times the usual derivation (about 2 s).
+Checked before any derivation, so a hostile header cannot make a restore or an unlock
+allocate gigabytes or run for minutes before "wrong passphrase"."""
 KDF_ARGON2ID = 1
+
+
+class KdfTooCostly(ValueError):
+    """A file asks for more Argon2id work than this app ever writes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +46,21 @@ class KdfParams:
         return params
 
     def check(self) -> None:
-        """Refuse parameters weaker than the floor, or absurd ones that would hang."""
-        if self.memory_kib < MIN_MEMORY_KIB or self.memory_kib > 4 * 1024 * 1024:
-            raise ValueError(f"Argon2id memory {self.memory_kib} KiB is outside the allowed range")
-        if self.time_cost < MIN_TIME_COST or self.time_cost > 64:
-            raise ValueError(f"Argon2id time cost {self.time_cost} is outside the allowed range")
-        if not 1 <= self.parallelism <= 16:
+        """Refuse parameters weaker than the floor (ValueError), or costlier than the cap
+        (KdfTooCostly): the caps keep a hostile file from hanging the app."""
+        if self.memory_kib < MIN_MEMORY_KIB:
+            raise ValueError(f"Argon2id memory {self.memory_kib} KiB is below the floor")
+        if self.time_cost < MIN_TIME_COST:
+            raise ValueError(f"Argon2id time cost {self.time_cost} is below the floor")
+        if self.parallelism < 1:
             raise ValueError(f"Argon2id parallelism {self.parallelism} is out of range")
+        if (self.memory_kib > MAX_MEMORY_KIB or self.time_cost > MAX_TIME_COST
+                or self.parallelism > MAX_PARALLELISM):
+            raise KdfTooCostly(
+                f"it asks for more key-derivation work than Clearheart ever uses (Argon2id "
+                f"{self.memory_kib // 1024} MiB, {self.time_cost} passes, {self.parallelism} "
+                f"lanes; at most {MAX_MEMORY_KIB // 1024} MiB, {MAX_TIME_COST} passes and "
+                f"{MAX_PARALLELISM} lanes are accepted)")
 
 
 def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
 
 from clearheart.domain.journal import from_stamp, offset_minutes, utc_stamp
 from clearheart.domain.safety.gate import SafetyEvent, Source
+from clearheart.errors import InvalidInput
 from clearheart.store.schema import safety_events as t
 
 
@@ -27,6 +30,13 @@ def _event(row: Any) -> SafetyEvent:
         signs=tuple(str(sign) for sign in signs),
         id=row.id,
     )
+
+
+def check_restored(row: Mapping[str, Any]) -> None:
+    """Raise InvalidInput unless a restored row reads back as an event, signs as texts."""
+    _event(SimpleNamespace(**row))
+    if not isinstance(row["signs"], list) or not all(isinstance(s, str) for s in row["signs"]):
+        raise InvalidInput("signs", "expected a list of texts")
 
 
 class SafetyRepo:
