@@ -176,3 +176,14 @@ def test_a_number_out_of_range_in_a_form_is_a_calm_400(site: Site, path: str,
                                 headers={"Origin": BASE}, follow_redirects=False)
     assert response.status_code == 400
     assert message in response.text.lower()
+
+
+@pytest.mark.parametrize("length", ["9" * 5_000, "99999999999999999999"])
+def test_an_upload_announcing_an_impossible_size_is_refused_as_too_large(site: Site,
+                                                                         length: str) -> None:
+    response = site.client.post(
+        "/chats/upload", content=b"hello",
+        headers={"Origin": BASE, "Content-Type": "application/octet-stream",
+                 "Content-Length": length, "X-CSRF-Token": site.csrf})
+    assert response.status_code == 413
+    assert "larger than" in response.json()["error"]
