@@ -98,7 +98,7 @@ def test_a_telegram_chat_id_of_100k_digits_is_an_import_error(tmp_path: Path) ->
     assert "more than 4,300 digits" in caught.value.message and caught.value.line == 1
 
 
-@pytest.mark.parametrize("timestamp", [HUGE, str(2**70), "-" + str(2**70)])
+@pytest.mark.parametrize("timestamp", [HUGE, str(2**70), "-" + str(2**70), "9" * 4_000])
 def test_a_messenger_timestamp_out_of_range_is_an_import_error(tmp_path: Path,
                                                                timestamp: str) -> None:
     path = messenger_export(tmp_path / "messages" / "inbox" / "sam_1", timestamp)
