@@ -36,9 +36,9 @@ def _instruments(workspace: Workspace) -> list[str]:
 PAGES: dict[str, Fill] = {
     "/today": lambda w: ["/today"],
     "/journal": lambda w: ["/journal", *(f"/journal?prompt={p.id}" for p in load_prompts())],
-    "/journal/{entry_id:int}/edit": lambda w: [f"/journal/{i}/edit" for i in _one_journal(w)],
+    "/journal/{entry_id:id}/edit": lambda w: [f"/journal/{i}/edit" for i in _one_journal(w)],
     "/log": lambda w: ["/log"],
-    "/log/{entry_id:int}/edit": lambda w: [
+    "/log/{entry_id:id}/edit": lambda w: [
         f"/log/{e.id}/edit" for e in w.log.list(limit=1).entries
     ],
     "/pause": lambda w: ["/pause"],
@@ -47,10 +47,10 @@ PAGES: dict[str, Fill] = {
     "/cycle": lambda w: ["/cycle"],
     "/chats/import": lambda w: ["/chats/import"],
     "/chats": lambda w: ["/chats"],
-    "/chats/{chat_id:int}/me": lambda w: [f"/chats/{c}/me" for c in _chats(w)],
-    "/chats/{chat_id:int}/manage": lambda w: [f"/chats/{c}/manage" for c in _chats(w)],
-    "/chats/{chat_id:int}": lambda w: [f"/chats/{c}" for c in _chats(w)],
-    "/chats/{chat_id:int}/my-messages": lambda w: [f"/chats/{c}/my-messages" for c in _chats(w)],
+    "/chats/{chat_id:id}/me": lambda w: [f"/chats/{c}/me" for c in _chats(w)],
+    "/chats/{chat_id:id}/manage": lambda w: [f"/chats/{c}/manage" for c in _chats(w)],
+    "/chats/{chat_id:id}": lambda w: [f"/chats/{c}" for c in _chats(w)],
+    "/chats/{chat_id:id}/my-messages": lambda w: [f"/chats/{c}/my-messages" for c in _chats(w)],
     "/practices": lambda w: ["/practices"],
     "/reflect": lambda w: ["/reflect"],
     "/reflect/{instrument_id}": lambda w: [f"/reflect/{i}" for i in _instruments(w)],

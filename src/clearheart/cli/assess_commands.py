@@ -18,8 +18,10 @@ from clearheart.cli.assess_present import (
     taken_json,
     when,
 )
+from clearheart.cli.numbers import ID
 from clearheart.cli.session import echo_json, open_workspace
 from clearheart.domain.assess import Instrument, Item, Scale
+from clearheart.domain.whole_numbers import Bounds, read_whole
 from clearheart.errors import ContentInvalid, InvalidInput
 
 
@@ -71,9 +73,10 @@ def _ask_point(scale: Scale, prompt: str, *, optional: bool) -> int | None:
         raw: str = click.prompt(prompt, default="" if optional else None, show_default=False)
         if optional and not raw.strip():
             return None
-        if raw.strip().isdigit() and scale.min <= int(raw) <= scale.max:
-            return int(raw)
-        click.echo(f"Choose a whole number from {scale.min} to {scale.max}.")
+        try:
+            return read_whole(raw, "answer", Bounds(scale.min, scale.max))
+        except InvalidInput:
+            click.echo(f"Choose a whole number from {scale.min} to {scale.max}.")
 
 
 def _ask_items(instrument: Instrument) -> dict[str, Any]:
@@ -232,7 +235,7 @@ def remove(instrument_id: str) -> None:
 
 
 @assess.command("delete")
-@click.argument("result_id", metavar="RESULT", type=int)
+@click.argument("result_id", metavar="RESULT", type=ID)
 def delete(result_id: int) -> None:
     """Delete one take (its number is in `assess results`)."""
     workspace = open_workspace()

@@ -9,7 +9,9 @@ from typing import Any, get_args
 
 import click
 
+from clearheart.cli.numbers import ID, Whole
 from clearheart.cli.session import echo_json, open_workspace
+from clearheart.domain.whole_numbers import Bounds
 from clearheart.importers.base import FORMATS, DateOrder, Options
 from clearheart.store.chat_repo import ChatInfo
 
@@ -61,7 +63,7 @@ def _ask_me(participants: tuple[str, ...]) -> str:
     click.echo("Which of these people is you?")
     for number, name in enumerate(participants, 1):
         click.echo(f"  {number}. {name}")
-    choice: int = click.prompt("Number", type=click.IntRange(1, len(participants)))
+    choice: int = click.prompt("Number", type=Whole(Bounds(1, len(participants)), again=True))
     return participants[choice - 1]
 
 
@@ -94,7 +96,7 @@ def chats(as_json: bool) -> None:
 
 
 @click.command()
-@click.argument("chat_id", type=int)
+@click.argument("chat_id", type=ID)
 @click.option("--jsonl", is_flag=True, help="One JSON object per line: ts, sender, kind, text.")
 def messages(chat_id: int, jsonl: bool) -> None:
     """Print a chat's messages in time order."""
@@ -120,7 +122,7 @@ def chat_group() -> None:
 
 
 @chat_group.command("me")
-@click.argument("chat_id", type=int)
+@click.argument("chat_id", type=ID)
 @click.argument("name")
 def chat_me(chat_id: int, name: str) -> None:
     """Say which participant is you, by the name the export uses."""
@@ -133,7 +135,7 @@ def chat_me(chat_id: int, name: str) -> None:
 
 
 @chat_group.command("alias")
-@click.argument("chat_id", type=int)
+@click.argument("chat_id", type=ID)
 @click.argument("name")
 def chat_alias(chat_id: int, name: str) -> None:
     """Show NAME for the other person instead of the export's name ("" to undo)."""
@@ -146,7 +148,7 @@ def chat_alias(chat_id: int, name: str) -> None:
 
 
 @chat_group.command("delete")
-@click.argument("chat_id", type=int)
+@click.argument("chat_id", type=ID)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def chat_delete(chat_id: int, yes: bool) -> None:
     """Delete a chat and everything worked out from it, for good."""

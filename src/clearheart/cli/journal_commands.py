@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from clearheart.cli.numbers import ANY_COUNT, ID, whole
 from clearheart.cli.present import entry_json, entry_text
 from clearheart.cli.safety_present import AfterWriting
 from clearheart.cli.session import echo_json, open_workspace
@@ -34,7 +35,7 @@ def _read_text(text: str | None) -> str:
 @journal.command("add")
 @click.argument("text", required=False)
 @click.option("--prompt", "prompt_id", metavar="ID", help="The prompt this entry answers.")
-@click.option("--mood", type=int, metavar="1-5",
+@click.option("--mood", type=whole(1, 5), metavar="1-5",
               help="How you feel, 1 (very low) to 5 (very good).")
 @click.option("--emotion", "emotions", multiple=True, metavar="WORD",
               help="A word for how you feel (repeatable).")
@@ -60,12 +61,10 @@ def add(text: str | None, prompt_id: str | None, mood: int | None, emotions: tup
 
 
 @journal.command("list")
-@click.option("--limit", type=int, help="Only the most recent N entries.")
+@click.option("--limit", type=ANY_COUNT, help="Only the most recent N entries.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of entries.")
 def list_(limit: int | None, as_json: bool) -> None:
     """List entries, oldest first."""
-    if limit is not None and limit < 1:
-        raise InvalidInput("--limit", "must be 1 or more")
     workspace = open_workspace()
     try:
         entries = workspace.journal.all()
@@ -83,7 +82,7 @@ def list_(limit: int | None, as_json: bool) -> None:
 
 @journal.command("search")
 @click.argument("query")
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=whole(1, 500), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array, best match first.")
 def search(query: str, limit: int, as_json: bool) -> None:
     """Find entries containing every word of QUERY (the last word may be partial)."""
@@ -101,9 +100,9 @@ def search(query: str, limit: int, as_json: bool) -> None:
 
 
 @journal.command("edit")
-@click.argument("entry_id", type=int)
+@click.argument("entry_id", type=ID)
 @click.argument("text", required=False)
-@click.option("--mood", type=int, metavar="1-5", help="Replace how you felt.")
+@click.option("--mood", type=whole(1, 5), metavar="1-5", help="Replace how you felt.")
 @click.option("--emotion", "emotions", multiple=True, metavar="WORD",
               help="Replace the feeling words (repeatable; needs a mood).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Replace the tags (repeatable).")
@@ -139,7 +138,7 @@ def edit(entry_id: int, text: str | None, mood: int | None, emotions: tuple[str,
 
 
 @journal.command("delete")
-@click.argument("entry_id", type=int)
+@click.argument("entry_id", type=ID)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def delete(entry_id: int, yes: bool) -> None:
     """Delete an entry for good (its text is overwritten on disk)."""

@@ -7,9 +7,11 @@ from typing import Any
 
 import click
 
+from clearheart.cli.numbers import ID, whole
 from clearheart.cli.session import echo_json, open_workspace
 from clearheart.domain.behaviour import LogEntry, parse_when
 from clearheart.errors import InvalidInput
+from clearheart.services.behaviour import MAX_PAGE
 
 
 @click.group()
@@ -60,7 +62,7 @@ def entry_line(entry: LogEntry) -> str:
 @click.option(
     "--map",
     "map_id",
-    type=int,
+    type=ID,
     metavar="ID",
     help="The cycle map of --step (default: the newest map with that step).",
 )
@@ -90,7 +92,8 @@ def add(
 @click.option("--since", metavar="DATE", help="From this day (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Through this day (YYYY-MM-DD).")
 @click.option("--kind", metavar="KIND", help="Only this kind.")
-@click.option("--limit", type=int, default=100, show_default=True, help="At most N entries.")
+@click.option("--limit", type=whole(1, MAX_PAGE), default=100, show_default=True,
+              help="At most N entries.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array, newest first.")
 def list_(
     since: str | None, until: str | None, kind: str | None, limit: int, as_json: bool
@@ -135,7 +138,7 @@ def kinds(as_json: bool) -> None:
 
 
 @log.command("delete")
-@click.argument("entry_id", type=int)
+@click.argument("entry_id", type=ID)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def delete(entry_id: int, yes: bool) -> None:
     """Delete a log entry for good."""

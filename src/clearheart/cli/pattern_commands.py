@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from clearheart.cli.numbers import ID
 from clearheart.cli.session import echo_json, open_workspace
 
 
@@ -32,7 +33,7 @@ def jsonable(value: Any) -> Any:
 
 
 @click.command()
-@click.argument("chat_id", type=int)
+@click.argument("chat_id", type=ID)
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="From this day (YYYY-MM-DD).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]),
               help="Up to and including this day (YYYY-MM-DD).")

@@ -9,16 +9,17 @@ from typing import Any
 import click
 
 from clearheart.cli.check_commands import read_draft
+from clearheart.cli.numbers import ID, Whole, whole
 from clearheart.cli.safety_present import AfterWriting
 from clearheart.cli.session import echo_json, open_workspace
 from clearheart.domain.holding import (
     DEFAULT_MINUTES,
+    HOLD_MINUTES,
     MAX_LIST,
     STATUSES,
     HeldDraft,
     Status,
     check_decision,
-    check_minutes,
 )
 from clearheart.errors import InvalidInput
 
@@ -128,7 +129,7 @@ def _decision(text: str) -> Status:
 
 @pen.command("hold")
 @click.argument("text", required=False, metavar="[TEXT | -]")
-@click.option("--minutes", type=int, default=DEFAULT_MINUTES, show_default=True,
+@click.option("--minutes", type=Whole(HOLD_MINUTES), default=DEFAULT_MINUTES, show_default=True,
               help="How long to wait before deciding (1 to 1440).")
 @click.option("--rewrite", metavar="TEXT", help="Your calmer version, kept beside the draft.")
 @click.option("--json", "as_json", is_flag=True, help="Print the held draft as JSON.")
@@ -137,10 +138,6 @@ def hold(text: str | None, minutes: int, rewrite: str | None, as_json: bool) -> 
 
     TEXT is the draft; `-` (or nothing, when piped) reads it from standard input.
     """
-    try:
-        check_minutes(minutes)
-    except InvalidInput as exc:
-        raise InvalidInput("--minutes", f"{exc.reason} (not {minutes})") from None
     draft = read_draft(text, "hold")
     workspace = open_workspace()
     try:
@@ -161,14 +158,13 @@ def hold(text: str | None, minutes: int, rewrite: str | None, as_json: bool) -> 
 @pen.command("list")
 @click.option("--status", "status_text", metavar="STATUS",
               help="Only drafts with this status: holding, sent, let-go or journaled.")
-@click.option("--limit", type=int, default=50, show_default=True,
+@click.option("--limit", type=whole(1, MAX_LIST, f"choose from 1 to {MAX_LIST}"), default=50,
+              show_default=True,
               help=f"At most N drafts (1 to {MAX_LIST}).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array, newest first.")
 def list_(status_text: str | None, limit: int, as_json: bool) -> None:
     """List held drafts, newest first, with the time left for those still waiting."""
     status = _status(status_text)
-    if not 1 <= limit <= MAX_LIST:
-        raise InvalidInput("--limit", f"choose from 1 to {MAX_LIST}")
     workspace = open_workspace()
     try:
         drafts = workspace.pause.list(status=status, limit=limit)
@@ -188,7 +184,7 @@ def list_(status_text: str | None, limit: int, as_json: bool) -> None:
 
 
 @pen.command("show")
-@click.argument("draft_id", type=int, metavar="ID")
+@click.argument("draft_id", type=ID, metavar="ID")
 @click.option("--json", "as_json", is_flag=True, help="Print the held draft as JSON.")
 def show(draft_id: int, as_json: bool) -> None:
     """Show one held draft: its words, your calmer version, status and times."""
@@ -218,7 +214,7 @@ def show(draft_id: int, as_json: bool) -> None:
 
 
 @pen.command("decide")
-@click.argument("draft_id", type=int, metavar="ID")
+@click.argument("draft_id", type=ID, metavar="ID")
 @click.argument("status_text", metavar="sent|let-go|journaled")
 @click.option("--json", "as_json", is_flag=True, help="Print the held draft as JSON.")
 def decide(draft_id: int, status_text: str, as_json: bool) -> None:
@@ -241,7 +237,7 @@ def decide(draft_id: int, status_text: str, as_json: bool) -> None:
 
 
 @pen.command("delete")
-@click.argument("draft_id", type=int, metavar="ID")
+@click.argument("draft_id", type=ID, metavar="ID")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def delete(draft_id: int, yes: bool) -> None:
     """Delete a held draft for good."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from clearheart.cli.numbers import whole
 from clearheart.cli.safety_present import AfterWriting
 from clearheart.cli.session import echo_json, open_workspace
 from clearheart.domain.journal import Practice
@@ -64,7 +65,7 @@ def done(practice: str, text: str, moment: str | None, as_json: bool) -> None:
 
 
 @practices.command("history")
-@click.option("--days", type=click.IntRange(1, 3660), default=84, show_default=True)
+@click.option("--days", type=whole(1, 3660), default=84, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 def history(days: int, as_json: bool) -> None:
     """The days on which you did a practice."""

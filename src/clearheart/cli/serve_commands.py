@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from clearheart.cli.numbers import whole
 from clearheart.cli.session import settings
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ DEMO_STORIES: dict[str, str] = {"calm": "six-month", "unsafe": "eight-week"}
 def _port_options(command: F) -> F:
     command = click.option("--no-open", is_flag=True,
                            help="Print the address but do not open a browser.")(command)
-    return click.option("--port", type=click.IntRange(0, 65535), metavar="N",
+    return click.option("--port", type=whole(0, 65535), metavar="N",
                         help="Port on 127.0.0.1 (default 8765, or CLEARHEART_PORT; "
                              "0 picks a free one).")(command)
 

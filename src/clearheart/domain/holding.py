@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
+from clearheart.domain.whole_numbers import Bounds, in_bounds
 from clearheart.errors import InvalidInput
 
 Status = Literal["holding", "sent", "let-go", "journaled"]
@@ -21,6 +22,8 @@ DECISIONS: tuple[Status, ...] = ("sent", "let-go", "journaled")
 DEFAULT_MINUTES = 20
 MIN_MINUTES = 1
 MAX_MINUTES = 24 * 60
+HOLD_MINUTES = Bounds(MIN_MINUTES, MAX_MINUTES,
+                      f"choose from {MIN_MINUTES} minute to {MAX_MINUTES // 60} hours")
 MAX_TEXT = 20_000
 MAX_LIST = 500
 """The most held drafts one listing returns."""
@@ -77,11 +80,7 @@ def clean_text(text: str, field: str = "text") -> str:
 
 
 def check_minutes(minutes: int) -> timedelta:
-    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise InvalidInput(
-            "minutes", f"choose from {MIN_MINUTES} minute to {MAX_MINUTES // 60} hours"
-        )
-    return timedelta(minutes=minutes)
+    return timedelta(minutes=in_bounds(minutes, "minutes", HOLD_MINUTES))
 
 
 def check_decision(status: str) -> Status:

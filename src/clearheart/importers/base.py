@@ -15,11 +15,24 @@ from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 
 from clearheart.domain.chat import Columns, Message, in_columns
+from clearheart.domain.whole_numbers import Bounds
 from clearheart.errors import ClearheartError
 
 DateOrder = Literal["dmy", "mdy", "ymd"]
+EPOCH_SECONDS = Bounds(-62_135_596_800, 253_402_300_799)
+"""Seconds since 1970 that a datetime can hold: 0001-01-01 to 9999-12-31 23:59:59 UTC."""
+SHOWN_CHARS = 24
+"""How much of a bad value an error message quotes."""
 FORMATS = ("whatsapp", "telegram", "messenger", "instagram", "signal", "imessage", "csv")
 """Every `--format` value besides `auto`."""
+
+
+def shown(value: object) -> str:
+    """A value from an export as an error message quotes it: short, however long it is."""
+    text = repr(value)
+    if len(text) <= SHOWN_CHARS:
+        return text
+    return f"{text[:SHOWN_CHARS]}… ({len(text):,} characters)"
 
 
 @dataclass(frozen=True, slots=True)

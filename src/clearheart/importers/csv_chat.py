@@ -17,7 +17,7 @@ from pathlib import Path
 
 from clearheart.domain.chat import Kind, Message
 from clearheart.importers.archive import Export, is_zip
-from clearheart.importers.base import ImportProblem, Options
+from clearheart.importers.base import ImportProblem, Options, shown
 
 FORMAT = "csv"
 DEFAULT_OPTIONS = Options()
@@ -155,12 +155,12 @@ class CsvSource:
             row = [*row[: self._width - 1], self._delimiter.join(row[self._width - 1 :])]
             self.warnings.append(f"line {line}: the text held an unquoted {self._delimiter!r}; "
                                  "it was kept as text")
-        shown = row[columns["ts"]]
+        cell = row[columns["ts"]]
         try:
-            ts = parse_time(shown, self._options)
-        except ValueError:
-            raise ImportProblem(self.path, f"{shown!r} is not a time we can read (use ISO 8601, "
-                                "like 2024-05-01T19:30:00)", line=line) from None
+            ts = parse_time(cell, self._options)
+        except (ValueError, OverflowError):
+            raise ImportProblem(self.path, f"{shown(cell)} is not a time we can read (use ISO "
+                                "8601, like 2024-05-01T19:30:00)", line=line) from None
         sender = row[columns["sender"]].strip()
         text = row[columns["text"]]
         kind = Kind.TEXT if sender else Kind.SYSTEM

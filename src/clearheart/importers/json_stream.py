@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +29,9 @@ _X_ESCAPE = re.compile(r"(\\+)x([0-9A-Fa-f]{2})")
 _NUMBER_START = frozenset("-0123456789")
 _NUMBER_RUN = re.compile(r"[-+0-9.eE]*")
 _DECODER = json.JSONDecoder()
+TOO_MANY_DIGITS = (f"has a number with more than {sys.get_int_max_str_digits():,} digits, "
+                   "far too long to be a real time or id")
+"""Python refuses to convert such a number (a plain ValueError, not a JSONDecodeError)."""
 _scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
@@ -264,6 +268,8 @@ class JsonReader:
                     raise self.problem("ends too early; the file looks cut off",
                                        len(self._buf)) from None
                 raise self.problem(f"is not valid JSON here: {exc.msg}", exc.pos) from None
+            except ValueError:
+                raise self.problem(TOO_MANY_DIGITS) from None
             if first in _NUMBER_START and not self._eof:
                 run = _NUMBER_RUN.match(self._buf, self._pos)
                 if run is not None and run.end() == len(self._buf):
@@ -327,6 +333,8 @@ def loads_record(text: str, label: Path, line: int, limits: Limits) -> Any:
         depth_error = True
     except json.JSONDecodeError as exc:
         raise ImportProblem(label, f"is not valid JSON here: {exc.msg}", line) from None
+    except ValueError:
+        raise ImportProblem(label, TOO_MANY_DIGITS, line) from None
     else:
         depth_error = nesting(decoded) > limits.max_json_depth
     if depth_error:

@@ -29,7 +29,7 @@ from typing import Any
 
 from clearheart.domain.chat import Kind, Message
 from clearheart.importers.archive import Export, open_zip
-from clearheart.importers.base import ChatChoiceNeeded, ImportProblem, Options, Source
+from clearheart.importers.base import ChatChoiceNeeded, ImportProblem, Options, Source, shown
 from clearheart.importers.json_stream import JsonReader, open_json
 
 FORMAT = "messenger"
@@ -250,13 +250,15 @@ class MessengerSource:
         if millis is None and isinstance(record.get("timestamp"), int):
             millis = record["timestamp"] * 1000  # the oldest downloads counted seconds
         if not isinstance(millis, int) or isinstance(millis, bool):
-            raise reader.problem(f"has a message without a readable timestamp_ms ({millis!r})")
+            raise reader.problem(
+                f"has a message without a readable timestamp_ms ({shown(millis)})")
         try:
             moment = datetime.fromtimestamp(millis // 1000, UTC) + timedelta(
                 milliseconds=millis % 1000)
             return moment.astimezone(self._options.tz).replace(tzinfo=None)
         except (OverflowError, OSError, ValueError):
-            raise reader.problem(f"has a message with an impossible time ({millis})") from None
+            raise reader.problem(
+                f"has a message with an impossible time ({shown(millis)})") from None
 
 
 def _keys(reader: JsonReader) -> Iterator[str]:

@@ -24,8 +24,17 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from clearheart.domain.chat import Kind, Message
+from clearheart.domain.whole_numbers import read_whole
+from clearheart.errors import InvalidInput
 from clearheart.importers.archive import Export, open_zip
-from clearheart.importers.base import ChatChoiceNeeded, ImportProblem, Options, Source
+from clearheart.importers.base import (
+    EPOCH_SECONDS,
+    ChatChoiceNeeded,
+    ImportProblem,
+    Options,
+    Source,
+    shown,
+)
 from clearheart.importers.json_stream import JsonReader, open_json
 
 FORMAT = "telegram"
@@ -282,10 +291,12 @@ class TelegramSource:
                 pass
         epoch = record.get("date_unixtime")
         try:
-            moment = datetime.fromtimestamp(int(str(epoch)), UTC)
+            seconds = read_whole(str(epoch), "date_unixtime", EPOCH_SECONDS)
+            moment = datetime.fromtimestamp(seconds, UTC)
             return moment.astimezone(self._options.tz).replace(tzinfo=None)
-        except (TypeError, ValueError, OverflowError, OSError):
-            raise reader.problem(f"has a message without a readable date ({local!r})") from None
+        except (InvalidInput, OverflowError, OSError):
+            raise reader.problem(f"has a message without a readable date (date {shown(local)}, "
+                                 f"date_unixtime {shown(epoch)})") from None
 
 
 def _plain(value: Any) -> str:

@@ -8,6 +8,7 @@ from datetime import datetime
 from starlette.requests import Request
 
 from clearheart.store.chat_repo import ChatInfo
+from clearheart.web.numbers import path_id
 from clearheart.web.render import state_of
 
 FORMAT_NAMES = {
@@ -84,5 +85,5 @@ class ChatView:
 
 def view_of(request: Request) -> ChatView:
     """The chat named by the path's `chat_id`; NotFound (a calm 404) if there is none."""
-    chat_id = int(request.path_params["chat_id"])
+    chat_id = path_id(request, "chat_id")
     return ChatView(state_of(request).require().chats.get(chat_id))

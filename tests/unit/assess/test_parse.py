@@ -90,6 +90,8 @@ BROKEN: list[tuple[str, Mutate, str]] = [
     ("scale upside down", _set("scale.max", 0), "[scale] runs from 1 to 0"),
     ("label outside", _set("scale.labels.9", "x"), "label '9' in [scale] is outside"),
     ("label key", _set("scale.labels.one", "x"), "label key 'one' in [scale]"),
+    ("label key of 5,000 digits", _set("scale.labels." + "9" * 5_000, "x"), "label key '999"),
+    ("label key in other digits", _set("scale.labels.١", "x"), "label key '١' in [scale]"),
     ("no items", _set("items", []), "'items' is empty"),
     ("item typo", _set("items.1.revers", True), "unknown key 'revers' in item 'q2'"),
     (

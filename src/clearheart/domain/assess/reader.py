@@ -88,7 +88,7 @@ def read_scale(r: Reader, value: object, where: str) -> Scale:
     labels: dict[int, str] = {}
     raw = r.expect(table.get("labels", {}), dict, f"'labels' of {where}")
     for key, text in raw.items():
-        if not isinstance(key, str) or not re.fullmatch(r"-?\d+", key):
+        if not isinstance(key, str) or not re.fullmatch(r"-?[0-9]{1,20}", key):
             raise r.fail(
                 f'label key {key!r} in {where} must be a whole number in quotes, like "{low}"'
             )

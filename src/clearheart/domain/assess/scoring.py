@@ -19,6 +19,7 @@ from clearheart.domain.assess.model import (
     Score,
     Subscale,
 )
+from clearheart.domain.whole_numbers import Bounds, in_bounds, read_whole
 from clearheart.errors import InvalidInput
 
 NOT_ENOUGH = "not enough answers to say"
@@ -28,18 +29,14 @@ def _point(value: object, field: str, scale: Scale) -> int | None:
     """One answer as a whole number on `scale`; None when it was left blank."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    number: int | None = None
-    if isinstance(value, bool):
-        number = None
-    elif isinstance(value, int):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        number = int(value.strip())
-    if number is None or not scale.min <= number <= scale.max:
-        raise InvalidInput(field, f"choose a whole number from {scale.min} to {scale.max}")
-    return number
+    bounds = Bounds(scale.min, scale.max, f"choose a whole number from {scale.min} to {scale.max}")
+    if isinstance(value, str):
+        return read_whole(value, field, bounds)
+    if isinstance(value, float) and value.is_integer():
+        return in_bounds(int(value), field, bounds)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return in_bounds(value, field, bounds)
+    raise InvalidInput(field, bounds.explain())
 
 
 def clean_answers(instrument: Instrument, answers: Mapping[str, object]) -> dict[str, int]:

@@ -19,6 +19,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from clearheart.domain.whole_numbers import Bounds, read_whole
 from clearheart.errors import ClearheartError, InvalidInput
 from clearheart.importers.base import (
     FORMATS,
@@ -37,6 +38,7 @@ from clearheart.web.uploads import TooLarge, private_folder, receive_multipart, 
 
 UPLOAD_LIMIT = Limits().max_file_bytes
 """The largest export accepted, in bytes (the importers' own file cap)."""
+UPLOAD_SIZES = Bounds(0, UPLOAD_LIMIT)
 DATE_ORDERS: tuple[tuple[str, str], ...] = (
     ("dmy", "Day first, like 31/12/2024"),
     ("mdy", "Month first, like 12/31/2024"),
@@ -158,6 +160,15 @@ async def _import(request: Request, path: Path, asked: Asked) -> ImportSummary:
                                    options=asked.options(), require_me=False)
 
 
+def _announced_size(length: str) -> None:
+    """Refuse early a body that says it is larger than the limit (or of no size at all)."""
+    if length:
+        try:
+            read_whole(length, "file", UPLOAD_SIZES)
+        except InvalidInput:
+            raise TooLarge(UPLOAD_LIMIT) from None
+
+
 async def upload(request: Request) -> Response:
     """The script's upload: the file is the body; the answer is JSON for the page."""
     state_of(request).require()
@@ -165,9 +176,7 @@ async def upload(request: Request) -> Response:
     with private_folder() as folder:
         try:
             asked = Asked.of({name: params.get(name, "") for name in FIELDS})
-            length = request.headers.get("content-length", "")
-            if length.isdigit() and int(length) > UPLOAD_LIMIT:
-                raise TooLarge(UPLOAD_LIMIT)
+            _announced_size(request.headers.get("content-length", ""))
             path = await receive_raw(request.stream(), folder, params.get("name", ""),
                                      UPLOAD_LIMIT)
             summary = await _import(request, path, asked)

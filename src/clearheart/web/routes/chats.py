@@ -13,6 +13,7 @@ from starlette.routing import Route
 
 from clearheart.errors import InvalidInput
 from clearheart.web.chat_view import ChatView, view_of
+from clearheart.web.numbers import path_id
 from clearheart.web.render import Fields, field_error, form_of, html, notify, see_other, state_of
 from clearheart.web.routes.patterns import forget, warm
 
@@ -70,7 +71,7 @@ def set_alias(request: Request) -> Response:
 
 def delete(request: Request) -> Response:
     """The chat, its messages and every pattern worked out from them, in one step."""
-    chat_id = int(request.path_params["chat_id"])
+    chat_id = path_id(request, "chat_id")
     state_of(request).require().chats.delete(chat_id)
     forget(request, chat_id)
     notify(request, "Deleted. The chat and everything worked out from it are gone for good.")
@@ -79,9 +80,9 @@ def delete(request: Request) -> Response:
 
 routes = [
     Route("/chats", chats_page, methods=["GET"]),
-    Route("/chats/{chat_id:int}/me", me_page, methods=["GET"]),
-    Route("/chats/{chat_id:int}/me", set_me, methods=["POST"]),
-    Route("/chats/{chat_id:int}/manage", manage_page, methods=["GET"]),
-    Route("/chats/{chat_id:int}/alias", set_alias, methods=["POST"]),
-    Route("/chats/{chat_id:int}/delete", delete, methods=["POST"]),
+    Route("/chats/{chat_id:id}/me", me_page, methods=["GET"]),
+    Route("/chats/{chat_id:id}/me", set_me, methods=["POST"]),
+    Route("/chats/{chat_id:id}/manage", manage_page, methods=["GET"]),
+    Route("/chats/{chat_id:id}/alias", set_alias, methods=["POST"]),
+    Route("/chats/{chat_id:id}/delete", delete, methods=["POST"]),
 ]

@@ -17,12 +17,14 @@ from starlette.routing import Route
 
 from clearheart.domain.cycle import MAX_PER_ROLE, MAX_STEPS, MAX_TEXT, ROLES, CycleMap, Step
 from clearheart.domain.cycle_diagram import FILE_ID_PREFIX, FILE_NAME
+from clearheart.domain.whole_numbers import MAX_ID, Bounds, read_whole
 from clearheart.errors import InvalidInput
 from clearheart.services.cycle import count_note
 from clearheart.web.render import Fields, form_of, html, notify, see_other, sentence, state_of
 
 _STEP_FIELD = re.compile(r"^steps\[(\d+)\](?:\.\w+)?$")
 _ORDER: dict[str, int] = {role: n for n, role in enumerate(ROLES)}
+STALE = "the form arrived incomplete; please reload the page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ def _draft_of(request: Request) -> tuple[Draft, str]:
     roles = [str(v) for v in form.getlist("step_role")]
     texts = [str(v) for v in form.getlist("step_text")]
     if not len(ids) == len(roles) == len(texts):
-        raise InvalidInput("steps", "the form arrived incomplete; please reload the page")
+        raise InvalidInput("steps", STALE)
     for role in roles:
         if role not in ROLES:
             raise InvalidInput("steps", f"{role!r} is not a role")
@@ -134,15 +136,16 @@ def save(request: Request) -> Response:
                  default=0)
         draft.steps.insert(at, Step("", which, ""))
         return cycle_page(request, draft=draft, dirty=True)
-    if kind == "remove" and which.isdigit() and int(which) < len(draft.steps):
-        del draft.steps[int(which)]
+    if kind == "remove":
+        del draft.steps[read_whole(which, "steps", Bounds(0, len(draft.steps) - 1, STALE))]
         return cycle_page(request, draft=draft, dirty=True)
     kept = [i for i, s in enumerate(draft.steps) if s.text.strip()]
     steps = [draft.steps[i] for i in kept]
     service = state_of(request).require().cycle
     try:
-        if draft.map_id.isdigit():
-            service.save(CycleMap(int(draft.map_id), draft.title, tuple(steps)))
+        if draft.map_id:
+            map_id = read_whole(draft.map_id, "steps", Bounds(1, MAX_ID, STALE))
+            service.save(CycleMap(map_id, draft.title, tuple(steps)))
         else:
             service.save_current(draft.title, steps)
     except InvalidInput as exc:

@@ -9,7 +9,9 @@ from starlette.routing import Route
 from clearheart.content.loader import load_emotions, load_prompts
 from clearheart.domain.journal import parse_tags
 from clearheart.domain.prompts import Prompt, Theme, offered
+from clearheart.domain.whole_numbers import Bounds, read_whole
 from clearheart.errors import InvalidInput
+from clearheart.web.numbers import page_number, path_id
 from clearheart.web.render import (
     Fields,
     after_writing,
@@ -48,20 +50,13 @@ def offered_by_id(coaching: bool) -> dict[str, Prompt]:
     return {p.id: p for p in offered(load_prompts(), coaching)}
 
 
-def _page_number(text: str | None) -> int:
-    try:
-        return max(1, int(text or "1"))
-    except ValueError:
-        return 1
-
-
 def journal_page(request: Request, *, query: str | None = None, draft: Fields | None = None,
                  errors: Fields | None = None, status: int = 200) -> Response:
     """The write form on top, then either one page of entries or search hits."""
     workspace = state_of(request).require()
     params = request.query_params
     query = (params.get("q", "") if query is None else query).strip()
-    number = _page_number(params.get("page"))
+    number = page_number(request)
     coaching = workspace.safety.coaching()
     prompts = offered_by_id(coaching)
     if draft is None:
@@ -87,13 +82,13 @@ def journal_page(request: Request, *, query: str | None = None, draft: Fields | 
         context["pages"] = max(1, -(-page.total // PAGE_SIZE))
     return html(request, "journal.html", "Journal", context, status)
 
+MOODS = Bounds(1, 5, "choose one of the five")
+
 
 def _mood(text: str) -> int | None:
     if not text:
         return None
-    if text.isdigit() and 1 <= int(text) <= 5:
-        return int(text)
-    raise InvalidInput("mood", "choose one of the five")
+    return read_whole(text, "mood", MOODS)
 
 
 def _draft_of(request: Request) -> Fields:
@@ -128,7 +123,7 @@ def add(request: Request) -> Response:
 def _edit_page(request: Request, draft: Fields | None = None, errors: Fields | None = None,
                status: int = 200) -> Response:
     workspace = state_of(request).require()
-    entry = workspace.journal.get(int(request.path_params["entry_id"]))
+    entry = workspace.journal.get(path_id(request, "entry_id"))
     if draft is None:
         draft = Fields(
             text=entry.text,
@@ -158,7 +153,7 @@ def edit(request: Request) -> Response:
     workspace = state_of(request).require()
     try:
         workspace.journal.edit(
-            int(request.path_params["entry_id"]),
+            path_id(request, "entry_id"),
             draft["text"],
             prompt_id=draft["prompt"] or None,
             mood=_mood(draft["mood"]),
@@ -178,7 +173,7 @@ def search(request: Request) -> Response:
 
 
 def delete(request: Request) -> Response:
-    state_of(request).require().journal.delete(int(request.path_params["entry_id"]))
+    state_of(request).require().journal.delete(path_id(request, "entry_id"))
     notify(request, "Deleted. It is gone for good.")
     return see_other("/journal")
 
@@ -187,7 +182,7 @@ routes = [
     Route("/journal", journal_page, methods=["GET"]),
     Route("/journal", add, methods=["POST"]),
     Route("/journal/search", search, methods=["POST"]),
-    Route("/journal/{entry_id:int}/edit", _edit_page, methods=["GET"]),
-    Route("/journal/{entry_id:int}/edit", edit, methods=["POST"]),
-    Route("/journal/{entry_id:int}/delete", delete, methods=["POST"]),
+    Route("/journal/{entry_id:id}/edit", _edit_page, methods=["GET"]),
+    Route("/journal/{entry_id:id}/edit", edit, methods=["POST"]),
+    Route("/journal/{entry_id:id}/delete", delete, methods=["POST"]),
 ]

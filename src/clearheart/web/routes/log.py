@@ -16,23 +16,19 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearheart.domain.behaviour import BY_ID, GROUPS, kinds_in, parse_when
+from clearheart.domain.whole_numbers import MAX_ID, Bounds, read_whole
 from clearheart.errors import InvalidInput
 from clearheart.services.workspace import Workspace
 from clearheart.web import log_view
+from clearheart.web.numbers import page_number, path_id
 from clearheart.web.render import Fields, field_error, form_of, html, notify, see_other, state_of
 from clearheart.web.routes.patterns import INLINE_MOST, service_of
 
 log = logging.getLogger("clearheart.web")
 PAGE_SIZE = 10
+STEP_CHOICE = Bounds(1, MAX_ID, "choose a step from the list")
 OVER_TIME_WEEKS = 52
 """The charts show at most the last year, so a week stays wide enough to see on a phone."""
-
-
-def _page_number(text: str | None) -> int:
-    try:
-        return max(1, int(text or "1"))
-    except ValueError:
-        return 1
 
 
 def _chat_weeks(request: Request, workspace: Workspace) -> tuple[log_view.ChatWeeks | None, str]:
@@ -96,7 +92,7 @@ def log_page(
     status: int = 200,
 ) -> Response:
     workspace = state_of(request).require()
-    number = _page_number(request.query_params.get("page"))
+    number = page_number(request)
     page = workspace.log.list(offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
     draft = draft or Fields()
     context: dict[str, object] = {
@@ -127,9 +123,9 @@ def _step(value: str) -> tuple[int | None, str | None]:
     if not value:
         return None, None
     map_part, _, step = value.partition(":")
-    if not map_part.isdigit() or not step:
-        raise InvalidInput("step", "choose a step from the list")
-    return int(map_part), step
+    if not step:
+        raise InvalidInput("step", STEP_CHOICE.reason)
+    return read_whole(map_part, "step", STEP_CHOICE), step
 
 
 def _save(workspace: Workspace, draft: Fields, entry_id: int | None = None) -> None:
@@ -170,7 +166,7 @@ def _edit_page(
     request: Request, draft: Fields | None = None, errors: Fields | None = None, status: int = 200
 ) -> Response:
     workspace = state_of(request).require()
-    entry = workspace.log.get(int(request.path_params["entry_id"]))
+    entry = workspace.log.get(path_id(request, "entry_id"))
     if draft is None:
         draft = Fields(
             kind=entry.kind,
@@ -193,7 +189,7 @@ def _edit_page(
 def edit(request: Request) -> Response:
     draft = _draft_of(request)
     try:
-        _save(state_of(request).require(), draft, int(request.path_params["entry_id"]))
+        _save(state_of(request).require(), draft, path_id(request, "entry_id"))
     except InvalidInput as exc:
         return _edit_page(request, draft, field_error(exc), status=400)
     notify(request, "Changes saved.")
@@ -201,7 +197,7 @@ def edit(request: Request) -> Response:
 
 
 def delete(request: Request) -> Response:
-    state_of(request).require().log.delete(int(request.path_params["entry_id"]))
+    state_of(request).require().log.delete(path_id(request, "entry_id"))
     notify(request, "Deleted. It is gone for good.")
     return see_other("/log")
 
@@ -209,7 +205,7 @@ def delete(request: Request) -> Response:
 routes = [
     Route("/log", log_page, methods=["GET"]),
     Route("/log", add, methods=["POST"]),
-    Route("/log/{entry_id:int}/edit", _edit_page, methods=["GET"]),
-    Route("/log/{entry_id:int}/edit", edit, methods=["POST"]),
-    Route("/log/{entry_id:int}/delete", delete, methods=["POST"]),
+    Route("/log/{entry_id:id}/edit", _edit_page, methods=["GET"]),
+    Route("/log/{entry_id:id}/edit", edit, methods=["POST"]),
+    Route("/log/{entry_id:id}/delete", delete, methods=["POST"]),
 ]

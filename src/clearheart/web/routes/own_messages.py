@@ -78,5 +78,5 @@ def own_page(request: Request) -> Response:
 
 
 routes = [
-    Route("/chats/{chat_id:int}/my-messages", own_page, methods=["GET"]),
+    Route("/chats/{chat_id:id}/my-messages", own_page, methods=["GET"]),
 ]

@@ -102,5 +102,5 @@ def patterns_page(request: Request) -> Response:
 
 
 routes = [
-    Route("/chats/{chat_id:int}", patterns_page, methods=["GET"]),
+    Route("/chats/{chat_id:id}", patterns_page, methods=["GET"]),
 ]

@@ -17,9 +17,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearheart.domain import rewrite as rewrite_rules
-from clearheart.domain.holding import DEFAULT_MINUTES
+from clearheart.domain.holding import DEFAULT_MINUTES, HOLD_MINUTES
 from clearheart.domain.safety import Source
+from clearheart.domain.whole_numbers import read_whole
 from clearheart.errors import InvalidInput, NotFound
+from clearheart.web.numbers import path_id
 from clearheart.web.pause_view import pieces, reasons, time_left
 from clearheart.web.render import (
     Fields,
@@ -168,10 +170,8 @@ def hold(request: Request) -> Response:
     workspace = state_of(request).require()
     form = form_of(request)
     draft = _draft(request)
-    try:
-        minutes = int(str(form.get("minutes", DEFAULT_MINUTES)) or DEFAULT_MINUTES)
-    except ValueError:
-        raise InvalidInput("minutes", "choose a whole number of minutes") from None
+    minutes = read_whole(str(form.get("minutes", "")) or str(DEFAULT_MINUTES), "minutes",
+                         HOLD_MINUTES)
     held = workspace.pause.hold(draft, minutes, str(form.get("rewrite", "")) or None)
     notify(request, f"Held for {held.minutes} minutes. Nothing was sent.")
     return see_other("/pause#pen")
@@ -179,7 +179,7 @@ def hold(request: Request) -> Response:
 
 def decide(request: Request) -> Response:
     workspace = state_of(request).require()
-    draft_id = int(request.path_params["draft_id"])
+    draft_id = path_id(request, "draft_id")
     status = str(form_of(request).get("status", ""))
     held = workspace.pause.decide(draft_id, status)
     if held.status == "journaled":
@@ -190,7 +190,7 @@ def decide(request: Request) -> Response:
 
 
 def forget(request: Request) -> Response:
-    state_of(request).require().pause.forget(int(request.path_params["draft_id"]))
+    state_of(request).require().pause.forget(path_id(request, "draft_id"))
     notify(request, "Deleted. It is gone for good.")
     return see_other("/pause#pen")
 
@@ -268,7 +268,7 @@ routes = [
     Route("/pause/logged", logged, methods=["POST"]),
     Route("/pause/need", need_page, methods=["GET"]),
     Route("/pause/need", need, methods=["POST"]),
-    Route("/pause/{draft_id:int}/decide", decide, methods=["POST"]),
-    Route("/pause/{draft_id:int}/delete", forget, methods=["POST"]),
+    Route("/pause/{draft_id:id}/decide", decide, methods=["POST"]),
+    Route("/pause/{draft_id:id}/delete", forget, methods=["POST"]),
     Route("/pause/{name:str}", exercise, methods=["GET"]),
 ]

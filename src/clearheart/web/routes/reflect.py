@@ -17,7 +17,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearheart.domain.assess.model import OWN_MAX_NEEDS, Instrument, Result
+from clearheart.domain.whole_numbers import Bounds, read_whole
 from clearheart.errors import InvalidInput, NotFound
+from clearheart.web.numbers import path_id
 from clearheart.web.reflect_view import (
     GROUP_TITLES,
     group_rows,
@@ -76,8 +78,8 @@ def _all_results(workspace: Workspace, instrument: Instrument, people: list[str]
 
 def _rows_wanted(form_value: str) -> int:
     try:
-        return min(max(int(form_value), 1), OWN_MAX_NEEDS)
-    except ValueError:
+        return read_whole(form_value, "rows", Bounds(1, OWN_MAX_NEEDS))
+    except InvalidInput:
         return NEED_ROWS
 
 
@@ -218,10 +220,12 @@ def _results_url(workspace: Workspace, instrument: Instrument, subject: str | No
 
 def _person(request: Request, people: list[str]) -> str | None:
     """`?person=N` (1-based) as a name; None when absent or out of range."""
-    text = request.query_params.get("person", "")
-    if text.isdigit() and 1 <= int(text) <= len(people):
-        return people[int(text) - 1]
-    return None
+    try:
+        number = read_whole(request.query_params.get("person", ""), "person",
+                            Bounds(1, len(people)))
+    except InvalidInput:
+        return None
+    return people[number - 1]
 
 
 def results_page(request: Request) -> Response:
@@ -259,7 +263,7 @@ def results_page(request: Request) -> Response:
 def delete(request: Request) -> Response:
     workspace = state_of(request).require()
     instrument = workspace.assess.instrument(request.path_params["instrument_id"])
-    result = workspace.assess.result(int(request.path_params["result_id"]))
+    result = workspace.assess.result(path_id(request, "result_id"))
     if result.instrument_id != instrument.id or result.id is None:
         raise NotFound("questionnaire result", str(request.path_params["result_id"]))
     workspace.assess.delete_result(result.id)
@@ -273,5 +277,5 @@ routes = [
     Route("/reflect/{instrument_id}", take_page, methods=["GET"]),
     Route("/reflect/{instrument_id}", take, methods=["POST"]),
     Route("/reflect/{instrument_id}/results", results_page, methods=["GET"]),
-    Route("/reflect/{instrument_id}/results/{result_id:int}/delete", delete, methods=["POST"]),
+    Route("/reflect/{instrument_id}/results/{result_id:id}/delete", delete, methods=["POST"]),
 ]

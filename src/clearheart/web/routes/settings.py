@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from clearheart.domain.practices import WEEKDAYS, Schedule
 from clearheart.domain.preferences import Preferences, clean, parse_time
+from clearheart.domain.whole_numbers import Bounds, read_whole
 from clearheart.errors import InvalidInput
 from clearheart.web.render import Fields, form_of, html, notify, see_other, sentence, state_of
 
@@ -55,11 +56,11 @@ def _number(text: str) -> float:
     except ValueError:
         raise InvalidInput("idle_minutes", "type a number of minutes, like 10") from None
 
+WEEKDAY_NUMBERS = Bounds(0, 6, "choose a day of the week")
+
 
 def _weekday(text: str) -> int:
-    if text.isdigit() and 0 <= int(text) <= 6:
-        return int(text)
-    raise InvalidInput("weekly_day", "choose a day of the week")
+    return read_whole(text, "weekly_day", WEEKDAY_NUMBERS)
 
 
 def save(request: Request) -> Response:
