@@ -106,7 +106,8 @@ class ChatService:
         """The chat's messages (optionally within [since, until)) as one batch of columns.
 
         Times are gathered in an array of 64-bit numbers: a long chat's times are the
-        largest column after its texts, and the patterns only ever read them.
+        largest column after its texts. (The patterns do not hold a chat whole: they
+        stream its blocks from the repository, see services/patterns.py.)
         """
         whole = Columns(seconds=array("q"))
         for batch in self.repo.columns(chat_id, since, until):

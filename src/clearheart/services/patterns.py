@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -217,7 +218,9 @@ class PatternService:
         assert info.me is not None
         begin = None if since is None else datetime.combine(since, time())
         end = None if until is None else datetime.combine(until, time()) + timedelta(days=1)
-        messages = self.chats.columns(info.id, begin, end)
+        # Streamed block by block (twice: see domain/patterns/timeline_build.py), so the
+        # chat is never held whole: a few bytes a message, not its texts.
+        messages = partial(self.chats.repo.columns, info.id, begin, end)
         # A fixed seed per chat: the loop's intervals come out the same on every view.
         rng = random.Random(zlib.crc32(f"{info.id}:{info.me}".encode()))
         others = tuple(name for name in info.participants if name != info.me)

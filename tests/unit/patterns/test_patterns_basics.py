@@ -10,7 +10,7 @@ import pytest
 
 from clearheart.domain.chat import Kind, Message
 from clearheart.domain.patterns.report import PatternReport, Settings, build_report
-from clearheart.domain.patterns.timeline import build_timeline
+from clearheart.domain.patterns.timeline_build import build_timeline
 from clearheart.errors import InvalidInput
 
 Chat = Callable[..., list[Message]]
@@ -45,7 +45,7 @@ def test_timeline_sorts_messages_that_arrive_out_of_order(chat: Chat) -> None:
         ("2024-01-01 09:00", "Sam", "first"),
     )
     timeline = build_timeline(messages, "Ana")
-    assert list(timeline.texts) == ["first", "second"]
+    assert list(timeline.chars) == [len("first"), len("second")]
     assert list(timeline.source) == [1, 0]
 
 

@@ -17,7 +17,7 @@ from clearheart.domain.patterns.stats import (
     quantile,
     zscores,
 )
-from clearheart.domain.patterns.timeline import build_timeline
+from clearheart.domain.patterns.timeline_build import build_timeline
 
 examples = settings(max_examples=150, deadline=None)
 

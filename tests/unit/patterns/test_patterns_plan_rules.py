@@ -15,7 +15,7 @@ from clearheart.domain.chat import Kind, Message
 from clearheart.domain.patterns.plan_rules import BY_ID, RULES, PlanKind
 from clearheart.domain.patterns.plan_scan import ANCHORS, candidates, prepare
 from clearheart.domain.patterns.plans import classify, classify_reply, detect
-from clearheart.domain.patterns.timeline import build_timeline
+from clearheart.domain.patterns.timeline_build import build_timeline
 
 POSITIVE = [
     ("Let's grab dinner on Friday", "proposal.lets"),

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from itertools import compress, repeat
-from operator import add, contains, mul
+from operator import add, mul
 
 from clearheart.domain.patterns.periods import PeriodCounts, Periods
 from clearheart.domain.patterns.stats import histogram_quantile
@@ -51,9 +51,11 @@ class Effort:
     basis: Basis
 
 
-def _codes(timeline: Timeline) -> list[int]:
+def _codes(timeline: Timeline) -> bytearray | list[int]:
     """Each message's participant number, or len(names) where the message is media."""
-    codes = list(timeline.sender)
+    sender = timeline.sender
+    small = isinstance(sender, bytes | bytearray)  # fewer than 256 people: media fits too
+    codes: bytearray | list[int] = bytearray(sender) if small else list(sender)
     media = len(timeline.names)
     for position in timeline.media_positions:
         codes[position] = media
@@ -95,7 +97,7 @@ def measure_effort(
     """Lengths are counted once per message, then tallied per month as value * width + code,
     so one Counter per month serves every participant at once.
     """
-    texts = timeline.texts
+    chars, words_of, asks_of = timeline.chars, timeline.words, timeline.asks
     people = len(timeline.names)
     width = people + 1
     codes = _codes(timeline)
@@ -106,14 +108,13 @@ def measure_effort(
     for i, start in enumerate(months.starts):
         # Month by month, so the per-message numbers never pile up into million-long lists.
         lo, hi = months.bounds[i], months.bounds[i + 1]
-        part, owners = texts[lo:hi], codes[lo:hi]
+        owners = codes[lo:hi]
         messages = [timeline.count(p, lo, hi) for p in range(people)]
-        asks = map(contains, part, repeat("?"))
-        questions = Counter(compress(owners, asks))
-        lengths = map(len, part)
+        questions = Counter(compress(owners, asks_of[lo:hi]))
+        lengths = chars[lo:hi]
         char_parts = _split(Counter(map(add, map(mul, lengths, repeat(width)), owners)), width,
                             people)
-        words = map(len, map(str.split, part))
+        words = words_of[lo:hi]
         word_parts = _split(Counter(map(add, map(mul, words, repeat(width)), owners)), width,
                             people)
         row = []

@@ -10,6 +10,7 @@ overnight wait is exactly what a person notices.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,8 +60,8 @@ class Latency:
 class Replies:
     """One participant's (or group's) replies: where each is, and how long it took."""
 
-    positions: list[int]
-    waits: list[float]
+    positions: Sequence[int]
+    waits: Sequence[float]
     """Seconds."""
 
 
@@ -73,10 +74,10 @@ def find_replies(
     the turns alternate and each person's replies are every other turn.
     """
     turns = timeline.turns
-    later = list(islice(turns, 1, None))
+    later = array("q", islice(turns, 1, None))
     waits = timeline.turn_waits
     cap = cap_hours * 3600.0
-    owners: list[int] | None = None
+    owners: array[int] | None = None
     found = []
     for group in groups:
         if len(timeline.names) == 2 and len(group) == 1 and later:
@@ -85,11 +86,13 @@ def find_replies(
             positions, seconds = later[offset::2], waits[offset::2]
         else:
             if owners is None:
-                owners = list(map(timeline.sender.__getitem__, later))
-            mine = list(map(group.__contains__, owners))
-            positions, seconds = list(compress(later, mine)), list(compress(waits, mine))
-        quick = list(map(cap.__gt__, seconds))
-        found.append(Replies(list(compress(positions, quick)), list(compress(seconds, quick))))
+                owners = array("i", map(timeline.sender.__getitem__, later))
+            mine = bytes(map(group.__contains__, owners))
+            positions = array("q", compress(later, mine))
+            seconds = array("d", compress(waits, mine))
+        quick = bytes(map(cap.__gt__, seconds))
+        found.append(Replies(array("q", compress(positions, quick)),
+                             array("d", compress(seconds, quick))))
     return found
 
 

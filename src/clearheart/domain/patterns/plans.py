@@ -32,7 +32,6 @@ from clearheart.domain.patterns.plan_rules import (
     PlanKind,
     PlanRule,
 )
-from clearheart.domain.patterns.plan_scan import candidates
 from clearheart.domain.patterns.timeline import Basis, Timeline
 
 DEFAULT_WINDOW_HOURS = 48.0
@@ -170,7 +169,7 @@ def detect(timeline: Timeline) -> dict[int, PlanHit]:
     texts = timeline.texts
     hits: dict[int, PlanHit] = {}
     seen: dict[tuple[str, tuple[str, ...]], tuple[PlanRule, int, int] | None] = {}
-    for position, rule_ids in sorted(candidates(texts).items()):
+    for position, rule_ids in sorted(timeline.candidates.items()):
         # People repeat themselves ("see you tomorrow"): each wording is classified once.
         key = (texts[position], rule_ids)
         if key in seen:

@@ -42,7 +42,8 @@ from clearheart.domain.patterns.silences import (
     silence_positions,
     silences_among,
 )
-from clearheart.domain.patterns.timeline import Basis, Timeline, build_timeline
+from clearheart.domain.patterns.timeline import Basis, Timeline
+from clearheart.domain.patterns.timeline_build import Blocks, build_timeline, stream_timeline
 from clearheart.domain.patterns.unanswered import Unanswered, find_runs
 from clearheart.errors import InvalidInput
 
@@ -122,7 +123,7 @@ def window(
 
 
 def build_report(
-    messages: Columns | Sequence[Message],
+    messages: Columns | Sequence[Message] | Blocks,
     me: str,
     rng: random.Random,
     *,
@@ -133,25 +134,29 @@ def build_report(
 ) -> PatternReport:
     """All patterns of a chat whose messages are in time order; `rng` drives the bootstrap.
 
-    Messages come as Columns (as the store reads them back) or as Message values,
-    whose times then count in whole seconds, as stored.
+    Messages come as Columns, as Message values (whose times then count in whole seconds,
+    as stored), or as Blocks streamed from the store: those must already be the messages
+    from `since` to before `until` (the store picks them by time), and are read block by
+    block without ever holding the whole chat.
     """
-    batch = messages if isinstance(messages, Columns) else Columns.of(messages)
-    return _build(batch, me, rng, others, since, until, settings or Settings())
+    begin, end = _moment(since, False), _moment(until, True)
+    if callable(messages):
+        timeline = stream_timeline(messages, me, others)
+    else:
+        batch = messages if isinstance(messages, Columns) else Columns.of(messages)
+        start, stop = window(batch, begin, end)
+        timeline = build_timeline(batch, me, others, start, stop)
+    return _build(timeline, me, rng, begin, end, settings or Settings())
 
 
 def _build(
-    messages: Columns,
+    timeline: Timeline,
     me: str,
     rng: random.Random,
-    others: Sequence[str],
-    since: date | datetime | None,
-    until: date | datetime | None,
+    begin: datetime | None,
+    end: datetime | None,
     settings: Settings,
 ) -> PatternReport:
-    begin, end = _moment(since, False), _moment(until, True)
-    start, stop = window(messages, begin, end)
-    timeline = build_timeline(messages, me, others, start, stop)
     weeks = periods(timeline, "week")
     months = periods(timeline, "month")
     starts = conversation_starts(timeline, settings.conversation_gap_hours)

@@ -8,6 +8,7 @@ chat has no reply yet and so no wait.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -121,7 +122,7 @@ def _bucket_table(longest: int) -> list[int]:
 
 
 def _buckets(
-    lengths: list[int], tally: Counter[int], waits: Sequence[float]
+    lengths: Sequence[int], tally: Counter[int], waits: Sequence[float]
 ) -> tuple[LengthBucket, ...]:
     """Runs per length bucket; `waits` belong to the first len(waits) runs (the answered ones).
 
@@ -145,7 +146,7 @@ def _buckets(
     return tuple(rows)
 
 
-def _longest(lengths: list[int], tally: Counter[int]) -> list[int]:
+def _longest(lengths: Sequence[int], tally: Counter[int]) -> list[int]:
     """Indices of the LONGEST longest runs, longest first, equal lengths earliest first."""
     covered = 0
     floor = 0
@@ -163,10 +164,10 @@ def find_runs(timeline: Timeline, weeks: Periods, months: Periods, basis: Basis)
     turns = timeline.turns
     size = timeline.size
     stamps = timeline.stamps
-    lengths_all = list(map(sub, chain(islice(turns, 1, None), (size,)), turns))
+    lengths_all = array("q", map(sub, chain(islice(turns, 1, None), (size,)), turns))
     waits_all = timeline.turn_waits
     two = len(timeline.names) == 2 and bool(turns)
-    owners = [] if two else list(map(timeline.sender.__getitem__, turns))
+    owners = array("i", () if two else map(timeline.sender.__getitem__, turns))
     people = []
     for person, name in enumerate(timeline.names):
         if two:
@@ -176,12 +177,12 @@ def find_runs(timeline: Timeline, weeks: Periods, months: Periods, basis: Basis)
             lengths = lengths_all[offset::2]
             waits = waits_all[offset::2]
         else:
-            mask = list(map(person.__eq__, owners))
-            starts = list(compress(turns, mask))
-            lengths = list(compress(lengths_all, mask))
-            waits = list(compress(waits_all, mask))
+            mask = bytes(map(person.__eq__, owners))
+            starts = array("q", compress(turns, mask))
+            lengths = array("q", compress(lengths_all, mask))
+            waits = array("d", compress(waits_all, mask))
         tally = Counter(lengths)
-        running = list(accumulate(lengths, initial=0))
+        running = array("q", accumulate(lengths, initial=0))
         longest = []
         for k in _longest(lengths, tally):
             first = starts[k]
