@@ -15,8 +15,15 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from clearheart.errors import VaultDamaged, VaultExists, VaultMissing, WrongPassphrase
+from clearheart.errors import (
+    VaultDamaged,
+    VaultDatabaseMissing,
+    VaultExists,
+    VaultMissing,
+    WrongPassphrase,
+)
 from clearheart.store import keyfile
+from clearheart.store.damage import damage_is_reported
 from clearheart.store.database import sqlcipher_engine
 from clearheart.store.files import fsync_dir, private_dir
 from clearheart.store.kdf import KdfParams
@@ -40,6 +47,22 @@ class VaultPaths:
 
     def exists(self) -> bool:
         return self.keyfile.exists()
+
+    def database_missing(self) -> bool:
+        """Whether vault.db is absent or empty with no write-ahead log holding its pages.
+
+        Next to a key file that means the database was lost or moved, never that
+        the vault is new: `create` writes both before it returns.
+        """
+        wal = self.database.with_name(self.database.name + "-wal")
+        return not _has_bytes(self.database) and not _has_bytes(wal)
+
+
+def _has_bytes(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 class Vault:
@@ -75,6 +98,8 @@ class Vault:
         if not paths.exists():
             raise VaultMissing(home)
         key = keyfile.read(paths.keyfile).open(passphrase)
+        if paths.database_missing():
+            raise VaultDatabaseMissing(home)
         try:
             return cls._open(paths, key, now=now)
         except WrongPassphrase:
@@ -92,7 +117,8 @@ class Vault:
 
         vault = cls(paths, key)
         try:
-            migrate.upgrade(vault.engine, vault._backup_before(now))
+            with damage_is_reported(paths.home):
+                migrate.upgrade(vault.engine, vault._backup_before(now))
         except BaseException:
             vault.close()
             raise

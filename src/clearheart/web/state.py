@@ -20,6 +20,7 @@ from clearheart.errors import VaultLocked
 from clearheart.services import access
 from clearheart.services.clock import Clock
 from clearheart.services.workspace import Workspace
+from clearheart.store.damage import damage_is_reported
 from clearheart.web.sessions import SessionStore
 
 Ticker = Callable[[], float]
@@ -109,7 +110,7 @@ class AppState:
 
         Raises WrongPassphrase (or another ClearheartError) and changes nothing.
         """
-        with self._lock:
+        with self._lock, damage_is_reported(self.home):
             if self.workspace is None:
                 self._adopt(Workspace.unlock(self.home, passphrase, self.workspace_clock))
             else:

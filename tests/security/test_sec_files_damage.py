@@ -1,0 +1,181 @@
+"""Attacks on a damaged or missing database: refuse, explain calmly, salvage what reads.
+
+A vault is made once per module (Argon2 is slow on purpose); each test copies its
+files, then damages the copy: one flipped bit at an offset, or vault.db removed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from clearheart.services.workspace import Workspace
+
+PASSPHRASE = "correct horse battery"
+ENTRIES = 400
+OFFSETS = 24
+STRESS_OFFSETS = int(os.environ.get("CLEARHEART_FLIP_OFFSETS", "400"))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed vault with entries, a chat-free mix of tables, and its WAL folded in."""
+    home = tmp_path_factory.mktemp("pristine") / "home"
+    workspace = Workspace.create(home, PASSPHRASE)
+    try:
+        for n in range(ENTRIES):
+            workspace.journal.add(f"entry {n} " + "quiet words " * 30, tags=["daily"])
+    finally:
+        workspace.close()
+    assert not (home / "vault.db-wal").exists()
+    return home
+
+
+@pytest.fixture
+def home(pristine: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "home"
+    shutil.copytree(pristine, copy)
+    return copy
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> Callable[..., Result]:
+    """`cli(home, *args)`: the CLI's main() in this process, as a script would call it."""
+    from clearheart.cli.main import main
+
+    def call(home: Path, *args: str, stdin: str = "") -> Result:
+        monkeypatch.setenv("CLEARHEART_HOME", str(home))
+        monkeypatch.setenv("CLEARHEART_PASSPHRASE", PASSPHRASE)
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        capsys.readouterr()
+        code = 0
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return call
+
+
+def flip(database: Path, offset: int) -> None:
+    data = bytearray(database.read_bytes())
+    data[offset] ^= 0x10
+    database.write_bytes(bytes(data))
+
+
+def spread(size: int, count: int) -> list[int]:
+    """`count` offsets across a file of `size` bytes, first and last byte included."""
+    return sorted({round(i * (size - 1) / (count - 1)) for i in range(count)})
+
+
+def pristine_size(pristine: Path) -> int:
+    return (pristine / "vault.db").stat().st_size
+
+
+# --- a missing database ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("damage", ["missing", "empty"])
+def test_a_key_without_its_database_is_refused(home: Path, damage: str,
+                                               cli: Callable[..., Result]) -> None:
+    database = home / "vault.db"
+    if damage == "missing":
+        database.unlink()
+    else:
+        database.write_bytes(b"")
+    result = cli(home, "journal", "list", "--json")
+    assert result.code == 1
+    assert result.out == ""
+    assert "vault.db" in result.err and "missing or empty" in result.err
+    assert "Traceback" not in result.err
+    # Nothing new was made: a later restore of the real file still finds its place.
+    assert not database.exists() or database.stat().st_size == 0
+
+
+def test_the_web_unlock_refuses_a_key_without_its_database(home: Path) -> None:
+    (home / "vault.db").unlink()
+    page = web_unlock(home)
+    assert page.status_code == 400
+    assert "missing or empty" in page.text
+    assert not (home / "vault.db").exists()
+
+
+# --- a flipped bit ----------------------------------------------------------------------
+
+
+def test_a_flipped_bit_anywhere_never_shows_a_traceback(pristine: Path, tmp_path: Path,
+                                                        cli: Callable[..., Result]) -> None:
+    """Every command either works or says calmly that the vault looks damaged."""
+    damaged_seen = 0
+    for offset in spread(pristine_size(pristine), OFFSETS):
+        home = tmp_path / f"at-{offset}"
+        shutil.copytree(pristine, home)
+        flip(home / "vault.db", offset)
+        for args in (("journal", "list", "--json"), ("journal", "search", "quiet")):
+            result = cli(home, *args)
+            assert "Traceback" not in result.err and "malformed" not in result.err, (offset, args)
+            assert "ERROR CORE" not in result.err
+            if result.code != 0:
+                assert result.code == 1, (offset, result)
+                assert "looks damaged" in result.err, (offset, result.err)
+                assert "clearheart salvage" in result.err
+                damaged_seen += 1
+    assert damaged_seen, "no offset hit a page the commands read: the test proves nothing"
+
+
+def test_the_web_unlock_of_a_damaged_vault_is_calm(home: Path) -> None:
+    """Every unlock looks a setting up by its key; damaging that index page gave a 500."""
+    offset = settings_page_offset(home)
+    flip(home / "vault.db", offset)
+    page = web_unlock(home)
+    assert page.status_code == 400
+    assert "looks damaged" in page.text
+    assert "clearheart salvage" in page.text
+
+
+def settings_page_offset(home: Path) -> int:
+    """The middle of the page holding the settings' key index (read by every unlock)."""
+    from clearheart.store import keyfile
+    from clearheart.store.database import raw_connection
+
+    key = keyfile.read(home / "vault.key").open(PASSPHRASE)
+    conn = raw_connection(home / "vault.db", key)
+    try:
+        root = conn.execute("SELECT rootpage FROM sqlite_master "
+                            "WHERE tbl_name = 'settings' AND type = 'index'").fetchone()
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        conn.close()
+    return int((root[0] - 1) * page_size + page_size // 2)
+
+
+def web_unlock(home: Path) -> object:
+    from starlette.testclient import TestClient
+
+    from clearheart.web.app import AppState, create_app
+    from clearheart.web.sessions import COOKIE
+
+    base = "http://127.0.0.1:8765"
+    state = AppState(home=home, unlock_delay=0.0)
+    client = TestClient(create_app(state), base_url=base, raise_server_exceptions=False)
+    client.get("/unlock")
+    session = state.sessions.get(client.cookies.get(COOKIE) or "")
+    assert session is not None
+    return client.post("/unlock", data={"passphrase": PASSPHRASE, "csrf": session.csrf},
+                       headers={"Origin": base}, follow_redirects=False)
