@@ -57,6 +57,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
               "Save everything to one encrypted archive."),
     "restore": (_CLI + "archive_commands:restore",
               "Load an archive into an empty vault."),
+    "salvage": (_CLI + "archive_commands:salvage",
+              "Save what a damaged vault can still read to an archive."),
 }
 
 
