@@ -84,7 +84,8 @@ class VaultDatabaseMissing(ClearheartError):
             f"The vault's key file is in {self.home}, but its database (vault.db) is missing or "
             "empty, so nothing was opened and nothing was changed. If you moved the vault, "
             "put vault.db back beside vault.key. Verified backups, if any, are in "
-            f"{self.home / 'backups'}."
+            f"{self.home / 'backups'} (they open with this key file, so keep it). If making "
+            "the vault was interrupted, move vault.key aside and run `clearheart init` again."
         )
 
 

@@ -79,13 +79,14 @@ def clean_stale_scratch(home: Path) -> list[Path]:
     removed = []
     for folder in root.iterdir():
         pid = folder.name.split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder)
             removed.append(folder)
     return removed
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs (one of another user counts as running)."""
     if pid == os.getpid():
         return True
     try:

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,7 +26,7 @@ from clearheart.errors import (
 from clearheart.store import keyfile
 from clearheart.store.damage import damage_is_reported
 from clearheart.store.database import sqlcipher_engine
-from clearheart.store.files import fsync_dir, private_dir
+from clearheart.store.files import clean_stale_scratch, create_private, fsync_dir, private_dir
 from clearheart.store.kdf import KdfParams
 
 
@@ -58,6 +59,24 @@ class VaultPaths:
         return not _has_bytes(self.database) and not _has_bytes(wal)
 
 
+def _make_private(paths: VaultPaths) -> None:
+    """The home folder 0700, and vault.db (and any -wal, -shm) 0600 before SQLite opens it.
+
+    SQLite gives the -wal and -shm files it creates the mode of vault.db, so a
+    database created 0600 from its first byte keeps all three private, whatever
+    the umask; files and folders made by earlier versions are tightened here, and
+    working files left by a killed command (an entry being edited) are removed.
+    """
+    private_dir(paths.home)
+    clean_stale_scratch(paths.home)
+    if not paths.database.exists():
+        os.close(create_private(paths.database))
+    for suffix in ("", "-wal", "-shm"):
+        companion = paths.database.with_name(paths.database.name + suffix)
+        if companion.exists() and companion.stat().st_mode & 0o077:
+            companion.chmod(0o600)
+
+
 def _has_bytes(path: Path) -> bool:
     try:
         return path.stat().st_size > 0
@@ -86,8 +105,8 @@ class Vault:
         private_dir(home)
         key = keyfile.new_data_key()
         sealed = keyfile.KeyFile.seal(key, passphrase, params or KdfParams())
-        # Key file first: a crash after it leaves an empty vault that opens,
-        # never a database that no key can open.
+        # Key file first: a crash after it leaves a key without its database,
+        # which unlock refuses plainly, never a database that no key can open.
         keyfile.write_atomically(paths.keyfile, sealed)
         return cls._open(paths, key, now=None)
 
@@ -115,6 +134,7 @@ class Vault:
     def _open(cls, paths: VaultPaths, key: bytes, now: datetime | None) -> Vault:
         from clearheart.store import migrate
 
+        _make_private(paths)
         vault = cls(paths, key)
         try:
             with damage_is_reported(paths.home):
@@ -122,7 +142,6 @@ class Vault:
         except BaseException:
             vault.close()
             raise
-        paths.database.chmod(0o600)
         fsync_dir(paths.home)
         return vault
 

@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 
 from clearheart.errors import ClearheartError, NotFound, VaultDamaged, VaultLocked
 from clearheart.store.damage import is_damage
+from clearheart.web import uploads
 from clearheart.web.render import html, see_other
 from clearheart.web.routes import (
     chat_import,
@@ -100,6 +101,7 @@ def create_app(state: AppState) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        uploads.clean_stale()
         watcher = asyncio.create_task(watch_idle(state))
         try:
             yield

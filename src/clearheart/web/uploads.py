@@ -25,6 +25,7 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import parse_options_header
 
 from clearheart.errors import InvalidInput
+from clearheart.store.files import process_alive
 
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("clearheart.web")
 
 SHM = Path("/dev/shm")  # noqa: S108 - mkdtemp makes a fresh 0700 folder in it
+PREFIX = "clearheart-upload-"
 DEFAULT_NAME = "chat.txt"
 MAX_NAME = 120
 MAX_FIELDS = 10
@@ -54,10 +56,18 @@ def scratch_root() -> Path | None:
     return None
 
 
+def _prefix(pid: int) -> str:
+    return f"{PREFIX}{pid}-"
+
+
 @contextlib.contextmanager
 def private_folder() -> Iterator[Path]:
-    """A fresh folder only this user can enter, removed with everything in it afterwards."""
-    folder = Path(tempfile.mkdtemp(prefix="clearheart-upload-", dir=scratch_root()))
+    """A fresh folder only this user can enter, removed with everything in it afterwards.
+
+    Its name carries this process's id, so a server started later can tell the
+    folder of a killed server (see `clean_stale`) from one still receiving.
+    """
+    folder = Path(tempfile.mkdtemp(prefix=_prefix(os.getpid()), dir=scratch_root()))
     try:
         os.chmod(folder, 0o700)
         yield folder
@@ -66,6 +76,23 @@ def private_folder() -> Iterator[Path]:
             shutil.rmtree(folder)
         except OSError:
             log.exception("could not remove the upload folder %s", folder)
+
+
+def clean_stale() -> list[Path]:
+    """Remove upload folders left by servers that were killed mid-upload; returns them.
+
+    Such a folder holds a whole chat export in clear text (in memory under
+    /dev/shm, until the next reboot). Folders of a process still running are
+    left alone: another server of this user may be receiving a file.
+    """
+    root = Path(scratch_root() or tempfile.gettempdir())
+    removed = []
+    for folder in root.glob(f"{PREFIX}*"):
+        pid = folder.name[len(PREFIX):].split("-", 1)[0]
+        if folder.is_dir() and pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(folder)
+            removed.append(folder)
+    return removed
 
 
 def safe_name(name: str) -> str:
