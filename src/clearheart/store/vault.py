@@ -85,15 +85,21 @@ def _has_bytes(path: Path) -> bool:
 
 
 class Vault:
-    """An unlocked vault. Holds the data key only inside its engine's connector."""
+    """An unlocked vault. Holds the data key in one mutable buffer, zeroed on close.
+
+    Python cannot clear every copy: the bytes the key file decrypted, the
+    short-lived copy and hex text handed to each new SQLCipher connection, and
+    SQLCipher's own buffers (docs/security.md says what remains). The buffer
+    owned here is the long-lived one, and `close` overwrites it in place.
+    """
 
     def __init__(self, paths: VaultPaths, key: bytes) -> None:
         self.paths = paths
-        self._key = key
+        self._key = bytearray(key)
         self.engine: sa.Engine = sqlcipher_engine(paths.database, self._current_key)
 
     def _current_key(self) -> bytes:
-        return self._key
+        return bytes(self._key)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, params: KdfParams | None = None) -> Vault:
@@ -151,7 +157,8 @@ class Vault:
 
             moment = now or datetime.now().astimezone()
             return backup_database(
-                self.paths.database, self._key, self.paths.backups, f"schema-{revision}", moment
+                self.paths.database, self._current_key(), self.paths.backups,
+                f"schema-{revision}", moment
             )
 
         return make
@@ -159,13 +166,15 @@ class Vault:
     def backup(self, now: datetime, label: str = "manual") -> Path:
         from clearheart.store.backup import backup_database
 
-        return backup_database(self.paths.database, self._key, self.paths.backups, label, now)
+        return backup_database(self.paths.database, self._current_key(), self.paths.backups,
+                               label, now)
 
     def change_passphrase(self, new_passphrase: str, params: KdfParams | None = None) -> None:
         """Re-wrap the same data key under a new passphrase; the database is untouched."""
         keyfile.check_new_passphrase(new_passphrase)
         current = keyfile.read(self.paths.keyfile)
-        sealed = keyfile.KeyFile.seal(self._key, new_passphrase, params or current.params)
+        sealed = keyfile.KeyFile.seal(self._current_key(), new_passphrase,
+                                      params or current.params)
         keyfile.write_atomically(self.paths.keyfile, sealed)
 
     def checkpoint(self) -> None:
@@ -177,6 +186,7 @@ class Vault:
             raw.close()
 
     def close(self) -> None:
-        """Lock: forget the key first, so no new connection can open, then close the pool."""
-        self._key = b""
+        """Lock: zero the key first, so no new connection can open, then close the pool."""
+        self._key[:] = bytes(len(self._key))
+        self._key = bytearray()
         self.engine.dispose()
