@@ -4,6 +4,7 @@
         vault.key        the data key wrapped under the passphrase (keyfile.py)
         vault.db         SQLCipher database (+ -wal, -shm while open)
         backups/         verified encrypted copies taken before migrations
+        scratch/         short-lived private working folders (files.scratch_dir)
 """
 
 from __future__ import annotations
