@@ -222,7 +222,7 @@ def test_uploads_left_by_a_killed_server_are_removed_at_start(tmp_path: Path,
     shm = tmp_path / "shm"
     shm.mkdir()
     monkeypatch.setattr(uploads, "SHM", shm)
-    with uploads.private_folder() as live:
+    with uploads.private_folder(tmp_path / "home") as live:
         stale = live.with_name(live.name.replace(str(os.getpid()), "999999999", 1))
         stale.mkdir(mode=0o700)
         (stale / "chat.txt").write_text("a whole chat, in clear text")
@@ -230,3 +230,15 @@ def test_uploads_left_by_a_killed_server_are_removed_at_start(tmp_path: Path,
             pass
         assert not stale.exists()
         assert live.exists(), "an upload in progress in this process is left alone"
+
+
+def test_without_shared_memory_uploads_stay_inside_the_vault_home(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loose_umask: None) -> None:
+    from clearheart.web import uploads
+
+    monkeypatch.setattr(uploads, "scratch_root", lambda: None)
+    home = tmp_path / "home"
+    with uploads.private_folder(home) as folder:
+        assert folder.is_relative_to(home / "scratch")
+        assert private(folder) and private(folder.parent)
+    assert not folder.exists()

@@ -2,7 +2,7 @@
 
 The folder is made with mode 0700 under /dev/shm when this computer has it, so
 the plaintext export lives only in memory and never touches the disk; elsewhere
-it falls back to the system's temporary directory. Whatever happens, the
+it falls back to a private folder inside the vault home, never /tmp. Whatever happens, the
 caller's `with private_folder()` deletes the folder when the import is over.
 Sizes are enforced while streaming, so an oversized body is never stored whole.
 """
@@ -25,7 +25,7 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import parse_options_header
 
 from clearheart.errors import InvalidInput
-from clearheart.store.files import process_alive
+from clearheart.store.files import process_alive, scratch_dir
 
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
@@ -50,7 +50,7 @@ class TooLarge(Exception):
 
 
 def scratch_root() -> Path | None:
-    """The shared-memory folder when usable (memory only), else None: the temp dir."""
+    """The shared-memory folder when usable (memory only), else None: the vault's scratch."""
     if SHM.is_dir() and os.access(SHM, os.W_OK | os.X_OK):
         return SHM
     return None
@@ -61,13 +61,19 @@ def _prefix(pid: int) -> str:
 
 
 @contextlib.contextmanager
-def private_folder() -> Iterator[Path]:
+def private_folder(home: Path) -> Iterator[Path]:
     """A fresh folder only this user can enter, removed with everything in it afterwards.
 
-    Its name carries this process's id, so a server started later can tell the
-    folder of a killed server (see `clean_stale`) from one still receiving.
+    In memory when /dev/shm is usable; elsewhere inside the vault `home`
+    (scratch/), never in the system's shared temporary folder. Its name carries
+    this process's id, so a server started later can tell the folder of a
+    killed server (see `clean_stale`) from one still receiving.
     """
-    folder = Path(tempfile.mkdtemp(prefix=_prefix(os.getpid()), dir=scratch_root()))
+    root = scratch_root()
+    if root is None:
+        folder = scratch_dir(home)
+    else:
+        folder = Path(tempfile.mkdtemp(prefix=_prefix(os.getpid()), dir=root))
     try:
         os.chmod(folder, 0o700)
         yield folder
@@ -85,7 +91,9 @@ def clean_stale() -> list[Path]:
     /dev/shm, until the next reboot). Folders of a process still running are
     left alone: another server of this user may be receiving a file.
     """
-    root = Path(scratch_root() or tempfile.gettempdir())
+    root = scratch_root()
+    if root is None:
+        return []  # the vault's scratch folder: cleaned at every unlock
     removed = []
     for folder in root.glob(f"{PREFIX}*"):
         pid = folder.name[len(PREFIX):].split("-", 1)[0]
