@@ -312,3 +312,24 @@ def test_salvage_of_an_intact_vault_says_nothing_was_lost(
     assert result.code == 0, result.err
     assert f"Saved {ENTRIES} rows" in result.out
     assert "Nothing was lost." in result.out
+
+
+def test_a_page_that_meets_damage_after_unlock_is_calm(
+        pristine: Path, home: Path, key: bytes, tmp_path: Path) -> None:
+    """Unlock reads little; the journal page reads every entry and meets the damaged page."""
+    from starlette.testclient import TestClient
+
+    from clearheart.web.app import AppState, create_app
+
+    flip(home / "vault.db", journal_leaf_offset(pristine, key, tmp_path / "probe"))
+    workspace = Workspace.unlock(home, PASSPHRASE)
+    state = AppState(home=home, workspace=workspace)
+    client = TestClient(create_app(state), base_url="http://127.0.0.1:8765",
+                        raise_server_exceptions=False)
+    token = state.launch_token
+    assert token is not None
+    client.get(f"/unlock?k={token}")
+    page = client.get("/journal")
+    assert page.status_code == 503
+    assert "looks damaged" in page.text and "clearheart salvage" in page.text
+    workspace.close()
