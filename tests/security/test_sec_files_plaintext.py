@@ -242,3 +242,28 @@ def test_without_shared_memory_uploads_stay_inside_the_vault_home(
         assert folder.is_relative_to(home / "scratch")
         assert private(folder) and private(folder.parent)
     assert not folder.exists()
+
+
+def test_a_backup_is_private_from_its_first_byte(tmp_path: Path, loose_umask: None,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checked at the moment SQLCipher starts writing the copy, not only at the end."""
+    from datetime import UTC, datetime
+
+    from clearheart.store import backup
+
+    home = tmp_path / "home"
+    vault = Vault.create(home, PASSPHRASE, FLOOR)
+    modes: list[bool] = []
+    real = backup.raw_connection
+
+    def watched(path: Path, key: bytes) -> object:
+        modes.extend(private(p) for p in (home / "backups").glob("vault-*"))
+        return real(path, key)
+
+    monkeypatch.setattr(backup, "raw_connection", watched)
+    try:
+        made = vault.backup(datetime(2026, 12, 7, tzinfo=UTC))
+    finally:
+        vault.close()
+    assert modes and all(modes)
+    assert private(made)
