@@ -333,3 +333,14 @@ def test_a_page_that_meets_damage_after_unlock_is_calm(
     assert page.status_code == 503
     assert "looks damaged" in page.text and "clearheart salvage" in page.text
     workspace.close()
+
+
+def test_salvage_of_an_unreadable_schema_says_so_calmly(home: Path, tmp_path: Path,
+                                                        cli: Callable[..., Result]) -> None:
+    flip(home / "vault.db", 100)  # page 1: the start of the schema
+    result = cli(home, "salvage", "--out", str(tmp_path / "none.archive"))
+    assert result.code == 1
+    assert "nothing to save" in result.err and str(home) in result.err
+    assert "Traceback" not in result.err
+    assert not (tmp_path / "none.archive").exists()
+    assert not any((home / "scratch").iterdir())

@@ -13,7 +13,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from clearheart.errors import VaultMissing
+from clearheart.errors import NothingToSalvage, VaultMissing
 from clearheart.services import archive
 from clearheart.store import keyfile
 from clearheart.store.files import copy_private, scratch_dir
@@ -38,7 +38,10 @@ def salvage(home: Path, passphrase: str, out: Path, now: datetime) -> SalvageRep
         (work / "saved").mkdir(mode=0o700)
         fresh = Vault.open_with_key(work / "saved", key)
         try:
-            report = copy_readable(source, key, fresh.engine)
+            try:
+                report = copy_readable(source, key, fresh.engine)
+            except NothingToSalvage:
+                raise NothingToSalvage(home) from None  # name the vault, not the copy
             archive.export(fresh.engine, out, passphrase, now)
         finally:
             fresh.close()

@@ -201,6 +201,6 @@ def _copy_table(source: _Source, out: sa.Connection, table: sa.Table, columns: l
             with out.begin_nested():
                 out.exec_driver_sql(insert, row)
         except sa.exc.IntegrityError:
-            continue  # its parent row was lost: keeping it would break the restore
+            continue  # its parent row was lost, or it breaks the schema: it would not restore
         saved += 1
     return saved
