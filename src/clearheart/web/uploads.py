@@ -2,8 +2,9 @@
 
 The folder is made with mode 0700 under /dev/shm when this computer has it, so
 the plaintext export lives only in memory and never touches the disk; elsewhere
-it falls back to a private folder inside the vault home, never /tmp. Whatever happens, the
-caller's `with private_folder()` deletes the folder when the import is over.
+it falls back to a private folder inside the vault home, never /tmp. Whatever
+happens, the caller's `with private_folder()` deletes the folder when the import
+is over, and a server starting up removes those a killed server left behind.
 Sizes are enforced while streaming, so an oversized body is never stored whole.
 """
 
@@ -56,10 +57,6 @@ def scratch_root() -> Path | None:
     return None
 
 
-def _prefix(pid: int) -> str:
-    return f"{PREFIX}{pid}-"
-
-
 @contextlib.contextmanager
 def private_folder(home: Path) -> Iterator[Path]:
     """A fresh folder only this user can enter, removed with everything in it afterwards.
@@ -73,7 +70,7 @@ def private_folder(home: Path) -> Iterator[Path]:
     if root is None:
         folder = scratch_dir(home)
     else:
-        folder = Path(tempfile.mkdtemp(prefix=_prefix(os.getpid()), dir=root))
+        folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=root))
     try:
         os.chmod(folder, 0o700)
         yield folder
@@ -89,7 +86,8 @@ def clean_stale() -> list[Path]:
 
     Such a folder holds a whole chat export in clear text (in memory under
     /dev/shm, until the next reboot). Folders of a process still running are
-    left alone: another server of this user may be receiving a file.
+    left alone (another server of this user may be receiving a file), and so
+    are other users' folders.
     """
     root = scratch_root()
     if root is None:
@@ -97,7 +95,8 @@ def clean_stale() -> list[Path]:
     removed = []
     for folder in root.glob(f"{PREFIX}*"):
         pid = folder.name[len(PREFIX):].split("-", 1)[0]
-        if folder.is_dir() and pid.isdigit() and not process_alive(int(pid)):
+        mine = folder.is_dir() and folder.stat().st_uid == os.getuid()
+        if mine and pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder)
             removed.append(folder)
     return removed
