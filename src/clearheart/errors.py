@@ -61,8 +61,45 @@ class VaultDamaged(ClearheartError):
     @property
     def message(self) -> str:
         return (
-            f"Your passphrase is right, but the vault's database in {self.home} cannot be read; "
-            f"it may be damaged. Verified backups, if any, are in {self.home / 'backups'}."
+            f"Your passphrase is right, but this vault looks damaged: part of its database in "
+            f"{self.home} cannot be read. "
+            "Nothing was changed. You could save everything that can still be read with "
+            "`clearheart salvage --out FILE`; verified backups, if any, are in "
+            f"{self.home / 'backups'}."
+        )
+
+
+@dataclass(eq=False)
+class VaultDatabaseMissing(ClearheartError):
+    """The key file is there but the database beside it is missing or empty.
+
+    Opening anyway would start a new, empty vault and hide the loss, so it is refused.
+    """
+
+    home: Path
+
+    @property
+    def message(self) -> str:
+        return (
+            f"The vault's key file is in {self.home}, but its database (vault.db) is missing or "
+            "empty, so nothing was opened and nothing was changed. If you moved the vault, "
+            "put vault.db back beside vault.key. Verified backups, if any, are in "
+            f"{self.home / 'backups'} (they open with this key file, so keep it). If making "
+            "the vault was interrupted, move vault.key aside and run `clearheart init` again."
+        )
+
+
+@dataclass(eq=False)
+class NothingToSalvage(ClearheartError):
+    """Not even the database's first page opens, so no row can be read."""
+
+    home: Path
+
+    @property
+    def message(self) -> str:
+        return (
+            f"Nothing in the vault's database in {self.home} can be read any more, so there is "
+            f"nothing to save. Verified backups, if any, are in {self.home / 'backups'}."
         )
 
 

@@ -87,6 +87,7 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "demo": "runs the web app on a throwaway vault",
     "export": "writes an archive; prints a count",
     "restore": "reads an archive; prints a count",
+    "salvage": "writes an archive of what a damaged vault still reads; prints counts",
 }
 COACHES_WHEN_SAFE = ("check", "prompts")
 

@@ -384,10 +384,10 @@ def test_form_fields_are_checked(web: Web) -> None:
     assert raw.json()["field"] == "date_order"
 
 
-def test_the_private_folder_prefers_memory() -> None:
+def test_the_private_folder_prefers_memory(tmp_path: Path) -> None:
     if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK):
         assert uploads.scratch_root() == Path("/dev/shm")
-    with uploads.private_folder() as folder:
+    with uploads.private_folder(tmp_path) as folder:
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
         (folder / "inside").write_text("x")
     assert not folder.exists()

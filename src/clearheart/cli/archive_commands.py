@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from clearheart.cli.session import ask_passphrase, open_workspace, settings
+from clearheart.cli.session import ask_passphrase, echo_json, open_workspace, settings
 from clearheart.errors import WrongPassphrase
 
 PLAIN_WARNING = (
@@ -71,3 +71,37 @@ def restore(archive_file: Path) -> None:
     finally:
         opened.close()
     click.echo(f"Restored {rows} records from {archive_file}.")
+
+
+@click.command()
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The archive file to write.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the report as JSON: saved and lost rows by table.")
+def salvage(out: Path, as_json: bool) -> None:
+    """Save every row a damaged vault can still read to an encrypted archive.
+
+    The vault's own files are only read, never changed. The archive restores
+    with `clearheart restore` into a new vault; the report says, table by
+    table, how many rows were saved and how many were lost.
+    """
+    from clearheart.services.clock import SystemClock
+    from clearheart.services.salvage import salvage as save_readable
+
+    config = settings()
+    report = save_readable(config.home, ask_passphrase(env=config.passphrase), out,
+                           SystemClock().now())
+    if as_json:
+        echo_json({"out": str(out), "integrity": report.integrity,
+                   "tables": {t.table: {"saved": t.saved, "lost": t.lost}
+                              for t in report.tables}})
+        return
+    click.echo(f"Saved {report.saved} rows to {out}, encrypted with your passphrase.")
+    for t in report.tables:
+        if t.saved or t.lost != 0:
+            lost = "an unknown number" if t.lost is None else str(t.lost)
+            click.echo(f"  {t.table}: {t.saved} saved, {lost} lost")
+    if report.complete:
+        click.echo("Nothing was lost.")
+    click.echo("You could restore it into a new vault: set CLEARHEART_HOME to a new folder "
+               f"and run `clearheart restore {out}`.")

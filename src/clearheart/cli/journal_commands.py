@@ -6,10 +6,11 @@ import sys
 
 import click
 
+from clearheart.cli.editor import edit_privately
 from clearheart.cli.numbers import ANY_COUNT, ID, whole
 from clearheart.cli.present import entry_json, entry_text
 from clearheart.cli.safety_present import AfterWriting
-from clearheart.cli.session import echo_json, open_workspace
+from clearheart.cli.session import echo_json, open_workspace, settings
 from clearheart.errors import InvalidInput
 
 
@@ -18,14 +19,27 @@ def journal() -> None:
     """Write, list, search, edit and delete journal entries."""
 
 
+ARGUMENT_WARNING = (
+    "clearheart: text typed after the command shows in the process list and stays in your "
+    "shell history. Next time you could pipe it in (`journal add -`) or leave TEXT out to "
+    "write in your editor."
+)
+
+
 def _read_text(text: str | None) -> str:
+    """The entry: from stdin for `-` or piped input, the editor in a terminal, else TEXT.
+
+    TEXT on the command line still works, with a warning: other users can read it
+    in `ps`, and the shell keeps it in its history.
+    """
     if text == "-":
         return sys.stdin.read()
     if text is not None:
+        click.echo(ARGUMENT_WARNING, err=True)
         return text
     if sys.stdin.isatty():
         hint = "\n# Write what is on your mind. Lines starting with # are left out.\n"
-        written = click.edit(hint)
+        written = edit_privately(settings().home, hint)
         return "\n".join(
             line for line in (written or "").splitlines() if not line.startswith("#")
         )
@@ -43,7 +57,12 @@ def _read_text(text: str | None) -> str:
 @click.option("--json", "as_json", is_flag=True, help='Print {"id": ..., "created": ...}.')
 def add(text: str | None, prompt_id: str | None, mood: int | None, emotions: tuple[str, ...],
         tags: tuple[str, ...], as_json: bool) -> None:
-    """Add an entry. TEXT, or - to read it from standard input."""
+    """Add an entry from standard input (`-`, or no TEXT when piped) or, in a terminal,
+    written in your editor.
+
+    TEXT on the command line also works, but it shows in the process list and
+    stays in your shell history, so a warning is printed.
+    """
     body = _read_text(text)
     workspace = open_workspace()
     try:
@@ -117,7 +136,7 @@ def edit(entry_id: int, text: str | None, mood: int | None, emotions: tuple[str,
     try:
         entry = workspace.journal.get(entry_id)
         if text is None and sys.stdin.isatty():
-            body = click.edit(entry.text)
+            body = edit_privately(settings().home, entry.text)
             if body is None:
                 raise click.exceptions.Abort()
         else:

@@ -57,6 +57,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
               "Save everything to one encrypted archive."),
     "restore": (_CLI + "archive_commands:restore",
               "Load an archive into an empty vault."),
+    "salvage": (_CLI + "archive_commands:salvage",
+              "Save what a damaged vault can still read to an archive."),
 }
 
 
@@ -109,3 +111,14 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:
         click.echo("clearheart: stopped.", err=True)
         sys.exit(130)
+    except Exception as exc:  # last: a damaged database, raised from any query
+        from clearheart.store.damage import is_damage
+
+        if not is_damage(exc):
+            raise
+        from clearheart.config import Settings
+        from clearheart.errors import VaultDamaged
+
+        damaged = VaultDamaged(Settings.from_env().home)
+        click.echo(f"clearheart: {damaged.message}", err=True)
+        sys.exit(damaged.exit_code)

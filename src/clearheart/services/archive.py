@@ -26,7 +26,7 @@ from clearheart.errors import ArchiveInvalid, InvalidInput, VaultNotEmpty, Wrong
 from clearheart.services.archive_rules import RowChecker
 from clearheart.store import chat_codec, envelope
 from clearheart.store.database import is_sqlite
-from clearheart.store.files import fsync_dir
+from clearheart.store.files import create_private, fsync_dir
 from clearheart.store.schema import HEAD, TABLES
 
 FORMAT = "archive"
@@ -117,7 +117,9 @@ def export(engine: sa.Engine, out: Path, passphrase: str | None, exported_at: da
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     rows = -1
     try:
-        with open(tmp, "wb") as handle:
+        # 0600 from the first byte: a killed --plain export leaves a partial file,
+        # which must never have been readable by others.
+        with os.fdopen(create_private(tmp), "wb") as handle:
             if passphrase is None:
                 for line in lines(engine, exported_at):
                     handle.write(line)
@@ -132,7 +134,6 @@ def export(engine: sa.Engine, out: Path, passphrase: str | None, exported_at: da
                 sealer.close()
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -8,6 +8,7 @@ checked (integrity, cipher integrity and row counts) before it is trusted.
 from __future__ import annotations
 
 import contextlib
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import sqlalchemy as sa
 
 from clearheart.errors import BackupFailed
 from clearheart.store.database import raw_connection
-from clearheart.store.files import fsync_dir, private_dir
+from clearheart.store.files import create_private, fsync_dir, private_dir
 from clearheart.store.schema import TABLES
 
 
@@ -40,6 +41,8 @@ def backup_database(source: Path, key: bytes, folder: Path, label: str, now: dat
     target = folder / f"vault-{now.strftime('%Y%m%d-%H%M%S')}-{label}.db"
     if target.exists():
         raise BackupFailed(f"{target} already exists")
+    # 0600 before SQLCipher writes a page into it (its journal files take this mode).
+    os.close(create_private(target))
     conn = raw_connection(source, key)
     try:
         conn.execute("ATTACH DATABASE ? AS backup KEY ?", (str(target), f"x'{key.hex()}'"))
@@ -56,7 +59,6 @@ def backup_database(source: Path, key: bytes, folder: Path, label: str, now: dat
     except BackupFailed:
         target.unlink(missing_ok=True)
         raise
-    target.chmod(0o600)
     fsync_dir(folder)
     return target
 

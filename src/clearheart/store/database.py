@@ -30,6 +30,8 @@ def raw_connection(path: Path, key: bytes) -> Any:
 
     conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=5.0)
     try:
+        # SQLCipher otherwise prints its own page errors to stderr, under every message.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_memory_security = OFF")
         try:

@@ -4,10 +4,12 @@
         vault.key        the data key wrapped under the passphrase (keyfile.py)
         vault.db         SQLCipher database (+ -wal, -shm while open)
         backups/         verified encrypted copies taken before migrations
+        scratch/         short-lived private working folders (files.scratch_dir)
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,10 +17,17 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from clearheart.errors import VaultDamaged, VaultExists, VaultMissing, WrongPassphrase
+from clearheart.errors import (
+    VaultDamaged,
+    VaultDatabaseMissing,
+    VaultExists,
+    VaultMissing,
+    WrongPassphrase,
+)
 from clearheart.store import keyfile
+from clearheart.store.damage import damage_is_reported
 from clearheart.store.database import sqlcipher_engine
-from clearheart.store.files import fsync_dir, private_dir
+from clearheart.store.files import clean_stale_scratch, create_private, fsync_dir, private_dir
 from clearheart.store.kdf import KdfParams
 
 
@@ -41,17 +50,57 @@ class VaultPaths:
     def exists(self) -> bool:
         return self.keyfile.exists()
 
+    def database_missing(self) -> bool:
+        """Whether vault.db is absent or empty with no write-ahead log holding its pages.
+
+        Next to a key file that means the database was lost or moved, never that
+        the vault is new: `create` writes both before it returns.
+        """
+        wal = self.database.with_name(self.database.name + "-wal")
+        return not _has_bytes(self.database) and not _has_bytes(wal)
+
+
+def _make_private(paths: VaultPaths) -> None:
+    """The home folder 0700, and vault.db (and any -wal, -shm) 0600 before SQLite opens it.
+
+    SQLite gives the -wal and -shm files it creates the mode of vault.db, so a
+    database created 0600 from its first byte keeps all three private, whatever
+    the umask; files and folders made by earlier versions are tightened here, and
+    working files left by a killed command (an entry being edited) are removed.
+    """
+    private_dir(paths.home)
+    clean_stale_scratch(paths.home)
+    if not paths.database.exists():
+        os.close(create_private(paths.database))
+    for suffix in ("", "-wal", "-shm"):
+        companion = paths.database.with_name(paths.database.name + suffix)
+        if companion.exists() and companion.stat().st_mode & 0o077:
+            companion.chmod(0o600)
+
+
+def _has_bytes(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
 
 class Vault:
-    """An unlocked vault. Holds the data key only inside its engine's connector."""
+    """An unlocked vault. Holds the data key in one mutable buffer, zeroed on close.
+
+    Python cannot clear every copy: the bytes the key file decrypted, the
+    short-lived copy and hex text handed to each new SQLCipher connection, and
+    SQLCipher's own buffers (docs/security.md says what remains). The buffer
+    owned here is the long-lived one, and `close` overwrites it in place.
+    """
 
     def __init__(self, paths: VaultPaths, key: bytes) -> None:
         self.paths = paths
-        self._key = key
+        self._key = bytearray(key)
         self.engine: sa.Engine = sqlcipher_engine(paths.database, self._current_key)
 
     def _current_key(self) -> bytes:
-        return self._key
+        return bytes(self._key)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, params: KdfParams | None = None) -> Vault:
@@ -63,8 +112,8 @@ class Vault:
         private_dir(home)
         key = keyfile.new_data_key()
         sealed = keyfile.KeyFile.seal(key, passphrase, params or KdfParams())
-        # Key file first: a crash after it leaves an empty vault that opens,
-        # never a database that no key can open.
+        # Key file first: a crash after it leaves a key without its database,
+        # which unlock refuses plainly, never a database that no key can open.
         keyfile.write_atomically(paths.keyfile, sealed)
         return cls._open(paths, key, now=None)
 
@@ -78,7 +127,10 @@ class Vault:
 
     @classmethod
     def open_unwrapped(cls, home: Path, key: bytes, now: datetime | None = None) -> Vault:
-        """Open with the data key its key file just gave (access.unwrap), as unlock does."""
+        """Open with the data key its key file just gave (access.unwrap), as unlock does;
+        VaultDatabaseMissing when the key has no database beside it."""
+        if VaultPaths(home).database_missing():
+            raise VaultDatabaseMissing(home)
         try:
             return cls._open(VaultPaths(home), key, now=now)
         except WrongPassphrase:
@@ -94,13 +146,14 @@ class Vault:
     def _open(cls, paths: VaultPaths, key: bytes, now: datetime | None) -> Vault:
         from clearheart.store import migrate
 
+        _make_private(paths)
         vault = cls(paths, key)
         try:
-            migrate.upgrade(vault.engine, vault._backup_before(now))
+            with damage_is_reported(paths.home):
+                migrate.upgrade(vault.engine, vault._backup_before(now))
         except BaseException:
             vault.close()
             raise
-        paths.database.chmod(0o600)
         fsync_dir(paths.home)
         return vault
 
@@ -110,7 +163,8 @@ class Vault:
 
             moment = now or datetime.now().astimezone()
             return backup_database(
-                self.paths.database, self._key, self.paths.backups, f"schema-{revision}", moment
+                self.paths.database, self._current_key(), self.paths.backups,
+                f"schema-{revision}", moment
             )
 
         return make
@@ -118,13 +172,15 @@ class Vault:
     def backup(self, now: datetime, label: str = "manual") -> Path:
         from clearheart.store.backup import backup_database
 
-        return backup_database(self.paths.database, self._key, self.paths.backups, label, now)
+        return backup_database(self.paths.database, self._current_key(), self.paths.backups,
+                               label, now)
 
     def change_passphrase(self, new_passphrase: str, params: KdfParams | None = None) -> None:
         """Re-wrap the same data key under a new passphrase; the database is untouched."""
         keyfile.check_new_passphrase(new_passphrase)
         current = keyfile.read(self.paths.keyfile)
-        sealed = keyfile.KeyFile.seal(self._key, new_passphrase, params or current.params)
+        sealed = keyfile.KeyFile.seal(self._current_key(), new_passphrase,
+                                      params or current.params)
         keyfile.write_atomically(self.paths.keyfile, sealed)
 
     def checkpoint(self) -> None:
@@ -136,6 +192,7 @@ class Vault:
             raw.close()
 
     def close(self) -> None:
-        """Lock: forget the key first, so no new connection can open, then close the pool."""
-        self._key = b""
+        """Lock: zero the key first, so no new connection can open, then close the pool."""
+        self._key[:] = bytes(len(self._key))
+        self._key = bytearray()
         self.engine.dispose()

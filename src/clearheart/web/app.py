@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from importlib import resources
 
+from sqlalchemy.exc import DatabaseError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -14,7 +15,9 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from clearheart.errors import ClearheartError, NotFound, VaultLocked
+from clearheart.errors import ClearheartError, NotFound, VaultDamaged, VaultLocked
+from clearheart.store.damage import is_damage
+from clearheart.web import uploads
 from clearheart.web.render import html, see_other
 from clearheart.web.routes import (
     chat_import,
@@ -48,6 +51,16 @@ def problem(request: Request, exc: Exception) -> Response:
     return html(request, "problem.html", "Not quite", {
         "heading": "That did not work", "message": message,
     }, status=status)
+
+
+def damaged(request: Request, exc: Exception) -> Response:
+    """A query met a damaged page: the calm "looks damaged" page, never a 500."""
+    if not is_damage(exc):
+        raise exc
+    state: AppState = request.app.state.clearheart
+    return html(request, "problem.html", "Not quite", {
+        "heading": "This vault looks damaged", "message": VaultDamaged(state.home).message,
+    }, status=503)
 
 
 def not_found(request: Request, exc: Exception) -> Response:
@@ -88,6 +101,7 @@ def create_app(state: AppState) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        uploads.clean_stale()
         watcher = asyncio.create_task(watch_idle(state))
         try:
             yield
@@ -98,7 +112,7 @@ def create_app(state: AppState) -> Starlette:
     app = Starlette(
         routes=routes,
         middleware=[Middleware(Guard, state=state)],
-        exception_handlers={ClearheartError: problem, 404: not_found},
+        exception_handlers={ClearheartError: problem, DatabaseError: damaged, 404: not_found},
         lifespan=lifespan,
     )
     app.state.clearheart = state

@@ -26,6 +26,7 @@ from clearheart.errors import VaultLocked, WrongPassphrase
 from clearheart.services import access
 from clearheart.services.clock import Clock
 from clearheart.services.workspace import Workspace
+from clearheart.store.damage import damage_is_reported
 from clearheart.web.attempts import Attempts
 from clearheart.web.sessions import SessionStore
 
@@ -119,7 +120,7 @@ class AppState:
         Raises WrongPassphrase (after the unlock delay), TooManyAttempts (not tried)
         or another ClearheartError, and changes nothing.
         """
-        with self.attempts.turn():
+        with self.attempts.turn(), damage_is_reported(self.home):
             try:
                 key = access.unwrap(self.home, passphrase)
             except WrongPassphrase:

@@ -2,8 +2,9 @@
 
 The folder is made with mode 0700 under /dev/shm when this computer has it, so
 the plaintext export lives only in memory and never touches the disk; elsewhere
-it falls back to the system's temporary directory. Whatever happens, the
-caller's `with private_folder()` deletes the folder when the import is over.
+it falls back to a private folder inside the vault home, never /tmp. Whatever
+happens, the caller's `with private_folder()` deletes the folder when the import
+is over, and a server starting up removes those a killed server left behind.
 Sizes are enforced while streaming, so an oversized body is never stored whole.
 """
 
@@ -25,6 +26,7 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import parse_options_header
 
 from clearheart.errors import InvalidInput
+from clearheart.store.files import process_alive, scratch_dir
 
 if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("clearheart.web")
 
 SHM = Path("/dev/shm")  # noqa: S108 - mkdtemp makes a fresh 0700 folder in it
+PREFIX = "clearheart-upload-"
 DEFAULT_NAME = "chat.txt"
 MAX_NAME = 120
 MAX_FIELDS = 10
@@ -48,16 +51,26 @@ class TooLarge(Exception):
 
 
 def scratch_root() -> Path | None:
-    """The shared-memory folder when usable (memory only), else None: the temp dir."""
+    """The shared-memory folder when usable (memory only), else None: the vault's scratch."""
     if SHM.is_dir() and os.access(SHM, os.W_OK | os.X_OK):
         return SHM
     return None
 
 
 @contextlib.contextmanager
-def private_folder() -> Iterator[Path]:
-    """A fresh folder only this user can enter, removed with everything in it afterwards."""
-    folder = Path(tempfile.mkdtemp(prefix="clearheart-upload-", dir=scratch_root()))
+def private_folder(home: Path) -> Iterator[Path]:
+    """A fresh folder only this user can enter, removed with everything in it afterwards.
+
+    In memory when /dev/shm is usable; elsewhere inside the vault `home`
+    (scratch/), never in the system's shared temporary folder. Its name carries
+    this process's id, so a server started later can tell the folder of a
+    killed server (see `clean_stale`) from one still receiving.
+    """
+    root = scratch_root()
+    if root is None:
+        folder = scratch_dir(home)
+    else:
+        folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=root))
     try:
         os.chmod(folder, 0o700)
         yield folder
@@ -66,6 +79,27 @@ def private_folder() -> Iterator[Path]:
             shutil.rmtree(folder)
         except OSError:
             log.exception("could not remove the upload folder %s", folder)
+
+
+def clean_stale() -> list[Path]:
+    """Remove upload folders left by servers that were killed mid-upload; returns them.
+
+    Such a folder holds a whole chat export in clear text (in memory under
+    /dev/shm, until the next reboot). Folders of a process still running are
+    left alone (another server of this user may be receiving a file), and so
+    are other users' folders.
+    """
+    root = scratch_root()
+    if root is None:
+        return []  # the vault's scratch folder: cleaned at every unlock
+    removed = []
+    for folder in root.glob(f"{PREFIX}*"):
+        pid = folder.name[len(PREFIX):].split("-", 1)[0]
+        mine = folder.is_dir() and folder.stat().st_uid == os.getuid()
+        if mine and pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(folder)
+            removed.append(folder)
+    return removed
 
 
 def safe_name(name: str) -> str:

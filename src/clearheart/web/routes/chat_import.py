@@ -173,7 +173,7 @@ async def upload(request: Request) -> Response:
     """The script's upload: the file is the body; the answer is JSON for the page."""
     state_of(request).require()
     params = request.query_params
-    with private_folder() as folder:
+    with private_folder(state_of(request).home) as folder:
         try:
             asked = Asked.of({name: params.get(name, "") for name in FIELDS})
             _announced_size(request.headers.get("content-length", ""))
@@ -192,7 +192,7 @@ async def import_form(request: Request) -> Response:
     """The same import for a browser without the script: a multipart form post."""
     state_of(request).require()
     values = Fields(format="auto")
-    with private_folder() as folder:
+    with private_folder(state_of(request).home) as folder:
         try:
             path, raw = await receive_multipart(
                 request.stream(), request.headers.get("content-type", ""), folder,
