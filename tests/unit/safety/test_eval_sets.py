@@ -185,8 +185,9 @@ def test_crisis_on_the_sealed_set_meets_the_product_targets() -> None:
     strict=True,
     reason="Not met: on the round-2 sealed set (240 texts, a new writer), measured on "
     "2026-12-07 (bench/danger_eval.py; twice, the same figures), the shipped decision found "
-    "73 of 105 danger texts (recall 0.695) with 8 false alarms in 135 (5.9%; per style 0% to 13.6%); the rules alone "
-    "41 of 105 (0.390), 3.7%. See docs/performance.md and decision 0011.",
+    "73 of 105 danger texts (recall 0.695) with 8 false alarms in 135 (5.9%; per style 0% "
+    "to 13.6%); the rules alone 41 of 105 (0.390), 3.7%. See docs/performance.md and decision "
+    "0011.",
 )
 def test_danger_on_the_sealed_set_meets_the_aims_in_every_style() -> None:
     _, danger = _shipped()
