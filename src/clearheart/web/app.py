@@ -15,7 +15,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from clearheart.errors import ClearheartError, NotFound, VaultDamaged, VaultLocked
+from clearheart.errors import ClearheartError, NotFound, VaultLocked
 from clearheart.store.damage import is_damage
 from clearheart.web import uploads
 from clearheart.web.render import html, see_other
@@ -58,8 +58,8 @@ def damaged(request: Request, exc: Exception) -> Response:
     if not is_damage(exc):
         raise exc
     state: AppState = request.app.state.clearheart
-    return html(request, "problem.html", "Not quite", {
-        "heading": "This vault looks damaged", "message": VaultDamaged(state.home).message,
+    return html(request, "damaged.html", "Not quite", {
+        "home": str(state.home), "backups": str(state.home / "backups"),
     }, status=503)
 
 
