@@ -23,6 +23,7 @@ import pytest
 import sqlalchemy as sa
 
 from clearheart.domain.chat import Columns, Kind
+from clearheart.domain.patterns.timeline_build import stream_timeline
 from clearheart.services.workspace import Workspace
 from clearheart.store.chat_repo import NewChat
 from clearheart.store.vault import Vault
@@ -136,3 +137,17 @@ def test_reading_a_chat_never_makes_the_database_sort_its_blocks(tmp_path: Path)
         workspace.close()
     assert plans
     assert not [step for step in plans if "TEMP B-TREE" in step[1]], plans
+
+
+def test_a_streamed_timeline_keeps_no_text_that_no_plan_rule_names() -> None:
+    """Words that only look like a plan ("want some?") are let go as their block passes.
+
+    Each such candidate's text, and the texts of the answers to it, were kept to the end:
+    tens of thousands of texts a million messages, for a few thousand plans.
+    """
+    texts = ["want some?", "no thanks", "want to grab dinner on friday?", "sure!", "ok"]
+    senders = ["Sam", "Alex", "Sam", "Alex", "Alex"]
+    batch = Columns(list(range(0, 600 * len(texts), 600)), senders, [Kind.TEXT] * len(texts),
+                    texts, [False] * len(texts))
+    timeline = stream_timeline(lambda: iter([batch]), "Alex", ["Sam"])
+    assert dict(timeline.texts) == {2: "want to grab dinner on friday?", 3: "sure!", 4: "ok"}
