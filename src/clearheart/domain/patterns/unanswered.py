@@ -131,9 +131,9 @@ def _buckets(
     """
     table = _bucket_table(max(tally, default=0))
     answered = lengths[: len(waits)]
-    longer = list(map((2).__le__, answered))
-    long_waits = list(compress(waits, longer))
-    long_keys = list(map(table.__getitem__, compress(answered, longer)))
+    longer = bytes(map((2).__le__, answered))
+    long_waits = array("d", compress(waits, longer))
+    long_keys = bytes(map(table.__getitem__, compress(answered, longer)))
     rows = []
     for number, (low, high) in enumerate(BUCKETS):
         top = high if high is not None else max(tally, default=0)
