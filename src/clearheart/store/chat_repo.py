@@ -33,6 +33,8 @@ KINDS = {code: kind for kind, code in KIND_CODES.items()}
 _KIND_LIST = [KINDS[code] for code in range(len(KINDS))]
 BLOCK = 512
 """Messages per stored block."""
+READ_BLOCKS = 64
+"""Blocks read per query when streaming a chat back: a few hundred kilobytes at a time."""
 MAX_PEOPLE = 65_535
 """Participants per chat a block can name (senders are packed as 16-bit numbers)."""
 IMPORT_CACHE_KIB = 65_536
@@ -126,7 +128,7 @@ class ChatRepo:
         self.get(chat_id)
         low = wall_seconds(since) if since is not None else None
         high = wall_seconds(until) if until is not None else None
-        query = sa.select(b.c.payload).where(b.c.chat_id == chat_id)
+        query = sa.select(b.c.id).where(b.c.chat_id == chat_id)
         if low is not None:
             query = query.where(b.c.last_ts >= low)
         if high is not None:
@@ -134,13 +136,19 @@ class ChatRepo:
         with self.engine.connect() as conn:
             query_names = sa.select(p.c.idx, p.c.name).where(p.c.chat_id == chat_id)
             names = {idx: name for idx, name in conn.execute(query_names)}
-            result = conn.execution_options(stream_results=True, yield_per=64).execute(
-                query.order_by(b.c.id))
-            for (payload,) in result:
-                batch = _unpacked(chat_id, payload, names)
-                if low is not None or high is not None:
-                    batch = _within(batch, low, high)
-                yield batch
+            # The block ids first, then their payloads a few at a time: asked for in one
+            # query ordered by id, SQLite sorts every payload of the chat (the chat_id index
+            # gives them in another order) and so holds the whole packed chat at once.
+            ids = conn.execute(query.order_by(b.c.id)).scalars().all()
+            for at in range(0, len(ids), READ_BLOCKS):
+                chunk = ids[at:at + READ_BLOCKS]
+                result = conn.execute(sa.select(b.c.payload).where(
+                    b.c.id.in_(chunk)).order_by(b.c.id))
+                for (payload,) in result.all():
+                    batch = _unpacked(chat_id, payload, names)
+                    if low is not None or high is not None:
+                        batch = _within(batch, low, high)
+                    yield batch
 
     # --- writing -----------------------------------------------------------------
 

@@ -74,17 +74,20 @@ def find_replies(
     the turns alternate and each person's replies are every other turn.
     """
     turns = timeline.turns
-    later = array("q", islice(turns, 1, None))
     waits = timeline.turn_waits
     cap = cap_hours * 3600.0
+    later: array[int] | None = None
     owners: array[int] | None = None
     found = []
     for group in groups:
-        if len(timeline.names) == 2 and len(group) == 1 and later:
+        if len(timeline.names) == 2 and len(group) == 1 and len(turns) > 1:
+            # Turns alternate between two people: theirs are every other one, read in place.
             (person,) = group
-            offset = 0 if timeline.sender[later[0]] == person else 1
-            positions, seconds = later[offset::2], waits[offset::2]
+            offset = 0 if timeline.sender[turns[1]] == person else 1
+            positions, seconds = turns[1 + offset::2], waits[offset::2]
         else:
+            if later is None:
+                later = array("q", islice(turns, 1, None))
             if owners is None:
                 owners = array("i", map(timeline.sender.__getitem__, later))
             mine = bytes(map(group.__contains__, owners))

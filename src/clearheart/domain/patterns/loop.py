@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import math
 import random
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from itertools import accumulate
-from operator import mul
+from itertools import accumulate, islice
+from operator import mul, sub
 
 from clearheart.domain.patterns.periods import PeriodCounts, Periods
 from clearheart.domain.patterns.stats import partial, quantile, zscores
@@ -238,11 +239,14 @@ def cross_lagged(
     series = (list(pursuit), list(distance), list(pursuit_next), list(distance_next))
     n = len(series[0])
     block = max(2, round(n ** (1 / 3)))
-    products = [
-        series[i] if j is None else list(map(mul, series[i], series[j])) for i, j in _PRODUCTS
+    # Arrays of doubles, not lists of floats: a week takes 8 bytes, not 32, in each of the
+    # 39 series below, and a long chat has as many weeks as it has hundreds of messages.
+    prefix = [
+        array("d", accumulate(series[i] if j is None else map(mul, series[i], series[j]),
+                              initial=0.0))
+        for i, j in _PRODUCTS
     ]
-    prefix = [list(accumulate(p, initial=0.0)) for p in products]
-    blocks = [[pre[k + block] - pre[k] for k in range(n - block + 1)] for pre in prefix]
+    blocks = [array("d", map(sub, islice(pre, block, None), pre)) for pre in prefix]
     full, rest = divmod(n, block)
     starts = range(n - block + 1)
     tail_starts = range(n - rest + 1)

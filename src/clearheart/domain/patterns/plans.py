@@ -154,7 +154,7 @@ def _hit(timeline: Timeline, position: int, rule: PlanRule, start: int, end: int
     )
 
 
-_OFFERS = (PlanKind.PROPOSAL, PlanKind.RESCHEDULE)
+OFFERS = (PlanKind.PROPOSAL, PlanKind.RESCHEDULE)
 _KIND_FIELD = {
     PlanKind.PROPOSAL: "proposals",
     PlanKind.RESCHEDULE: "reschedules",
@@ -165,20 +165,9 @@ _KIND_FIELD = {
 
 
 def detect(timeline: Timeline) -> dict[int, PlanHit]:
-    """Standalone rule hits, by timeline position."""
-    texts = timeline.texts
-    hits: dict[int, PlanHit] = {}
-    seen: dict[tuple[str, tuple[str, ...]], tuple[PlanRule, int, int] | None] = {}
-    for position, rule_ids in sorted(timeline.candidates.items()):
-        # People repeat themselves ("see you tomorrow"): each wording is classified once.
-        key = (texts[position], rule_ids)
-        if key in seen:
-            found = seen[key]
-        else:
-            found = seen[key] = classify(texts[position], rule_ids)
-        if found is not None:
-            hits[position] = _hit(timeline, position, *found)
-    return hits
+    """Standalone rule hits, by timeline position (classified as the timeline was built)."""
+    return {position: _hit(timeline, position, *found)
+            for position, found in sorted(timeline.plans.items())}
 
 
 def _settle(
@@ -188,7 +177,7 @@ def _settle(
     outcome: Outcome | None = None
     settled: PlanHit | None = None
     for _, hit, mine in sorted(events, key=lambda e: e[0]):
-        if hit.kind in _OFFERS:
+        if hit.kind in OFFERS:
             outcome = Outcome.RESCHEDULED
         elif hit.kind is PlanKind.CONFIRMATION:
             outcome = Outcome.CONFIRMED
@@ -215,7 +204,7 @@ def link(
     links = []
     for at in positions:
         offer = hits[at]
-        if offer.kind not in _OFFERS:
+        if offer.kind not in OFFERS:
             continue
         who = sender[at]
         limit = bisect_right(stamps, stamps[at] + window, lo=at)

@@ -18,7 +18,6 @@ from clearheart.domain.patterns.conversations import (
 from clearheart.domain.patterns.effort import Effort, measure_effort
 from clearheart.domain.patterns.latency import (
     Latency,
-    Replies,
     by_period,
     find_replies,
     measure_latency,
@@ -182,12 +181,14 @@ def _build(
         timeline, starts, weeks, months, basis, settings.conversation_gap_hours
     )
     latency = measure_latency(timeline, replies[:people], months, basis, settings.reply_cap)
+    their_latency = [row.stats.median for row in by_period(weeks, replies[-1])]
+    del replies  # A few bytes a reply: gone before the runs take their share.
     unanswered = find_runs(timeline, weeks, months, basis)
     silences = find_silences(timeline, months, basis, settings.silence_hours, ends)
     effort = measure_effort(timeline, weeks, months, basis)
     plans = find_plans(timeline, months, basis, settings.plan_window_hours)
     signals = _signals(
-        timeline, weeks, replies[-1], ends, conversations, unanswered, effort
+        timeline, weeks, their_latency, ends, conversations, unanswered, effort
     )
     loop = measure_loop(signals, rng, basis, settings.loop_min_weeks, settings.loop_resamples,
                         settings.confidence)
@@ -211,15 +212,17 @@ def _build(
 def _signals(
     timeline: Timeline,
     weeks: Periods,
-    their_replies: Replies,
+    their_latency: Sequence[float | None],
     silence_ends: Sequence[int],
     conversations: Conversations,
     unanswered: Unanswered,
     effort: Effort,
 ) -> list[WeekSignals]:
-    """The raw weekly parts of the loop's indices: the user against everyone else."""
+    """The raw weekly parts of the loop's indices: the user against everyone else.
+
+    `their_latency` is everyone else's median reply time each week (seconds, or None).
+    """
     others = range(1, len(timeline.names))
-    their_latency = [row.stats.median for row in by_period(weeks, their_replies)]
     late = late_night_counts(timeline, 0, weeks)
     silent = silence_hours(timeline, silence_ends, weeks)
     their_messages = week_counts(effort.by_week, others)

@@ -18,6 +18,7 @@ from operator import sub
 from typing import overload
 
 from clearheart.domain.chat import from_wall_seconds
+from clearheart.domain.patterns.plan_rules import PlanRule
 
 FOREVER = timedelta.max
 """The gap before the first message."""
@@ -44,7 +45,8 @@ class Timeline:
     App notices, calls and deleted-message markers are left out of every column except
     `calls`: they never count as someone writing. Every column is a compact array (a few
     bytes a message): the texts themselves are not kept, only what the patterns read of
-    them (lengths, word counts, question marks) and the few texts the plan rules read.
+    them (lengths, word counts, question marks), the plan messages and the few texts the
+    plan rules read.
     """
 
     names: tuple[str, ...]
@@ -60,12 +62,12 @@ class Timeline:
     """Words in each message's text (split at white space)."""
     asks: bytes
     """1 where the message's text holds a question mark, else 0."""
-    candidates: Mapping[int, tuple[str, ...]]
-    """Positions worth checking against the plan rules, with the rule ids to try on each
-    (plan_scan.candidates)."""
+    plans: Mapping[int, tuple[PlanRule, int, int]]
+    """Positions of the messages a standalone plan rule names, with the rule and the span it
+    matched (plans.classify), found as the chat streams by."""
     texts: Mapping[int, str]
-    """The texts of the candidates and of the first messages answering each: all that the
-    plan rules ever read."""
+    """The texts of those messages and of the first messages answering each offer: all that
+    the plan rules ever read."""
     media_positions: Sequence[int]
     """Positions of media messages (a photo, a voice note): people, but no words to read."""
     source: Sequence[int]

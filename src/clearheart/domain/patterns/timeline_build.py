@@ -1,11 +1,11 @@
 """Building a Timeline from a chat streamed block by block, keeping a few bytes a message.
 
-A block's texts are measured (length, words, question mark) and scanned for plan candidates
-as it arrives, then let go: of the texts, only the candidates' are kept. The first messages
-answering each candidate are known only once the turns are (a reply is the next person's
-first messages, possibly many blocks later), so their few texts are read in a second pass
-over the blocks. Ten million messages so take about 30 bytes each, not the 200 and more
-that a list of texts and a list of datetimes would.
+A block's texts are measured (length, words, question mark) and checked against the plan
+rules as it arrives, then let go: of the texts, only those of the plan messages found are
+kept (a few in a thousand). The first messages answering each offer are known only once the
+turns are (a reply is the next person's first messages, possibly many blocks later), so
+their few texts are read in a second pass over the blocks. Ten million messages so take
+about 30 bytes each, not the 200 and more that a list of texts and a list of datetimes would.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from operator import contains, le, ne, sub
 from typing import Any
 
 from clearheart.domain.chat import PERSON_KINDS, Columns, Kind, Message, from_wall_seconds
+from clearheart.domain.patterns.plan_rules import PlanRule
 from clearheart.domain.patterns.plan_scan import candidates
-from clearheart.domain.patterns.plans import REPLY_MESSAGES
+from clearheart.domain.patterns.plans import OFFERS, REPLY_MESSAGES, classify
 from clearheart.domain.patterns.timeline import Source, Timeline
 
 Blocks = Callable[[], Iterable[Columns]]
@@ -59,7 +60,7 @@ class _Builder:
         self.media = array("q")
         self.dropped = array("q")
         self.calls: list[int] = []
-        self.candidates: dict[int, tuple[str, ...]] = {}
+        self.plans: dict[int, tuple[PlanRule, int, int]] = {}
         self.texts: dict[int, str] = {}
         self.read = 0
         """Messages received so far, people or not: the caller's position of the next."""
@@ -90,8 +91,10 @@ class _Builder:
         self.words.extend(map(len, map(str.split, texts)))
         self.asks.extend(map(contains, texts, repeat("?")))
         for position, rules in candidates(texts).items():
-            self.candidates[at + position] = rules
-            self.texts[at + position] = texts[position]
+            found = classify(texts[position], rules)
+            if found is not None:
+                self.plans[at + position] = found
+                self.texts[at + position] = texts[position]
 
     def sort(self) -> list[int] | None:
         """Put the messages in time order (stably) if they are not; the order taken, if so.
@@ -112,7 +115,7 @@ class _Builder:
         for new, old in enumerate(order):
             moved[old] = new
         self.media = array("q", sorted(map(moved.__getitem__, self.media)))
-        self.candidates = {moved[p]: rules for p, rules in self.candidates.items()}
+        self.plans = {moved[p]: found for p, found in self.plans.items()}
         self.texts = {moved[p]: text for p, text in self.texts.items()}
         self._renumber()
         return order
@@ -188,7 +191,8 @@ def stream_timeline(blocks: Blocks, me: str, others: Sequence[str] = (), first: 
                                       map(seconds.__getitem__,
                                           map((-1).__add__, islice(turns, 1, None))))))
     texts = built.texts
-    missing = _answers(turns, size, built.candidates) - texts.keys()
+    offers = (p for p, (rule, _, _) in built.plans.items() if rule.kind in OFFERS)
+    missing = _answers(turns, size, offers) - texts.keys()
     texts.update(_texts_at(blocks, {source[p] - first: p for p in missing}))
     return Timeline(
         names=tuple(built.names),
@@ -197,7 +201,7 @@ def stream_timeline(blocks: Blocks, me: str, others: Sequence[str] = (), first: 
         chars=built.chars,
         words=built.words,
         asks=bytes(built.asks),
-        candidates=built.candidates,
+        plans=built.plans,
         texts=texts,
         media_positions=built.media,
         source=source,

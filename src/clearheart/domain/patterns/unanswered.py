@@ -131,9 +131,9 @@ def _buckets(
     """
     table = _bucket_table(max(tally, default=0))
     answered = lengths[: len(waits)]
-    longer = list(map((2).__le__, answered))
-    long_waits = list(compress(waits, longer))
-    long_keys = list(map(table.__getitem__, compress(answered, longer)))
+    longer = bytes(map((2).__le__, answered))
+    long_waits = array("d", compress(waits, longer))
+    long_keys = bytes(map(table.__getitem__, compress(answered, longer)))
     rows = []
     for number, (low, high) in enumerate(BUCKETS):
         top = high if high is not None else max(tally, default=0)
@@ -164,7 +164,7 @@ def find_runs(timeline: Timeline, weeks: Periods, months: Periods, basis: Basis)
     turns = timeline.turns
     size = timeline.size
     stamps = timeline.stamps
-    lengths_all = array("q", map(sub, chain(islice(turns, 1, None), (size,)), turns))
+    lengths_all = array("i", map(sub, chain(islice(turns, 1, None), (size,)), turns))
     waits_all = timeline.turn_waits
     two = len(timeline.names) == 2 and bool(turns)
     owners = array("i", () if two else map(timeline.sender.__getitem__, turns))
@@ -179,7 +179,7 @@ def find_runs(timeline: Timeline, weeks: Periods, months: Periods, basis: Basis)
         else:
             mask = bytes(map(person.__eq__, owners))
             starts = array("q", compress(turns, mask))
-            lengths = array("q", compress(lengths_all, mask))
+            lengths = array("i", compress(lengths_all, mask))
             waits = array("d", compress(waits_all, mask))
         tally = Counter(lengths)
         running = array("q", accumulate(lengths, initial=0))
