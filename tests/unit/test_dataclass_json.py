@@ -13,7 +13,7 @@ import pytest
 
 from clearheart.demo.chat import CHAT_SEED, demo_chat_messages
 from clearheart.domain.patterns.report import PatternReport, build_report
-from clearheart.store.dataclass_json import ShapeError, decode, encode, fingerprint
+from clearheart.store.dataclass_json import ShapeError, decode, encode, fingerprint, json_pieces
 
 
 def test_a_whole_pattern_report_round_trips_through_json() -> None:
@@ -22,6 +22,17 @@ def test_a_whole_pattern_report_round_trips_through_json() -> None:
     assert report.plans.hits and report.silences.count and report.loop is not None
     text = json.dumps(encode(report))
     assert decode(PatternReport, json.loads(text)) == report
+
+
+@pytest.mark.parametrize("depth", [0, 1, 2, 3, 5])
+def test_the_json_written_in_pieces_is_the_json_written_whole(depth: int) -> None:
+    messages = demo_chat_messages(date(2025, 1, 1), date(2025, 6, 30), random.Random(CHAT_SEED))
+    report = build_report(messages, "Alex", random.Random(1))
+    whole = json.dumps(encode(report), separators=(",", ":"))
+    assert "".join(json_pieces(report, depth)) == whole
+    shared = Inner(datetime(2026, 1, 2), None, Mood.LOW)
+    value = Outer("a", 1, 1.0, False, (shared, shared, shared), (1, "b"))
+    assert "".join(json_pieces(value, depth)) == json.dumps(encode(value), separators=(",", ":"))
 
 
 class Mood(Enum):

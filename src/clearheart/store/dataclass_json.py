@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
@@ -49,10 +50,37 @@ def encode(value: Any) -> Any:
     return _Writer().write(value)
 
 
+def json_pieces(value: Any, depth: int = 3) -> Iterator[str]:
+    """The compact JSON text of encode(value), in pieces, so the whole never lives at once.
+
+    The top `depth` levels of dataclasses and tuples are written piece by piece; below
+    that, each value is encoded whole. The text is the same as
+    `json.dumps(encode(value), separators=(",", ":"))`.
+    """
+    return _Writer().pieces(value, depth)
+
+
 class _Writer:
     def __init__(self) -> None:
         self.done: dict[int, int] = {}
         self.keep: list[Any] = []  # holds written values, so their ids stay theirs
+
+    def pieces(self, value: Any, depth: int) -> Iterator[str]:
+        is_record = dataclasses.is_dataclass(value) and not isinstance(value, type)
+        if depth <= 0 or not (isinstance(value, tuple) or is_record) or id(value) in self.done:
+            yield json.dumps(self.write(value), separators=(",", ":"))
+            return
+        kind: type = type(value)
+        items = (getattr(value, name) for name, _ in _fields(kind)) if is_record else iter(value)
+        yield "["
+        for at, item in enumerate(items):
+            if at:
+                yield ","
+            yield from self.pieces(item, depth - 1)
+        yield "]"
+        if is_record:
+            self.done[id(value)] = len(self.done)
+            self.keep.append(value)
 
     def write(self, value: Any) -> Any:
         if isinstance(value, Enum):
