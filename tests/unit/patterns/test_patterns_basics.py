@@ -49,6 +49,15 @@ def test_timeline_sorts_messages_that_arrive_out_of_order(chat: Chat) -> None:
     assert list(timeline.source) == [1, 0]
 
 
+def test_a_text_too_long_for_two_bytes_keeps_its_exact_length(chat: Chat) -> None:
+    """Lengths and word counts are kept in two bytes until one needs more."""
+    long_text = "word " * 20_000
+    timeline = build_timeline(chat(("2024-01-01 09:00", "Sam", "hi there"),
+                                   ("2024-01-01 10:00", "Ana", long_text)), "Ana")
+    assert list(timeline.chars) == [8, 100_000]
+    assert list(timeline.words) == [2, 20_000]
+
+
 def test_the_user_comes_first_even_without_messages(chat: Chat) -> None:
     timeline = build_timeline(chat(("2024-01-01 10:00", "Sam", "hi")), "Ana", ["Kim"])
     assert timeline.names == ("Ana", "Kim", "Sam")

@@ -30,6 +30,18 @@ Blocks = Callable[[], Iterable[Columns]]
 _NOT_PEOPLE = tuple(kind for kind in Kind if kind not in PERSON_KINDS)
 _BYTE_NAMES = 256
 """Participant numbers fit a byte below this many people."""
+_SHORT = 1 << 16
+"""Text lengths and word counts below this fit two bytes (array "H"); a longer text widens
+its column to four bytes, once, for the whole chat."""
+
+
+def _extend_counts(column: array[int], values: Iterable[int]) -> array[int]:
+    """`column` with `values` appended, widened from two bytes to four if one needs it."""
+    block = array("i", values)
+    if column.typecode == "H" and block and max(block) >= _SHORT:
+        column = array("i", column)
+    column.extend(block if column.typecode == "i" else array("H", block))
+    return column
 
 
 def find_all(values: Sequence[Any], wanted: Any) -> list[int]:
@@ -55,8 +67,8 @@ class _Builder:
         self.number = {name: i for i, name in enumerate(self.names)}
         self.seconds = array("q")
         self.sender: bytearray | list[int] = bytearray()
-        self.chars = array("i")
-        self.words = array("i")
+        self.chars = array("H")
+        self.words = array("H")
         self.asks = bytearray()
         self.media = array("q")
         self.dropped = array("q")
@@ -88,8 +100,8 @@ class _Builder:
             self.sender = list(self.sender)
         self.sender.extend(map(self.number.__getitem__, senders))
         self.media.extend(at + i for i in find_all(kinds, Kind.MEDIA))
-        self.chars.extend(map(len, texts))
-        self.words.extend(map(len, map(str.split, texts)))
+        self.chars = _extend_counts(self.chars, map(len, texts))
+        self.words = _extend_counts(self.words, map(len, map(str.split, texts)))
         self.asks.extend(map(contains, texts, repeat("?")))
         for position, rules in candidates(texts).items():
             found = classify(texts[position], rules)
@@ -107,8 +119,8 @@ class _Builder:
             return None
         order = sorted(range(len(seconds)), key=seconds.__getitem__)
         self.seconds = array("q", map(seconds.__getitem__, order))
-        self.chars = array("i", map(self.chars.__getitem__, order))
-        self.words = array("i", map(self.words.__getitem__, order))
+        self.chars = array(self.chars.typecode, map(self.chars.__getitem__, order))
+        self.words = array(self.words.typecode, map(self.words.__getitem__, order))
         self.asks = bytearray(map(self.asks.__getitem__, order))
         sender = map(self.sender.__getitem__, order)
         self.sender = bytearray(sender) if isinstance(self.sender, bytearray) else list(sender)
