@@ -8,19 +8,13 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from in_process import Result, run_main  # type: ignore[import-not-found]
+
 PASSPHRASE = "correct horse battery"
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
 
 
 Run = Callable[..., Result]
@@ -59,17 +53,8 @@ def run(tmp_path: Path) -> Run:
 @pytest.fixture
 def call_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
     """`call_main(*args, input=...)` → Result: the CLI's `main()` run in this process."""
-    from clearheart.cli.main import main
 
     def call(*args: str, input: str = "") -> Result:
-        monkeypatch.setattr("sys.stdin", io.StringIO(input))
-        capsys.readouterr()
-        code = 0
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
+        return run_main(monkeypatch, capsys, args, io.StringIO(input))
 
     return call

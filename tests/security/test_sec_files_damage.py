@@ -10,7 +10,6 @@ import io
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ import pytest
 from clearheart.services.workspace import Workspace
 from clearheart.store.kdf import KdfParams
 from clearheart.store.vault import Vault
+from in_process import Result, run_main  # type: ignore[import-not-found]
 
 PASSPHRASE = "correct horse battery"
 ENTRIES = 400
@@ -26,13 +26,6 @@ CLI_OFFSETS = 12
 FLOOR = KdfParams(memory_kib=64 * 1024, time_cost=3, parallelism=1)
 """The weakest Argon2 the key file accepts: every CLI call pays it once."""
 STRESS_OFFSETS = int(os.environ.get("CLEARHEART_FLIP_OFFSETS", "200"))
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture(scope="module")
@@ -60,20 +53,11 @@ def home(pristine: Path, tmp_path: Path) -> Path:
 def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
         ) -> Callable[..., Result]:
     """`cli(home, *args)`: the CLI's main() in this process, as a script would call it."""
-    from clearheart.cli.main import main
 
     def call(home: Path, *args: str, stdin: str = "") -> Result:
         monkeypatch.setenv("CLEARHEART_HOME", str(home))
         monkeypatch.setenv("CLEARHEART_PASSPHRASE", PASSPHRASE)
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        capsys.readouterr()
-        code = 0
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
+        return run_main(monkeypatch, capsys, args, io.StringIO(stdin))
 
     return call
 

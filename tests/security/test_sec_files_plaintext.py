@@ -11,23 +11,16 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from clearheart.store.kdf import KdfParams
 from clearheart.store.vault import Vault
+from in_process import Result, run_main  # type: ignore[import-not-found]
 
 PASSPHRASE = "correct horse battery"
 FLOOR = KdfParams(memory_kib=64 * 1024, time_cost=3, parallelism=1)
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
 
 
 class Terminal(io.StringIO):
@@ -57,20 +50,12 @@ def home(tmp_path: Path) -> Path:
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
         ) -> Callable[..., Result]:
-    from clearheart.cli.main import main
+    """`cli(home, *args, stdin=...)`: the CLI's main() in this process, as a script would."""
 
     def call(home: Path, *args: str, stdin: io.StringIO | None = None) -> Result:
         monkeypatch.setenv("CLEARHEART_HOME", str(home))
         monkeypatch.setenv("CLEARHEART_PASSPHRASE", PASSPHRASE)
-        monkeypatch.setattr("sys.stdin", stdin or io.StringIO(""))
-        capsys.readouterr()
-        code = 0
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
+        return run_main(monkeypatch, capsys, args, stdin)
 
     return call
 
