@@ -36,7 +36,7 @@ def test_timeline_keeps_people_and_remembers_positions(chat: Chat) -> None:
     assert list(timeline.media_positions) == [1]
     assert list(timeline.calls) == [datetime(2024, 1, 1, 9, 2)]
     assert list(timeline.turns) == [0, 1]
-    assert list(timeline.turn_waits) == [120.0]
+    assert list(timeline.turn_waits()) == [120.0]
 
 
 def test_timeline_sorts_messages_that_arrive_out_of_order(chat: Chat) -> None:

@@ -38,5 +38,5 @@ def test_streamed_timeline_keeps_the_offer_and_the_first_answers_only() -> None:
     assert list(timeline.words[:2]) == [6, 2]
     assert list(timeline.asks) == [1, 0, 0, 0, 0, 0, 0, 1, 0, 0]
     assert list(timeline.turns) == [0, 6]
-    assert list(timeline.turn_waits) == [120.0]
+    assert list(timeline.turn_waits()) == [120.0]
     assert timeline.stamps[6] == datetime(2024, 1, 1, 9, 7)

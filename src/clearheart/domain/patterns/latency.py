@@ -74,7 +74,7 @@ def find_replies(
     the turns alternate and each person's replies are every other turn.
     """
     turns = timeline.turns
-    waits = timeline.turn_waits
+    waits: array[float] | None = None
     cap = cap_hours * 3600.0
     later: array[int] | None = None
     owners: array[int] | None = None
@@ -84,17 +84,19 @@ def find_replies(
             # Turns alternate between two people: theirs are every other one, read in place.
             (person,) = group
             offset = 0 if timeline.sender[turns[1]] == person else 1
-            positions, seconds = turns[1 + offset::2], waits[offset::2]
+            positions, seconds = turns[1 + offset::2], timeline.turn_waits(offset, 2)
         else:
+            if waits is None:
+                waits = timeline.turn_waits()
             if later is None:
-                later = array("q", islice(turns, 1, None))
+                later = array("I", islice(turns, 1, None))
             if owners is None:
                 owners = array("i", map(timeline.sender.__getitem__, later))
             mine = bytes(map(group.__contains__, owners))
-            positions = array("q", compress(later, mine))
+            positions = array("I", compress(later, mine))
             seconds = array("d", compress(waits, mine))
         quick = bytes(map(cap.__gt__, seconds))
-        found.append(Replies(array("q", compress(positions, quick)),
+        found.append(Replies(array("I", compress(positions, quick)),
                              array("d", compress(seconds, quick))))
     return found
 

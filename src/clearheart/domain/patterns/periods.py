@@ -97,8 +97,9 @@ def per_period(
     """Counts of events at sorted `positions`, owned by `owners`, per period and participant."""
     cuts = periods.cuts(positions)
     rows = []
+    same: dict[tuple[int, ...], tuple[int, ...]] = {}  # equal counts kept once: many repeat
     for index, start in enumerate(periods.starts):
         tally = Counter(owners[cuts[index] : cuts[index + 1]])
         counts = tuple(tally.get(p, 0) for p in range(people))
-        rows.append(PeriodCounts(start, periods.label(index), counts))
+        rows.append(PeriodCounts(start, periods.label(index), same.setdefault(counts, counts)))
     return tuple(rows)

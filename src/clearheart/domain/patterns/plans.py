@@ -281,9 +281,12 @@ def find_plans(
     for plan_link in links:
         links_by_month[month_at[id(plan_link.offer)]].append(plan_link)
     by_month = []
+    same: dict[PlanCounts, PlanCounts] = {}  # most months count alike (nothing, often): kept once
     for index, start in enumerate(months.starts):
         people = tuple(
-            _counts(hits_by_month[index], links_by_month[index], name) for name in timeline.names
+            same.setdefault(counts, counts)
+            for counts in (_counts(hits_by_month[index], links_by_month[index], name)
+                           for name in timeline.names)
         )
         by_month.append(PlanMonth(start, months.label(index), people))
     return Plans(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from clearheart.domain.chat import Columns, Message, wall_seconds
 from clearheart.domain.patterns.conversations import (
@@ -140,22 +141,25 @@ def build_report(
     """
     begin, end = _moment(since, False), _moment(until, True)
     if callable(messages):
-        timeline = stream_timeline(messages, me, others)
+        make = partial(stream_timeline, messages, me, others)
     else:
         batch = messages if isinstance(messages, Columns) else Columns.of(messages)
         start, stop = window(batch, begin, end)
-        timeline = build_timeline(batch, me, others, start, stop)
-    return _build(timeline, me, rng, begin, end, settings or Settings())
+        make = partial(build_timeline, batch, me, others, start, stop)
+    return _build(make, me, rng, begin, end, settings or Settings())
 
 
 def _build(
-    timeline: Timeline,
+    make_timeline: Callable[[], Timeline],
     me: str,
     rng: random.Random,
     begin: datetime | None,
     end: datetime | None,
     settings: Settings,
 ) -> PatternReport:
+    # Made here, not passed in, so that nothing but this frame holds it: the timeline
+    # (most of the memory, a few bytes a message) is let go before the loop's bootstrap.
+    timeline = make_timeline()
     weeks = periods(timeline, "week")
     months = periods(timeline, "month")
     starts = conversation_starts(timeline, settings.conversation_gap_hours)
@@ -167,6 +171,10 @@ def _build(
         first=stamps[0] if stamps else None,
         last=stamps[-1] if stamps else None,
     )
+    # The effort is the only reader of the text lengths, word counts, question marks and
+    # media: worked out first, so those columns (five bytes a message) can go at once.
+    effort = measure_effort(timeline, weeks, months, basis)
+    timeline = replace(timeline, chars=(), words=(), asks=b"", media_positions=())
     people = len(timeline.names)
     groups = [frozenset((p,)) for p in range(people)]
     if people != 2:
@@ -185,16 +193,17 @@ def _build(
     del replies  # A few bytes a reply: gone before the runs take their share.
     unanswered = find_runs(timeline, weeks, months, basis)
     silences = find_silences(timeline, months, basis, settings.silence_hours, ends)
-    effort = measure_effort(timeline, weeks, months, basis)
     plans = find_plans(timeline, months, basis, settings.plan_window_hours)
     signals = _signals(
         timeline, weeks, their_latency, ends, conversations, unanswered, effort
     )
+    names = timeline.names
+    del timeline, stamps
     loop = measure_loop(signals, rng, basis, settings.loop_min_weeks, settings.loop_resamples,
                         settings.confidence)
     return PatternReport(
         me=me,
-        names=timeline.names,
+        names=names,
         since=begin,
         until=end,
         settings=settings,

@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, compress, islice, repeat
-from operator import contains, le, ne, sub
+from operator import contains, le, ne
 from typing import Any
 
 from clearheart.domain.chat import PERSON_KINDS, Columns, Kind, Message, from_wall_seconds
@@ -195,14 +195,10 @@ def stream_timeline(blocks: Blocks, me: str, others: Sequence[str] = (), first: 
     if order is not None:
         source = array("q", map(source.__getitem__, order))
     sender = built.sender
-    turns = array("q", chain((0,), compress(range(1, size),
+    turns = array("I", chain((0,), compress(range(1, size),
                                             map(ne, islice(sender, 1, None), sender))))
     if not size:
-        turns = array("q")
-    seconds = built.seconds
-    waits = array("d", map(float, map(sub, map(seconds.__getitem__, islice(turns, 1, None)),
-                                      map(seconds.__getitem__,
-                                          map((-1).__add__, islice(turns, 1, None))))))
+        turns = array("I")
     texts = built.texts
     offers = (p for p, (rule, _, _) in built.plans.items() if rule.kind in OFFERS)
     missing = _answers(turns, size, offers) - texts.keys()
@@ -210,7 +206,7 @@ def stream_timeline(blocks: Blocks, me: str, others: Sequence[str] = (), first: 
     return Timeline(
         names=tuple(built.names),
         sender=bytes(sender) if isinstance(sender, bytearray) else sender,
-        seconds=seconds,
+        seconds=built.seconds,
         chars=built.chars,
         words=built.words,
         asks=bytes(built.asks),
@@ -219,7 +215,6 @@ def stream_timeline(blocks: Blocks, me: str, others: Sequence[str] = (), first: 
         media_positions=built.media,
         source=source,
         turns=turns,
-        turn_waits=waits,
         calls=sorted(map(from_wall_seconds, built.calls)),
     )
 

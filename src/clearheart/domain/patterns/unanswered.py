@@ -17,7 +17,7 @@ from itertools import accumulate, chain, compress, islice
 from operator import sub
 
 from clearheart.domain.patterns.periods import Periods
-from clearheart.domain.patterns.stats import quantile
+from clearheart.domain.patterns.stats import histogram_quantile
 from clearheart.domain.patterns.timeline import Basis, Timeline
 
 LONGEST = 5
@@ -141,8 +141,10 @@ def _buckets(
         if number == 0:
             rows.append(LengthBucket(low, high, runs, 0, None))
             continue
-        chosen = sorted(compress(long_waits, map(number.__eq__, long_keys)))
-        rows.append(LengthBucket(low, high, runs, len(chosen), quantile(chosen, 0.5)))
+        # Counted, not sorted: waits repeat a lot, and a list of floats costs 32 bytes each.
+        chosen = Counter(compress(long_waits, map(number.__eq__, long_keys)))
+        rows.append(LengthBucket(low, high, runs, chosen.total(),
+                                 histogram_quantile(chosen, 0.5)))
     return tuple(rows)
 
 
@@ -165,7 +167,6 @@ def find_runs(timeline: Timeline, weeks: Periods, months: Periods, basis: Basis)
     size = timeline.size
     stamps = timeline.stamps
     lengths_all = array("i", map(sub, chain(islice(turns, 1, None), (size,)), turns))
-    waits_all = timeline.turn_waits
     two = len(timeline.names) == 2 and bool(turns)
     owners = array("i", () if two else map(timeline.sender.__getitem__, turns))
     people = []
@@ -175,14 +176,14 @@ def find_runs(timeline: Timeline, weeks: Periods, months: Periods, basis: Basis)
             offset = 0 if timeline.sender[0] == person else 1
             starts = turns[offset::2]
             lengths = lengths_all[offset::2]
-            waits = waits_all[offset::2]
+            waits = timeline.turn_waits(offset, 2)
         else:
             mask = bytes(map(person.__eq__, owners))
-            starts = array("q", compress(turns, mask))
+            starts = array("I", compress(turns, mask))
             lengths = array("i", compress(lengths_all, mask))
-            waits = array("d", compress(waits_all, mask))
+            waits = array("d", compress(timeline.turn_waits(), mask))
         tally = Counter(lengths)
-        running = array("q", accumulate(lengths, initial=0))
+        running = array("I", accumulate(lengths, initial=0))
         longest = []
         for k in _longest(lengths, tally):
             first = starts[k]
