@@ -47,7 +47,7 @@ def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
 
 def encode(value: Any) -> Any:
     """A JSON-ready form of `value`."""
-    return _Writer().write(value)
+    return _Writer(value).write(value)
 
 
 def json_pieces(value: Any, depth: int = 3) -> Iterator[str]:
@@ -57,13 +57,27 @@ def json_pieces(value: Any, depth: int = 3) -> Iterator[str]:
     that, each value is encoded whole. The text is the same as
     `json.dumps(encode(value), separators=(",", ":"))`.
     """
-    return _Writer().pieces(value, depth)
+    return _Writer(value).pieces(value, depth)
 
 
 class _Writer:
-    def __init__(self) -> None:
+    """Writes one value; remembers only the dataclass values that can be met again.
+
+    Numbering counts every dataclass value finished, as the reader does, but only the
+    ones reachable by two paths (found first by `_met_twice`) are remembered: a report
+    has a hundred thousand rows a section for a long chat, and a memo of every one of
+    them was the biggest thing alive while the report was kept.
+    """
+
+    def __init__(self, root: Any) -> None:
+        self.again = _met_twice(root)
         self.done: dict[int, int] = {}
-        self.keep: list[Any] = []  # holds written values, so their ids stay theirs
+        self.finished = 0
+
+    def _finish(self, value: Any) -> None:
+        if id(value) in self.again:
+            self.done[id(value)] = self.finished
+        self.finished += 1
 
     def pieces(self, value: Any, depth: int) -> Iterator[str]:
         is_record = dataclasses.is_dataclass(value) and not isinstance(value, type)
@@ -79,8 +93,7 @@ class _Writer:
             yield from self.pieces(item, depth - 1)
         yield "]"
         if is_record:
-            self.done[id(value)] = len(self.done)
-            self.keep.append(value)
+            self._finish(value)
 
     def write(self, value: Any) -> Any:
         if isinstance(value, Enum):
@@ -96,10 +109,32 @@ class _Writer:
             if seen is not None:
                 return {"@": seen}
             data = [self.write(getattr(value, name)) for name, _ in _fields(type(value))]
-            self.done[id(value)] = len(self.done)
-            self.keep.append(value)
+            self._finish(value)
             return data
         raise TypeError(f"cannot store a {type(value).__name__}")
+
+
+def _met_twice(root: Any) -> set[int]:
+    """Ids of the dataclass values inside `root` that are reached by more than one path.
+
+    The ids stay valid while the writer runs: every value found is held by `root`
+    (fields are stored attributes, never made when read).
+    """
+    seen: set[int] = set()
+    again: set[int] = set()
+    stack = [root]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, tuple):
+            stack.extend(value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            key = id(value)
+            if key in seen:
+                again.add(key)
+                continue
+            seen.add(key)
+            stack.extend(getattr(value, name) for name, _ in _fields(type(value)))
+    return again
 
 
 def decode(kind: type[T], data: Any) -> T:

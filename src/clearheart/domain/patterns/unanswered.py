@@ -130,10 +130,10 @@ def _buckets(
     the other person's reply latency, which latency.py reports.
     """
     table = _bucket_table(max(tally, default=0))
-    answered = lengths[: len(waits)]
-    longer = bytes(map((2).__le__, answered))
+    answered = len(waits)
+    longer = bytes(map((2).__le__, islice(lengths, answered)))
     long_waits = array("d", compress(waits, longer))
-    long_keys = bytes(map(table.__getitem__, compress(answered, longer)))
+    long_keys = bytes(map(table.__getitem__, compress(islice(lengths, answered), longer)))
     rows = []
     for number, (low, high) in enumerate(BUCKETS):
         top = high if high is not None else max(tally, default=0)
@@ -166,16 +166,19 @@ def find_runs(timeline: Timeline, weeks: Periods, months: Periods, basis: Basis)
     turns = timeline.turns
     size = timeline.size
     stamps = timeline.stamps
-    lengths_all = array("i", map(sub, chain(islice(turns, 1, None), (size,)), turns))
     two = len(timeline.names) == 2 and bool(turns)
     owners = array("i", () if two else map(timeline.sender.__getitem__, turns))
+    lengths_all = array("i", () if two else map(sub, chain(islice(turns, 1, None), (size,)),
+                                                 turns))
     people = []
     for person, name in enumerate(timeline.names):
         if two:
             # Turns alternate between two people: theirs are every other one.
             offset = 0 if timeline.sender[0] == person else 1
             starts = turns[offset::2]
-            lengths = lengths_all[offset::2]
+            # Each run ends where the next turn (the other person's) starts, or at the end.
+            lengths = array("i", map(sub, chain(islice(turns, offset + 1, None, 2), (size,)),
+                                     starts))
             waits = timeline.turn_waits(offset, 2)
         else:
             mask = bytes(map(person.__eq__, owners))
