@@ -123,3 +123,13 @@ def test_long_lines_are_folded_without_splitting_characters() -> None:
     assert all(len(line.encode()) <= 75 for line in lines)
     unfolded = text.replace("\r\n ", "")
     assert "DESCRIPTION:" + "é" * 100 + "\r\n" in unfolded
+
+
+def test_carriage_returns_in_wording_become_escaped_newlines() -> None:
+    # RFC 5545 allows no bare CR inside a text value: every line ends in CRLF and
+    # a line break inside TEXT is written `\n` (icalendar reads CR and CRLF the same).
+    reminders = (Reminder(Practice.MORNING_INTENTION, "one\rtwo\r\nthree", "a\r\nb"),)
+    text = ics(Schedule(), reminders, date(2026, 11, 22), datetime(2026, 1, 1, tzinfo=UTC), "s")
+    assert "\r" not in text.replace("\r\n", "")
+    assert "SUMMARY:one\\ntwo\\nthree\r\n" in text
+    assert "DESCRIPTION:a\\nb\r\n" in text

@@ -34,9 +34,10 @@ class Reminder:
 
 
 def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    )
+    """A TEXT value (RFC 5545 section 3.3.11): backslash, semicolon and comma escaped; every
+    line break (LF, CRLF or a lone CR) written as `\\n`, since a bare CR may not appear."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:
