@@ -44,14 +44,7 @@ OWNED_ELSEWHERE: dict[str, str] = {
 """Files that fail for a reason another part of issue 11 fixes: file → why."""
 WHATSAPP_TO_FIX: dict[str, str] = dict.fromkeys(
     (
-        "wa-chatminer-mdy-12h-es-ampm.txt",
-        "wa-chatminer-ymd-time-dot.txt",
         "wa-pustur-attachments-de.txt",
-        "wa-pustur-f05-finnish-klo.txt",
-        "wa-pustur-f06-hungarian-spaced-dots.txt",
-        "wa-pustur-f10-ios-month-year-day.txt",
-        "wa-rwhatsapp-ampm-dots-dashline.txt",
-        "wa-rwhatsapp-fr-a.txt",
         "wa-rwhatsapp-sample.txt",
         "wa-rwhatsapp-sample.zip",
         "wa-whatstk-pokemon-dots.txt",
