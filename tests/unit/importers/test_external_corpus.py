@@ -42,15 +42,6 @@ OWNED_ELSEWHERE: dict[str, str] = {
     "Instagram notices)",
 }
 """Files that fail for a reason another part of issue 11 fixes: file → why."""
-WHATSAPP_TO_FIX: dict[str, str] = dict.fromkeys(
-    (
-        "wa-pustur-attachments-de.txt",
-        "wa-rwhatsapp-sample.txt",
-        "wa-rwhatsapp-sample.zip",
-        "wa-whatstk-pokemon-dots.txt",
-    ),
-    "WhatsApp, being fixed on this branch",
-)
 
 
 def _entries() -> dict[str, dict[str, Any]]:
@@ -71,7 +62,7 @@ def _cases() -> list[Any]:
             name,
             id=name,
             marks=[pytest.mark.xfail(strict=True, reason=why)]
-            if (why := OWNED_ELSEWHERE.get(name) or WHATSAPP_TO_FIX.get(name))
+            if (why := OWNED_ELSEWHERE.get(name))
             else [],
         )
         for name in ENTRIES
