@@ -95,6 +95,43 @@ LOCALES: list[tuple[str, str, datetime, str]] = [
         LATE,
         "see you soon",
     ),
+    (
+        "Dashes, dots in the time, PM",
+        "31-12-2020, 11.59 PM - Sam: see you soon",
+        LATE,
+        "see you soon",
+    ),
+    (
+        "Dots, 12-hour with seconds",
+        "31.12.2020, 11:59:59 PM - Sam: see you soon",
+        LATE_S,
+        "see you soon",
+    ),
+    (
+        "Old iPhone, dots in the time",
+        "31.12.20 23.59.59: Sam: see you soon",
+        LATE_S,
+        "see you soon",
+    ),
+    ("iPhone, dots, month first", "[12.31.20 23:59:59] Sam: see you soon", LATE_S, "see you soon"),
+    (
+        "Spanish, iPhone without comma",
+        "[31/12/20 11:59:59 p. m.] Sam: nos vemos",
+        LATE_S,
+        "nos vemos",
+    ),
+    (
+        "Spanish, iPhone, mark before the bracket",
+        "\u200e[31/12/20 11:59:59 p. m.] Sam: nos vemos",
+        LATE_S,
+        "nos vemos",
+    ),
+    (
+        "Spanish, no comma, no-break space in the marker",
+        f"31/12/2020 11:59 p.{NBSP}m. - Sam: nos vemos",
+        LATE,
+        "nos vemos",
+    ),
     ("iPhone, month year day", "[12/2020/31, 23:59:59] Sam: see you soon", LATE_S, "see you soon"),
 ]
 
