@@ -13,7 +13,7 @@ import pytest
 
 from clearheart.domain.chat import Kind, Message
 from clearheart.importers import whatsapp
-from clearheart.importers.base import ChatChoiceNeeded, ImportProblem
+from clearheart.importers.base import ChatChoiceNeeded, ImportProblem, Options
 
 LRM = "\u200e"
 
@@ -103,6 +103,7 @@ def test_several_text_files_that_all_look_like_chats_are_named(tmp_path: Path) -
     with pytest.raises(ChatChoiceNeeded) as caught:
         whatsapp.open_source(path)
     assert set(caught.value.choices) == {"one.txt", "two.txt"}
+    assert whatsapp.open_source(path, Options(chat="two.txt")).member == "two.txt"
 
 
 def test_text_files_that_are_no_chat_are_named_in_the_refusal(tmp_path: Path) -> None:
