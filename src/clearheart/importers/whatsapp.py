@@ -36,6 +36,8 @@ from clearheart.importers.whatsapp_kinds import SPECIAL, classify, classify_noti
 
 FORMAT = "whatsapp"
 DEFAULT_OPTIONS = Options()
+_TRAILING_BLANK = re.compile(r"(?:\n[^\S\n]*)+\Z")
+"""Blank lines at the very end of the file: the export's last newline, not the message's."""
 DETECT_LINES = 200
 """Message lines are looked for among this many first lines before we give up."""
 
@@ -55,30 +57,25 @@ def chat_title(name: str) -> str | None:
 
 def is_chat_name(name: str) -> bool:
     base = PurePosixPath(name)
-    if base.name.startswith("._") or "__MACOSX" in base.parts:
+    if _hidden(base):
         return False
     if base.name == "_chat.txt":
         return True
     return base.suffix.lower() == ".txt" and chat_title(name) is not None
 
 
-def sniff(path: Path) -> bool:
-    """A WhatsApp export by its name, or a .txt whose first line is a WhatsApp message start."""
-    try:
-        if path.is_dir():
-            return any(is_chat_name(p.name) for p in path.iterdir() if p.is_file())
-        if is_zip(path):
-            with Export(path) as export:
-                return any(is_chat_name(name) for name in export.names())
-        if path.suffix.lower() != ".txt":
-            return False
-        if is_chat_name(path.name):
-            return True
-        with path.open("rb") as raw:
-            head = raw.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")
-    except OSError:
-        return False
-    first = next((line for line in head.splitlines() if line.strip()), "")
+def _hidden(base: PurePosixPath) -> bool:
+    return base.name.startswith("._") or "__MACOSX" in base.parts
+
+
+def _is_text(name: str) -> bool:
+    base = PurePosixPath(name)
+    return base.suffix.lower() == ".txt" and not _hidden(base)
+
+
+def starts_like_a_chat(head: str) -> bool:
+    """Whether the first non-blank line of `head` is a WhatsApp message start."""
+    first = next((line for line in head.lstrip("\ufeff").splitlines() if line.strip()), "")
     match = LOOSE.match(first)
     if match is None:
         return False
@@ -87,6 +84,46 @@ def sniff(path: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _member_head(export: Export, member: str) -> str:
+    """The first non-blank line of a member; "" when there is none or it cannot be read."""
+    try:
+        for _number, line in export.lines(member):
+            if line.strip():
+                return line
+    except ImportProblem:
+        pass  # not UTF-8, or over a limit: then it is not the chat
+    return ""
+
+
+def _chats_by_content(export: Export) -> tuple[list[str], list[str]]:
+    """A folder or zip without a chat WhatsApp named: its text files, and those that read as one.
+
+    Some people, and some tools, rename the chat inside (`sample.txt`); its
+    first line still tells.
+    """
+    texts = [name for name in export.names() if _is_text(name)]
+    return texts, [name for name in texts if starts_like_a_chat(_member_head(export, name))]
+
+
+def sniff(path: Path) -> bool:
+    """A WhatsApp export by its name, or a .txt whose first line is a WhatsApp message start."""
+    try:
+        if path.is_dir() or is_zip(path):
+            with Export(path) as export:
+                if any(is_chat_name(name) for name in export.names()):
+                    return True
+                return bool(_chats_by_content(export)[1])
+        if path.suffix.lower() != ".txt":
+            return False
+        if is_chat_name(path.name):
+            return True
+        with path.open("rb") as raw:
+            head = raw.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return starts_like_a_chat(head)
 
 
 def open_source(path: Path, options: Options = DEFAULT_OPTIONS) -> WhatsAppSource:
@@ -106,8 +143,11 @@ def _chat_member(export: Export, options: Options) -> str:
         return names[0]
     chats = [name for name in names if is_chat_name(name)]
     if not chats:
-        raise ImportProblem(export.path, "there is no WhatsApp chat (_chat.txt or "
-                                         "'WhatsApp Chat with … .txt') inside")
+        texts, chats = _chats_by_content(export)
+        if not chats:
+            listed = f" ({', '.join(texts[:10])}: not a chat)" if texts else ""
+            raise ImportProblem(export.path, "there is no WhatsApp chat (_chat.txt or "
+                                             f"'WhatsApp Chat with … .txt') inside{listed}")
     if len(chats) == 1:
         return chats[0]
     if options.chat is not None:
@@ -224,7 +264,11 @@ class WhatsAppSource:
                         ts = self._stamp(days, times, shown_date, shown_time, order)
                     sender = names.get(raw_sender)
                     if sender is None:
-                        sender = names[raw_sender] = clean_sender(raw_sender or "") or ""
+                        # A name's first message takes the slow way: a group's notice
+                        # is written under the group's name ("Hiking Club: Messages
+                        # and calls are end-to-end encrypted"), often only once.
+                        self._add(batch, ts, raw_sender, body, names)
+                        continue
                     if (special(body) is not None or not sender or "\u200e" in body
                             or "<" in body or "(" in body or "://" in body or "\u200f" in body):
                         self._add(batch, ts, raw_sender, body, names)
@@ -248,7 +292,8 @@ class WhatsAppSource:
         if pending is None:
             raise ImportProblem(label, "there are no WhatsApp messages in this file")
         batch = Columns()
-        self._add(batch, *pending, names)
+        ts, raw_sender, body = pending
+        self._add(batch, ts, raw_sender, _TRAILING_BLANK.sub("", body), names)
         yield batch
         if skipped.strip():
             lines = skipped.strip("\n").count("\n") + 1

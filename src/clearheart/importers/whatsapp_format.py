@@ -16,21 +16,34 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from clearheart.importers.base import DateOrder
+from clearheart.importers.whatsapp_shapes import (
+    AFTER,
+    BEFORE,
+    DASHES,
+    DATE_SEPARATORS,
+    JOIN,
+    SPACE,
+    SPACES,
+    TIME_SEPARATORS,
+    half_of_day,
+)
 
-_SPACE = "[ \u00a0\u202f]"
-_AMPM = rf"{_SPACE}?[AaPp]\.?{_SPACE}?[Mm]\.?"
 LOOSE = re.compile(
     r"[\u200e\u200f]*(?P<open>\[)?[\u200e\u200f]*"
-    r"(?P<a>\d{1,4})(?P<dsep>[./-]) ?(?P<b>\d{1,2})(?P=dsep) ?(?P<c>\d{1,4})(?P<dot>\.?)"
-    r"(?P<join>, ?| )"
-    r"(?P<h>\d{1,2})(?P<tsep>[:.])\d\d(?P<sec>(?P=tsep)\d\d)?"
-    rf"(?P<ampm>{_AMPM})?"
-    r"(?P<close>\])?(?P<end> [-–] |: | )"
+    rf"(?P<a>\d{{1,4}})(?P<dsep>[{re.escape(DATE_SEPARATORS)}]){SPACE}?(?P<b>\d{{1,4}})"
+    rf"(?P=dsep){SPACE}?(?P<c>\d{{1,4}})(?P<dot>\.?)"
+    rf"(?P<join>{JOIN})"
+    rf"(?P<before>{BEFORE})?"
+    rf"(?P<h>\d{{1,2}})(?P<tsep>[{re.escape(TIME_SEPARATORS)}])\d\d(?P<sec>(?P=tsep)\d\d)?"
+    r"(?P<tdot>\.)?"
+    rf"(?P<ampm>{AFTER})?"
+    rf"(?P<close>\])?(?P<end>{SPACE}+[{DASHES}] |: | )"
 )
-"""Any plausible WhatsApp message start, for detection and sniffing."""
+"""Any plausible WhatsApp message start, for detection and sniffing (see whatsapp_shapes)."""
 
-_TIME = re.compile(r"(\d{1,2})[:.](\d\d)(?:[:.](\d\d))?\s*(?:([AaPp])\.?\s*[Mm]\.?)?")
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d\d)(?:[:.](\d\d))?\.?")
 _DIGITS = re.compile(r"\d+")
+_NAMED = re.compile(r"[^\n:]+: ")
 
 
 class BadStamp(Exception):
@@ -52,19 +65,48 @@ class LineFormat:
     join: str
     time_sep: str
     seconds: bool
+    time_dot: bool
+    half_day_before: bool
     twelve_hour: bool
     end: str
 
     @classmethod
     def of(cls, match: re.Match[str]) -> LineFormat:
+        """The format of the message start `match` found; ValueError when it is not one.
+
+        Without brackets, the time must be followed by a dash, or (Hungarian
+        phones write `13. 6. 2018. 21:25:15 Sam: hi`) by a space and a name
+        with its colon: a date and time alone at a line's start prove nothing.
+        """
         bracket = match["open"] is not None
         end = match["end"]
         if (bracket and match["close"] is None) or (not bracket and match["close"] is not None):
             raise ValueError("unbalanced bracket")
-        if not bracket and end == " ":
+        if not bracket and end == " " and not _NAMED.match(match.string, match.end()):
             raise ValueError("no separator after the time")
-        return cls(bracket, match["dsep"], bool(match["dot"]), match["join"], match["tsep"],
-                   match["sec"] is not None, match["ampm"] is not None, end)
+        stripped = end.strip(" \u00a0\u202f")
+        return cls(
+            bracket,
+            match["dsep"],
+            bool(match["dot"]),
+            match["join"],
+            match["tsep"],
+            match["sec"] is not None,
+            match["tdot"] is not None,
+            match["before"] is not None,
+            match["ampm"] is not None or match["before"] is not None,
+            f" {stripped} " if stripped and stripped in DASHES else end,
+        )
+
+    @property
+    def dashed(self) -> bool:
+        """Android's ` - ` (or ` – `) after the time."""
+        return self.end[1:-1] in tuple(DASHES)
+
+    @property
+    def bare(self) -> bool:
+        """No bracket and no dash: only a name and colon tell a message start."""
+        return not self.bracket and self.end == " "
 
     def start_pattern(self) -> str:
         """The date group, the time group and what follows them up to the sender."""
@@ -72,19 +114,25 @@ class LineFormat:
         t = re.escape(self.time_sep)
         dot = r"\." if self.date_dot else ""
         seconds = t + r"\d\d" if self.seconds else ""
-        ampm = _AMPM if self.twelve_hour else ""
-        date = rf"(\d{{1,4}}{d} ?\d{{1,2}}{d} ?\d{{1,4}}{dot})"
-        time = rf"(\d{{1,2}}{t}\d\d{seconds}{ampm})"
-        end = re.escape(self.end)
+        time_dot = r"\." if self.time_dot else ""
+        before = BEFORE if self.half_day_before else ""
+        after = AFTER if self.twelve_hour and not self.half_day_before else ""
+        date = rf"(\d{{1,4}}{d}{SPACE}?\d{{1,4}}{d}{SPACE}?\d{{1,4}}{dot})"
+        time = rf"({before}\d{{1,2}}{t}\d\d{seconds}{time_dot}{after})"
+        dash = self.end.strip()
+        # Some phones put two spaces before the dash after `p.m.`: any run of spaces will do.
+        end = rf"{SPACE}+{re.escape(dash)} " if self.dashed else re.escape(self.end)
         if self.bracket:
             return rf"\[[\u200e\u200f]*{date}{re.escape(self.join)}{time}\]{end}"
         return rf"{date}{re.escape(self.join)}{time}{end}"
 
     def splitter(self) -> re.Pattern[str]:
         """Splits "\\n" + text into [before, date, time, sender, body, date, time, sender…]."""
-        return re.compile(
-            rf"\n[\u200e\u200f]*{self.start_pattern()}(?:[\u200e\u200f]*([^\n:]+): )?"
-        )
+        return re.compile(rf"\n[\u200e\u200f]*{self.start_pattern()}{self._sender()}")
+
+    def _sender(self) -> str:
+        name = r"[\u200e\u200f]*([^\n:]+): "
+        return name if self.bare else f"(?:{name})?"
 
     def line(self) -> re.Pattern[str]:
         """Matches one message start at the beginning of a line."""
@@ -101,10 +149,15 @@ def date_fields(shown: str) -> tuple[str, str, str]:
 
 
 def order_evidence(shown: str) -> DateOrder | None:
-    """What one date proves about the order: year first, day first, month first or nothing."""
+    """What one date proves about the order: year first, day first, month first or nothing.
+
+    A year in the middle (`06/2018/13`, some iPhones) is always month, year, day: "mdy".
+    """
     a, b, _ = date_fields(shown)
     if len(a) == 4:
         return "ymd"
+    if len(b) == 4:
+        return "mdy"
     if int(a) > 12:
         return "dmy"
     if int(b) > 12:
@@ -118,6 +171,8 @@ def to_date(shown: str, order: DateOrder) -> datetime:
         order = "ymd"
     if order == "ymd":
         year, month, day = a, b, c
+    elif len(b) == 4:
+        month, year, day = a, b, c
     elif order == "dmy":
         day, month, year = a, b, c
     else:
@@ -133,16 +188,22 @@ def to_date(shown: str, order: DateOrder) -> datetime:
 
 
 def to_time(shown: str) -> timedelta:
-    match = _TIME.match(shown)
+    """The time of day a shown time means, with or without a 12-hour marker.
+
+    Hour 0 beside a marker is hour 0 (`00:08 a. m.`, Spanish phones); 12 AM is
+    midnight and 12 PM noon.
+    """
+    match = _CLOCK.search(shown)
     if match is None:
         raise BadStamp(shown, f"{shown!r} is not a time")
     hour, minute = int(match[1]), int(match[2])
     second = int(match[3]) if match[3] else 0
-    half = match[4]
-    if half is not None:
-        if not 1 <= hour <= 12:
+    marker = (shown[: match.start()] + shown[match.end() :]).strip(SPACES)
+    if marker:
+        half = half_of_day(marker)
+        if half is None or hour > 12:
             raise BadStamp(shown, f"{shown} is not a 12-hour time")
-        hour = hour % 12 + (12 if half in "Pp" else 0)
+        hour = hour % 12 + (12 if half == "pm" else 0)
     if hour > 23 or minute > 59 or second > 59:
         raise BadStamp(shown, f"{shown} is not a time of day")
     return timedelta(hours=hour, minutes=minute, seconds=second)

@@ -48,12 +48,18 @@ _OMIT_WORDS = (
 _OMITTED = re.compile(rf"(?:^|{LRM}|\s)[\w\- ]{{1,40}} (?:{_OMIT_WORDS})$", re.IGNORECASE)
 """iPhone placeholders: `image omitted`, `Bild weggelassen`, `A.pdf • 3 pages document omitted`."""
 _PLACEHOLDER = re.compile(rf"^<\w+(?: \w+){{0,3}} (?:{_OMIT_WORDS})\.?>$", re.IGNORECASE)
-_ATTACHED = re.compile(
-    r"^<(?:attached|Anhang|angehängt|adjunto|archivo adjunto|pièce jointe|joint|anexo|anexado"
-    r"|allegato|bijlage|bijgevoegd): ?[^<>\n]+>",
-    re.IGNORECASE,
+_ATTACHED_WORDS = (
+    r"attached|Anhang|angehängt|adjunto|archivo adjunto|pièce jointe|joint|anexo|anexado"
+    r"|allegato|bijlage|bijgevoegd"
 )
-"""iPhone exports with media: `<attached: 00000012-PHOTO-2020-12-31-23-59-59.jpg>`."""
+_ATTACHED = re.compile(rf"^< ?(?:{_ATTACHED_WORDS}): ?[^<>\n]+>", re.IGNORECASE)
+"""iPhone exports with media: `<attached: 00000012-PHOTO-2020-12-31-23-59-59.jpg>`, also with
+a space inside each bracket (`< attached: … >`)."""
+_ATTACHED_AFTER = re.compile(
+    rf"^[^\n<>]{{1,255}}\.\w{{1,6}} [<\u2039][{_MARKS}]*(?:{_ATTACHED_WORDS})>$", re.IGNORECASE
+)
+"""Older iPhone exports: `2015-08-04-PHOTO-00004762.jpg <\u200eattached>`, the bracket
+sometimes a single angle quote (U+2039)."""
 _FILE_ATTACHED = re.compile(
     r"^[^\n]{1,255}\.\w{1,6} \((?:file attached|Datei angehängt|archivo adjunto|fichier joint"
     r"|arquivo anexado|file allegato|bestand bijgevoegd)\)",
@@ -140,11 +146,13 @@ def maybe_special(body: str) -> bool:
 
 
 def looks_like_media(first_line: str) -> bool:
-    """A first line only the app writes: `<Video note omitted>`, `<attached: …>`, `x.jpg (file
-    attached)`, `location: https://…`. A person typing one of these verbatim is read as media."""
+    """A first line only the app writes: `<Video note omitted>`, `<attached: …>`, `x.jpg
+    <attached>`, `x.jpg (file attached)`, `location: https://…`. A person typing one of these
+    verbatim is read as media."""
     return bool(
         _PLACEHOLDER.match(first_line) or _ATTACHED.match(first_line)
-        or _FILE_ATTACHED.match(first_line) or _LOCATION.match(first_line)
+        or _ATTACHED_AFTER.match(first_line) or _FILE_ATTACHED.match(first_line)
+        or _LOCATION.match(first_line)
     )
 
 
