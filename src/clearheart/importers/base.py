@@ -25,6 +25,9 @@ SHOWN_CHARS = 24
 """How much of a bad value an error message quotes."""
 FORMATS = ("whatsapp", "telegram", "messenger", "instagram", "signal", "imessage", "csv")
 """Every `--format` value besides `auto`."""
+APP_NAMES = {"whatsapp": "WhatsApp", "telegram": "Telegram", "messenger": "Messenger",
+             "instagram": "Instagram", "signal": "Signal", "imessage": "iMessage", "csv": "CSV"}
+"""Each format as a person names the app, for messages."""
 
 
 def shown(value: object) -> str:
@@ -131,6 +134,20 @@ class AmbiguousDateOrder(ImportProblem):
             f"{self.path}: {self.reason}. Nothing was imported; run the import again with "
             "--date-order dmy (day first), mdy (month first) or ymd (year first)."
         )
+
+
+@dataclass(eq=False)
+class FormatChoiceNeeded(ImportProblem):
+    """A file whose first lines fit more than one app's export, and whose name does not say."""
+
+    choices: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        apps = " or ".join(f"a {APP_NAMES[fmt]} export" for fmt in self.choices)
+        flags = " or ".join(f"--format {fmt}" for fmt in self.choices)
+        return (f"{self.path} reads like {apps}, and nothing in it settles which. Nothing was "
+                f"imported; run the import again with {flags}.")
 
 
 @dataclass(eq=False)
