@@ -63,6 +63,7 @@ def test_the_page_without_the_script_offers_the_two_readings(web: Web) -> None:
     assert 'value="dmy"> 3 April 2021 (day first)' in text
     assert 'value="mdy"> 4 March 2021 (month first)' in text
     assert 'value="ymd"' not in text
+    assert 'id="chat-field" data-extra="chat" hidden' in text  # the readings are not chats
 
 
 def test_the_chosen_reading_imports_the_dates_that_way(

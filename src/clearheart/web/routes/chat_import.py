@@ -113,7 +113,7 @@ def import_page(request: Request, *, values: Fields | None = None,
         "date_orders": (problem and problem.offered("date_order")) or DATE_ORDERS,
         "show_date_order": bool(values["date_order"]) or bool(problem and
                                                               problem.field == "date_order"),
-        "chat_choices": problem.choices if problem else (),
+        "chat_choices": problem.choices if problem and problem.field == "chat" else (),
         "max_bytes": UPLOAD_LIMIT,
     }, status)
 
