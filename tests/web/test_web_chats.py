@@ -185,7 +185,7 @@ def test_an_ambiguous_date_order_asks_for_it_then_imports(web: Web, scratch: Pat
     assert response.status_code == 400
     answer = response.json()
     assert answer["field"] == "date_order"
-    assert "Choose below how the dates in this file are written" in answer["error"]
+    assert "Pick the one that matches when it was written" in answer["error"]
     assert "--date-order" not in answer["error"]
     assert str(scratch) not in answer["error"]
     assert list(scratch.iterdir()) == []  # removed after failure too
@@ -349,7 +349,7 @@ def test_form_upload_problems_rerender_the_form_with_the_needed_field(
     response = form_upload(web, AMBIGUOUS.read_bytes(), "ambiguous.txt")
     assert response.status_code == 400
     text = html.unescape(response.text)
-    assert "Choose below how the dates in this file are written" in text
+    assert "Pick the one that matches when it was written" in text
     assert 'id="date-order-field" data-extra="date_order" hidden' not in text
     assert "please choose it again" in text
     assert list(scratch.iterdir()) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 
@@ -25,6 +25,9 @@ SHOWN_CHARS = 24
 """How much of a bad value an error message quotes."""
 FORMATS = ("whatsapp", "telegram", "messenger", "instagram", "signal", "imessage", "csv")
 """Every `--format` value besides `auto`."""
+APP_NAMES = {"whatsapp": "WhatsApp", "telegram": "Telegram", "messenger": "Messenger",
+             "instagram": "Instagram", "signal": "Signal", "imessage": "iMessage", "csv": "CSV"}
+"""Each format as a person names the app, for messages."""
 
 
 def shown(value: object) -> str:
@@ -125,12 +128,72 @@ class ImportProblem(ClearheartError):
 
 @dataclass(eq=False)
 class AmbiguousDateOrder(ImportProblem):
+    """Every date fits both day-first and month-first order: the person must say which.
+
+    `example` is the file's first date as written (like "03/04/2021"); the
+    message offers its two readings so the person can pick the one that
+    matches when the chat happened.
+    """
+
+    example: str = ""
+
+    @property
+    def readings(self) -> tuple[tuple[DateOrder, date], ...]:
+        """The example read day first and month first: ("dmy", 3 April), ("mdy", 4 March)."""
+        from clearheart.importers.whatsapp_format import BadStamp, to_date
+
+        found: list[tuple[DateOrder, date]] = []
+        for order in ("dmy", "mdy"):
+            try:
+                found.append((order, to_date(self.example, order).date()))
+            except (BadStamp, ValueError):
+                continue  # no example, or one that is a real date only one way round
+        return tuple(found)
+
+    @property
+    def choice(self) -> str:
+        """Both readings of the example in words, or "" when there is no usable example."""
+        readings = self.readings
+        if len(readings) < 2:
+            return ""
+        return (f"The first date in your file, {self.example}, can be read as "
+                f"{long_date(readings[0][1])} or {long_date(readings[1][1])}, and no date in "
+                "it settles which")
+
     @property
     def message(self) -> str:
-        return (
-            f"{self.path}: {self.reason}. Nothing was imported; run the import again with "
-            "--date-order dmy (day first), mdy (month first) or ymd (year first)."
-        )
+        if not self.choice:
+            return (
+                f"{self.path}: {self.reason}. Nothing was imported; run the import again with "
+                "--date-order dmy (day first), mdy (month first) or ymd (year first)."
+            )
+        flags = " or ".join(f"--date-order {order} for {long_date(day)}"
+                            for order, day in self.readings)
+        return (f"{self.path}: {self.choice}. Pick the one that matches when it was written. "
+                f"Nothing was imported; run the import again with {flags}.")
+
+
+def long_date(day: date) -> str:
+    """A date as people say it, whatever the computer's language: "3 April 2021"."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+@dataclass(eq=False)
+class FormatChoiceNeeded(ImportProblem):
+    """A file whose first lines fit more than one app's export, and whose name does not say."""
+
+    choices: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        apps = " or ".join(f"a {APP_NAMES[fmt]} export" for fmt in self.choices)
+        flags = " or ".join(f"--format {fmt}" for fmt in self.choices)
+        return (f"{self.path} reads like {apps}, and nothing in it settles which. Nothing was "
+                f"imported; run the import again with {flags}.")
 
 
 @dataclass(eq=False)

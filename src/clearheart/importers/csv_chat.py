@@ -46,7 +46,8 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     return found if {"ts", "sender", "text"} <= found.keys() else None
 
 
-def _delimiter(first_line: str) -> str | None:
+def header_delimiter(first_line: str) -> str | None:
+    """The delimiter that makes this line a header we understand, or None."""
     for delimiter in sorted(DELIMITERS, key=first_line.count, reverse=True):
         if delimiter in first_line:
             header = next(csv.reader([first_line], delimiter=delimiter))
@@ -64,7 +65,7 @@ def sniff(path: Path) -> bool:
             head = raw.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")
     except OSError:
         return False
-    return _delimiter(head.split("\n", 1)[0].rstrip("\r")) is not None
+    return header_delimiter(head.split("\n", 1)[0].rstrip("\r")) is not None
 
 
 def open_source(path: Path, options: Options = DEFAULT_OPTIONS) -> CsvSource:
@@ -76,7 +77,7 @@ def open_source(path: Path, options: Options = DEFAULT_OPTIONS) -> CsvSource:
     if first is None or not first[1].strip():
         raise ImportProblem(path, "the first line must be a header (timestamp, sender, text)",
                             line=1)
-    delimiter = _delimiter(first[1])
+    delimiter = header_delimiter(first[1])
     if delimiter is None:
         raise ImportProblem(
             path,

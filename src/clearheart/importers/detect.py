@@ -2,8 +2,11 @@
 
 Importer modules are imported only when asked for, by name, so a missing or
 not-yet-written importer costs nothing and `clearheart --help` stays fast.
-For `--format auto` each module's cheap `sniff` is asked in a fixed order:
-the formats with unmistakable names or structure first, CSV last.
+For `--format auto` a single file is judged by its first bytes (see
+sniff.py), so a renamed or re-downloaded file is still known; a folder or a
+zip, and a file whose content no app claims, go to each module's cheap
+`sniff` in a fixed order: the formats with unmistakable names or structure
+first, CSV last.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
+from clearheart.importers.archive import is_zip
 from clearheart.importers.base import FORMATS, ImportProblem, Options, Source
 
 REGISTRY: dict[str, str] = {
@@ -40,9 +44,21 @@ def importer(fmt: str) -> ModuleType | None:
 
 
 def detect(path: Path) -> str | None:
-    """The first format whose importer recognises the file, or None."""
+    """The format a file's content shows, else the first whose importer recognises it, or None.
+
+    Raises FormatChoiceNeeded when the content fits two apps and the name does not settle it.
+    """
     if not path.exists():
         raise ImportProblem(path, "there is no such file or folder")
+    if path.is_file() and not is_zip(path):
+        from clearheart.importers import sniff  # reads with every importer's rules: on demand
+
+        try:
+            found = sniff.choose(path, sniff.read_head(path))
+        except OSError as error:
+            raise ImportProblem(path, f"it cannot be read ({error.strerror})") from None
+        if found is not None:
+            return found
     tried: set[str] = set()
     for fmt, module_name in REGISTRY.items():
         if module_name in tried:
@@ -56,8 +72,8 @@ def detect(path: Path) -> str | None:
 
 def open_chat(path: Path, fmt: str = "auto", options: Options = DEFAULT_OPTIONS) -> Source:
     """Open one chat from an export; `fmt` is a FORMATS value or "auto"."""
-    explicit = fmt != "auto"
-    if not explicit:
+    chosen = fmt != "auto"
+    if not chosen:
         found = detect(path)
         if found is None:
             raise ImportProblem(
@@ -66,6 +82,8 @@ def open_chat(path: Path, fmt: str = "auto", options: Options = DEFAULT_OPTIONS)
                 + ", ".join(FORMATS),
             )
         fmt = found
+        # A single file's format came from its content: it holds even where the path disagrees.
+        chosen = path.is_file() and not is_zip(path)
     if fmt not in REGISTRY:
         raise ImportProblem(
             path, f"{fmt!r} is not a format we know; use auto or one of " + ", ".join(FORMATS)
@@ -73,9 +91,9 @@ def open_chat(path: Path, fmt: str = "auto", options: Options = DEFAULT_OPTIONS)
     module = importer(fmt)
     if module is None:
         raise ImportProblem(path, f"reading {fmt} exports is not available in this version")
-    if explicit and len(getattr(module, "FORMATS", ())) > 1:
-        # One module reads several formats (Messenger and Instagram): say which was asked for.
-        chosen: Source = module.open_source(path, options, as_format=fmt)
-        return chosen
+    if chosen and len(getattr(module, "FORMATS", ())) > 1:
+        # One module reads several formats (Messenger and Instagram): say which was meant.
+        picked: Source = module.open_source(path, options, as_format=fmt)
+        return picked
     source: Source = module.open_source(path, options)
     return source

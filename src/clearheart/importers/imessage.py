@@ -101,7 +101,12 @@ def _head(path: Path) -> bytes:
 
 def _starts_like_export(head: bytes) -> bool:
     text = head.decode("utf-8", "ignore").lstrip("\ufeff\r\n ")
-    return _STAMP.match(text.split("\n", 1)[0].rstrip("\r")) is not None
+    return is_message_start(text.split("\n", 1)[0].rstrip("\r"))
+
+
+def is_message_start(line: str) -> bool:
+    """A line that starts a message: `May 15, 2023  2:12:59 PM`, maybe with a read note."""
+    return _STAMP.match(line) is not None
 
 
 def open_source(path: Path, options: Options) -> Source:

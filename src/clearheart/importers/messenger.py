@@ -55,6 +55,12 @@ _NOTICE = re.compile(
     r"group|left the group|pinned a message|unpinned a message)"
     r"|^You are now connected on Messenger|^Say hi to your new Facebook friend"
     r"|^You can now message and call each other|^You're now friends on Facebook"
+    # Polls and things that have gone: Meta records them under the name of whoever acted.
+    r"|^.+'s poll has (?:multiple|\d+) updates\.?$"
+    r"|^.+ (?:created a poll|voted for \".*\" in the poll|changed (?:your|their|his|her) vote "
+    r"to \".*\" in the poll|removed (?:your|their|his|her) vote for \".*\" in the poll): "
+    r"|^This (?:poll|message|content|story|post|reel|video|photo|attachment) is "
+    r"(?:no longer available|unavailable)\.?$"
 )
 _CALL_NOTICE = re.compile(
     r"^(?:Audio call ended|Video chat ended|Missed (?:audio|video) call|The video chat ended\."

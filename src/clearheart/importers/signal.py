@@ -22,6 +22,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import chain
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -84,7 +85,12 @@ def _sniff_file(path: Path) -> bool:
 
 def _looks_like_chat(head: bytes) -> bool:
     first = head.decode("utf-8", "ignore").lstrip("\ufeff").split("\n", 1)[0]
-    return _HEADER.match(first) is not None
+    return is_message_start(first)
+
+
+def is_message_start(line: str) -> bool:
+    """A chat.md line that starts a message: `[2021-08-01 09:01] Name: text`."""
+    return _HEADER.match(line) is not None
 
 
 def open_source(path: Path, options: Options) -> Source:
@@ -128,7 +134,12 @@ class SignalSource(MemberSource):
         with Export(self._root, self._options.limits) as export:
             self._label = export.label(self._member)
             lines = export.lines(self._member)
-            if PurePosixPath(self._member).name == JSON_FILE:
+            first = next(lines, None)
+            if first is not None:
+                lines = chain([first], lines)
+            # data.json however it was renamed: a chat.md never starts with "{".
+            if PurePosixPath(self._member).name == JSON_FILE or (
+                    first is not None and first[1].lstrip("\ufeff ").startswith("{")):
                 produced = self._from_json(lines)
             else:
                 produced = self._from_markdown(lines)

@@ -183,8 +183,11 @@ def _learn_order(export: Export, member: str, fmt: LineFormat, options: Options)
         return options.date_order
     split = fmt.splitter().split
     seen: set[str] = set()
+    first = ""
     for chunk in export.chunks(member):
-        for shown in set(split("\n" + chunk.text[:-1])[1::4]) - seen:
+        dates = split("\n" + chunk.text[:-1])[1::4]
+        first = first or next(iter(dates), "")
+        for shown in set(dates) - seen:
             evidence = order_evidence(shown)
             if evidence is not None:
                 return evidence
@@ -193,6 +196,7 @@ def _learn_order(export: Export, member: str, fmt: LineFormat, options: Options)
         export.label(member),
         f"every date in this chat fits both day/month and month/day order ({min(seen)} could be "
         "either)",
+        example=first,
     )
 
 

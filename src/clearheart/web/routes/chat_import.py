@@ -22,13 +22,16 @@ from starlette.routing import Route
 from clearheart.domain.whole_numbers import Bounds, read_whole
 from clearheart.errors import ClearheartError, InvalidInput
 from clearheart.importers.base import (
+    APP_NAMES,
     FORMATS,
     AmbiguousDateOrder,
     ChatChoiceNeeded,
     DateOrder,
+    FormatChoiceNeeded,
     ImportProblem,
     Limits,
     Options,
+    long_date,
 )
 from clearheart.services.chats import ImportSummary
 from clearheart.web.chat_view import FORMAT_NAMES
@@ -44,6 +47,7 @@ DATE_ORDERS: tuple[tuple[str, str], ...] = (
     ("mdy", "Month first, like 12/31/2024"),
     ("ymd", "Year first, like 2024-12-31"),
 )
+ORDER_WORDS = {"dmy": "day first", "mdy": "month first", "ymd": "year first"}
 FIELDS = ("format", "date_order", "chat")
 _CLI_HINT = re.compile(r"; use --format [\w, ]+$")
 """The importers' hint for the command line, which this page words its own way."""
@@ -57,9 +61,18 @@ class Problem:
     message: str
     choices: tuple[str, ...] = ()
     status: int = 400
+    labels: tuple[str, ...] = ()
+    """How each choice reads on the page, when not the choice itself."""
 
     def as_json(self) -> dict[str, Any]:
-        return {"error": self.message, "field": self.field, "choices": list(self.choices)}
+        return {"error": self.message, "field": self.field, "choices": list(self.choices),
+                "labels": list(self.labels)}
+
+    def offered(self, field: str) -> tuple[tuple[str, str], ...]:
+        """The (value, label) pairs this problem offers for `field`; none for other fields."""
+        if self.field != field or not self.labels:
+            return ()
+        return tuple(zip(self.choices, self.labels, strict=True))
 
 
 @dataclass
@@ -97,10 +110,10 @@ def import_page(request: Request, *, values: Fields | None = None,
         "errors": Fields({problem.field: problem.message}) if problem else Fields(),
         "formats": [("auto", "Find out from the file"),
                     *((name, FORMAT_NAMES[name]) for name in FORMATS)],
-        "date_orders": DATE_ORDERS,
+        "date_orders": (problem and problem.offered("date_order")) or DATE_ORDERS,
         "show_date_order": bool(values["date_order"]) or bool(problem and
                                                               problem.field == "date_order"),
-        "chat_choices": problem.choices if problem else (),
+        "chat_choices": problem.choices if problem and problem.field == "chat" else (),
         "max_bytes": UPLOAD_LIMIT,
     }, status)
 
@@ -119,8 +132,12 @@ def explain(exc: Exception, folder: Path) -> Problem:
         return Problem("file", f"This file is larger than {exc.limit / 1e9:.1f} GB, the most "
                                "that can be imported at once. Nothing was imported.", status=413)
     if isinstance(exc, AmbiguousDateOrder):
-        return Problem("date_order", f"{sentence(exc.reason)} Choose below how the dates in "
-                                     "this file are written, then import it again.")
+        return _date_order_problem(exc)
+    if isinstance(exc, FormatChoiceNeeded):
+        apps = " or ".join(APP_NAMES[fmt] for fmt in exc.choices)
+        return Problem("format", f"This file reads like a {apps} export, and nothing in it "
+                                 "settles which. Choose the app under More options, then "
+                                 "import it again.", exc.choices)
     if isinstance(exc, ChatChoiceNeeded):
         return Problem("chat", f"This file holds {len(exc.choices)} chats. Choose the one "
                                "to import, then import it again.", tuple(exc.choices))
@@ -136,6 +153,20 @@ def explain(exc: Exception, folder: Path) -> Problem:
     if isinstance(exc, ClearheartError):
         return Problem("file", exc.message)
     raise exc
+
+
+def _date_order_problem(exc: AmbiguousDateOrder) -> Problem:
+    """Offer the two readings of the file's first date; without one, the three orders."""
+    if not exc.choice:
+        return Problem("date_order", f"{sentence(exc.reason)} Choose below how the dates in "
+                                     "this file are written, then import it again.")
+    return Problem(
+        "date_order",
+        f"{exc.choice}. Pick the one that matches when it was written, then import the file "
+        "again.",
+        tuple(order for order, _ in exc.readings),
+        labels=tuple(f"{long_date(day)} ({ORDER_WORDS[order]})" for order, day in exc.readings),
+    )
 
 
 def _done(request: Request, summary: ImportSummary) -> str:

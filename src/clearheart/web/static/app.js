@@ -179,7 +179,23 @@
     note.hidden = true;
   });
 
-  function show(message, field, choices) {
+  function offer(fieldset, choices, labels) {
+    var list = fieldset.querySelector(".choices");
+    list.textContent = "";
+    choices.forEach(function (choice, index) {
+      var label = document.createElement("label");
+      var radio = document.createElement("input");
+      label.className = "choice";
+      radio.type = "radio";
+      radio.name = "date_order";
+      radio.value = choice;
+      label.appendChild(radio);
+      label.appendChild(document.createTextNode(" " + labels[index]));
+      list.appendChild(label);
+    });
+  }
+
+  function show(message, field, choices, labels) {
     problem.textContent = message;
     problem.hidden = false;
     input.removeAttribute("aria-invalid");
@@ -189,6 +205,13 @@
     var extra = field ? form.querySelector("[data-extra='" + field + "']") : null;
     if (extra) {
       extra.hidden = false;
+      if (extra.tagName === "DETAILS") {
+        extra.open = true;
+      }
+    }
+    if (field === "date_order" && choices && labels && labels.length === choices.length &&
+        choices.length) {
+      offer(extra, choices, labels); // the two readings of the file's own first date
     }
     if (field === "chat" && choices && choices.length) {
       var select = document.getElementById("chat");
@@ -264,7 +287,7 @@
         window.location.replace("/unlock"); // locked meanwhile: the guard sent us there
       } else {
         show(answer.error || "That did not work. Reload the page and try once more.",
-          answer.field, answer.choices);
+          answer.field, answer.choices, answer.labels);
       }
     };
     xhr.onerror = function () {
