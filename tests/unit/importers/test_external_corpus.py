@@ -7,9 +7,7 @@ staged under the name the app would give it, imported through ChatService
 (detection, importer, store) with the entry's `args` and `me`, read back from
 the vault and compared field by field as the file's "about" text describes.
 
-A file whose failure belongs to another part of the work is listed in
-OWNED_ELSEWHERE and expected to fail (strictly: it must flip when fixed).
-Without the folder every case is skipped.
+Every file must parse exactly; without the folder every case is skipped.
 """
 
 from __future__ import annotations
@@ -36,14 +34,6 @@ from clearheart.store.vault import Vault
 CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "external-chats"
 EXPECTED = CORPUS / "expected.json"
 
-OWNED_ELSEWHERE: dict[str, str] = {
-    "ig-chatminer-testlog-mojibake.json": "Instagram poll updates and 'This poll is no longer "
-    "available' are read as people writing (issue 11, "
-    "Instagram notices)",
-}
-"""Files that fail for a reason another part of issue 11 fixes: file → why."""
-
-
 def _entries() -> dict[str, dict[str, Any]]:
     if not EXPECTED.is_file():
         return {}
@@ -57,16 +47,7 @@ ENTRIES = _entries()
 def _cases() -> list[Any]:
     if not ENTRIES:
         return [pytest.param(None, marks=pytest.mark.skip(reason=f"{CORPUS} is not here"))]
-    return [
-        pytest.param(
-            name,
-            id=name,
-            marks=[pytest.mark.xfail(strict=True, reason=why)]
-            if (why := OWNED_ELSEWHERE.get(name))
-            else [],
-        )
-        for name in ENTRIES
-    ]
+    return [pytest.param(name, id=name) for name in ENTRIES]
 
 
 class FixedClock:
@@ -251,4 +232,3 @@ def test_the_corpus_entries_say_how_to_compare() -> None:
         assert set(entry) <= known, (name, set(entry) - known)
         assert entry.get("text_compare", "exact") in ("exact", "ws", "rstrip"), name
         assert entry.get("ts_precision") in (None, "minute", "second"), name
-    assert set(OWNED_ELSEWHERE) <= set(ENTRIES)
