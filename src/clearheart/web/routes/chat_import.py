@@ -146,6 +146,9 @@ def _done(request: Request, summary: ImportSummary) -> str:
     count += "."
     if summary.warnings:
         count += f" A note from reading the file: {sentence(summary.warnings[0])}"
+    if summary.alike is not None:
+        notify(request, f"{count} It looks like a chat already here; please have a look.")
+        return f"/chats/{summary.chat_id}/same/{summary.alike.id}"
     if summary.me is None:
         notify(request, f"{count} One more step: say which name is yours.")
         return f"/chats/{summary.chat_id}/me"
@@ -157,7 +160,7 @@ def _done(request: Request, summary: ImportSummary) -> str:
 async def _import(request: Request, path: Path, asked: Asked) -> ImportSummary:
     chats = state_of(request).require().chats
     return await asyncio.to_thread(chats.import_chat, path, fmt=asked.fmt,
-                                   options=asked.options(), require_me=False)
+                                   options=asked.options(), require_me=False, unsure="keep")
 
 
 def _announced_size(length: str) -> None:
