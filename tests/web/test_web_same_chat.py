@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -16,11 +15,11 @@ from clearheart.services.workspace import Workspace
 
 
 @pytest.fixture
-def empty(shared_workspace: Workspace) -> Iterator[Workspace]:
+def empty(shared_workspace: Workspace) -> Workspace:
     """The module's vault with no chats in it."""
     for chat in shared_workspace.chats.chats():
         shared_workspace.chats.delete(chat.id)
-    yield shared_workspace
+    return shared_workspace
 
 
 def upload(web: Web, content: bytes, name: str) -> httpx.Response:
