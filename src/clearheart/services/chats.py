@@ -130,7 +130,9 @@ class ChatService:
 
         target: NewChat | int = merge_into if merge_into is not None else NewChat(
             source.format, source.title, path.name[:255])
-        stored = self.repo.store(target, batches(source), self.clock.now(), choose, same)
+        stored = self.repo.store(
+            target, batches(source), self.clock.now(), choose, same,
+            again=lambda: batches(open_chat(path, fmt, options or Options())))
         info = self.repo.get(stored.chat_id)
         return ImportSummary(
             chat_id=info.id, format=source.format, participants=info.participants,

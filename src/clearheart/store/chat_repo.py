@@ -9,16 +9,18 @@ few thousand rows instead of a million and reading a chat back is quick.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
 
 from clearheart.domain import chat_merge
 from clearheart.domain.chat import Columns, Kind, Message, from_wall_seconds, wall_seconds
+from clearheart.domain.chat_merge import Matcher, Survey
 from clearheart.domain.journal import utc_stamp
-from clearheart.domain.same_chat import MARGIN, SAMPLE, Overlap, Sketch, compare, rate_for
+from clearheart.domain.same_chat import Overlap, judge
 from clearheart.errors import ChatDamaged, InvalidInput
 from clearheart.store import chat_codec
 from clearheart.store.database import is_sqlite
@@ -155,17 +157,22 @@ class ChatRepo:
             _delete(conn, chat_id)
 
     def store(self, chat: NewChat | int, batches: Iterable[Columns], now: datetime,
-              choose_me: MeChooser, same: SameChooser | None = None) -> Stored:
+              choose_me: MeChooser, same: SameChooser | None = None,
+              again: Callable[[], Iterable[Columns]] | None = None) -> Stored:
         """Write a whole import in one transaction; any exception leaves nothing behind.
 
         `batches` are the messages in file order (domain.chat.in_columns turns
-        Message values into them). They are first written as a chat of their own.
-        Given an existing chat's id, they are then merged into it: only what is
-        new is added, in its place (domain/chat_merge.py), with people the new
-        export names differently mapped to the stored names. Given a NewChat and
-        `same`, each stored chat sharing days with it is compared by what was said
+        Message values into them). They stream past every stored chat that may
+        share days with them (domain/chat_merge.py): only messages no stored
+        chat holds are written, to a chat of their own. Then, given an existing
+        chat's id, they are put in their place in it; given a NewChat and `same`,
+        each stored chat sharing days with the export is judged by what was said
         (domain/same_chat.py) and `same` chooses where it goes. Last, `choose_me`
         names the user in the chat that is kept.
+
+        A second pass over the export, from `again`, is needed only when the first
+        one cannot tell what to write: messages held by a chat that was not chosen,
+        or people to be renamed. Without `again`, `batches` must be a collection.
         """
         with self.engine.begin() as conn:
             if is_sqlite(conn):
@@ -173,20 +180,28 @@ class ChatRepo:
                 # the index pages again and again; each miss costs a decryption.
                 conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
             try:
-                writer = _Writer(conn, _like(conn, chat) if isinstance(chat, int) else chat,
-                                 now)
-                for batch in batches:
-                    writer.write(batch)
-                writer.flush(everything=True)
-                new = self._info(conn, writer.chat_id)
-                added, skipped, kept = writer.added, 0, new.id
-                matches = self._matches(conn, new, writer.added,
-                                        (chat,) if isinstance(chat, int) else None)
+                only = (chat,) if isinstance(chat, int) else None
+                matchers = _matchers(conn, only)
+                staged = _Writer(conn, _like(conn, chat) if isinstance(chat, int) else chat, now)
+                survey = _stage(staged, batches, matchers, {})
+                new = self._surveyed(conn, staged.chat_id, survey)
+                matches = tuple(sorted(
+                    (Match(self._info(conn, chat_id), judge(matcher.tally))
+                     for chat_id, matcher in matchers.items()),
+                    key=lambda match: -match.overlap.coverage))
                 into = chat if isinstance(chat, int) else (
                     same(new, matches) if same is not None else None)
+                renamed = next((m.overlap.renamed for m in matches if m.chat.id == into), {})
+                held = {chat_id for chat_id, matcher in matchers.items() if matcher.found}
+                if renamed or held - {into}:
+                    _clear(conn, staged.chat_id)
+                    staged = _Writer(conn, staged.chat_id, now)
+                    _stage(staged, _again(batches, again),
+                           _matchers(conn, (into,)) if into is not None else {}, renamed)
+                kept, added = staged.chat_id, staged.added
                 if into is not None:
-                    renamed = next((m.overlap.renamed for m in matches if m.chat.id == into), {})
-                    added, skipped = _merge(conn, new.id, into, renamed, now)
+                    _interleave(conn, staged.chat_id, into, now)
+                    _delete(conn, staged.chat_id)
                     kept = into
             finally:
                 if is_sqlite(conn):
@@ -197,7 +212,7 @@ class ChatRepo:
             if me is not None:
                 values["me"] = me
             conn.execute(sa.update(c).where(c.c.id == kept).values(**values))
-            return Stored(kept, added, skipped, info.participants)
+            return Stored(kept, added, survey.count - added, info.participants)
 
     def merge(self, chat_id: int, into: int, now: datetime) -> Stored:
         """Merge stored chat `chat_id` into chat `into` and delete it, in one transaction.
@@ -209,43 +224,67 @@ class ChatRepo:
             raise InvalidInput("into", "a chat cannot be merged into itself")
         with self.engine.begin() as conn:
             new = self._info(conn, chat_id)
-            matches = self._matches(conn, new, new.messages, (into,))
-            renamed = matches[0].overlap.renamed if matches else {}
-            added, skipped = _merge(conn, chat_id, into, renamed, now)
+            matcher = _matchers(conn, (into,)).get(into)
+            staged = _Writer(conn, _like(conn, chat_id), now)
+            _stage(staged, _columns(conn, chat_id), {into: matcher} if matcher else {}, {})
+            renamed = judge(matcher.tally).renamed if matcher else {}
+            if renamed:
+                _clear(conn, staged.chat_id)
+                staged = _Writer(conn, staged.chat_id, now)
+                _stage(staged, _columns(conn, chat_id), _matchers(conn, (into,)), renamed)
+            _interleave(conn, staged.chat_id, into, now)
+            _delete(conn, staged.chat_id)
+            _delete(conn, chat_id)
             info = self._info(conn, into)
             values: dict[str, Any] = {"updated_at": utc_stamp(now)}
             me = renamed.get(new.me, new.me) if new.me is not None else None
             if info.me is None and me in info.participants:
                 values["me"] = me
             conn.execute(sa.update(c).where(c.c.id == into).values(**values))
-            return Stored(into, added, skipped, info.participants)
+            return Stored(into, staged.added, new.messages - staged.added, info.participants)
 
-    def _matches(self, conn: sa.Connection, new: ChatInfo, count: int,
-                 only: tuple[int, ...] | None) -> tuple[Match, ...]:
-        """The stored chats (or just `only`) sharing days with `new`, compared, best first.
+    def _surveyed(self, conn: sa.Connection, chat_id: int, survey: Survey) -> ChatInfo:
+        """The new export as a chat, from what streamed past (only the new part is stored)."""
+        info = self._info(conn, chat_id)
+        return replace(
+            info, participants=tuple(name for name in survey.people if name),
+            messages=survey.count,
+            first=None if survey.first is None else from_wall_seconds(survey.first),
+            last=None if survey.last is None else from_wall_seconds(survey.last))
 
-        `count` is the new chat's size, which sets the sketches' sampling rate.
-        """
-        if new.first is None or new.last is None:
-            return ()
-        low, high = wall_seconds(new.first), wall_seconds(new.last)
-        spans = sa.select(b.c.chat_id, sa.func.min(b.c.first_ts), sa.func.max(b.c.last_ts)
-                          ).group_by(b.c.chat_id).order_by(b.c.chat_id)
-        if only is not None:
-            spans = spans.where(b.c.chat_id.in_(only))
-        else:
-            spans = spans.where(b.c.chat_id != new.id).having(sa.and_(
-                sa.func.min(b.c.first_ts) <= high, sa.func.max(b.c.last_ts) >= low))
-        rate = rate_for(count)
-        found = []
-        for chat_id, first, last in conn.execute(spans).all():
-            start, end = max(first, low) // 60, min(last, high) // 60
-            window = (start * 60, (end + 1) * 60)
-            ours = Sketch(rate, start, end).extend(_columns(conn, new.id, *window))
-            theirs = Sketch(rate, start, end, limit=MARGIN * SAMPLE).extend(
-                _columns(conn, chat_id, *window))
-            found.append(Match(self._info(conn, chat_id), compare(ours, theirs)))
-        return tuple(sorted(found, key=lambda match: -match.overlap.coverage))
+
+def _matchers(conn: sa.Connection, only: tuple[int, ...] | None) -> dict[int, Matcher]:
+    """A Matcher for every stored chat (or just `only`) that has messages."""
+    spans = sa.select(b.c.chat_id, sa.func.min(b.c.first_ts), sa.func.max(b.c.last_ts)
+                      ).group_by(b.c.chat_id).order_by(b.c.chat_id)
+    if only is not None:
+        spans = spans.where(b.c.chat_id.in_(only))
+    return {chat_id: Matcher(first, last, partial(_from, conn, chat_id))
+            for chat_id, first, last in conn.execute(spans).all()}
+
+
+def _from(conn: sa.Connection, chat_id: int, second: int) -> Iterator[Columns]:
+    return _columns(conn, chat_id, low=second)
+
+
+def _stage(staged: _Writer, batches: Iterable[Columns], matchers: dict[int, Matcher],
+           renamed: dict[str, str]) -> Survey:
+    """Write what none of `matchers` holds to the staged chat; the survey of the export."""
+    survey = Survey(tuple(matchers.values()), renamed)
+    for batch in batches:
+        staged.write(survey.feed(batch))
+    staged.write(survey.finish())
+    staged.flush(everything=True)
+    return survey
+
+
+def _again(batches: Iterable[Columns], again: Callable[[], Iterable[Columns]] | None
+           ) -> Iterable[Columns]:
+    if again is not None:
+        return again()
+    if iter(batches) is batches:
+        raise TypeError("a second pass needs `again` or a collection of batches")
+    return batches
 
 
 def _like(conn: sa.Connection, chat_id: int) -> NewChat:
@@ -254,36 +293,38 @@ def _like(conn: sa.Connection, chat_id: int) -> NewChat:
     return NewChat(row.format, row.title, row.source_name)
 
 
-def _delete(conn: sa.Connection, chat_id: int) -> None:
-    conn.execute(sa.delete(reports).where(reports.c.chat_id == chat_id))
+def _clear(conn: sa.Connection, chat_id: int) -> None:
+    """Empty a chat of its messages and people, keeping the chat itself."""
     conn.execute(sa.delete(b).where(b.c.chat_id == chat_id))
     conn.execute(sa.delete(p).where(p.c.chat_id == chat_id))
+
+
+def _delete(conn: sa.Connection, chat_id: int) -> None:
+    conn.execute(sa.delete(reports).where(reports.c.chat_id == chat_id))
+    _clear(conn, chat_id)
     remove_row(conn, c, chat_id, "chat")
 
 
-def _merge(conn: sa.Connection, new_id: int, into: int, renamed: dict[str, str],
-           now: datetime) -> tuple[int, int]:
-    """Merge chat `new_id` into chat `into` and delete it; (messages added, already there).
+def _interleave(conn: sa.Connection, new_id: int, into: int, now: datetime) -> None:
+    """Put chat `new_id`'s messages (none of them stored in `into`) in their place in `into`.
 
-    Only the stored blocks from the first one that gains a message are written
-    again: a later export rewrites the last block and appends the rest.
+    Only the stored blocks from the first one reaching the first new message are
+    written again: a later export rewrites the last block and appends the rest.
     """
-    fetch_row(conn, c, into, "chat")
-    found = chat_merge.plan(_columns(conn, into), _columns(conn, new_id), renamed)
-    if found.since is not None:
-        first = conn.execute(sa.select(sa.func.min(b.c.id)).where(
-            b.c.chat_id == into, b.c.last_ts >= found.since * 60)).scalar()
-        ids = _block_ids(conn, into, first_id=first) if first is not None else []
-        writer = _Writer(conn, into, now)
-        for batch in chat_merge.merged(_columns(conn, into, ids=ids), _columns(conn, new_id),
-                                       renamed, found.since):
-            writer.write(batch)
-        writer.flush(everything=True)
-        if ids:
-            conn.execute(sa.delete(b).where(b.c.chat_id == into, b.c.id >= ids[0],
-                                            b.c.id <= ids[-1]))
-    _delete(conn, new_id)
-    return found.added, found.skipped
+    start = conn.execute(sa.select(sa.func.min(b.c.first_ts)).where(b.c.chat_id == new_id)
+                         ).scalar()
+    if start is None:
+        return
+    first = conn.execute(sa.select(sa.func.min(b.c.id)).where(
+        b.c.chat_id == into, b.c.last_ts >= start)).scalar()
+    ids = _block_ids(conn, into, first_id=first) if first is not None else []
+    writer = _Writer(conn, into, now)
+    for batch in chat_merge.interleaved(_columns(conn, into, ids=ids), _columns(conn, new_id)):
+        writer.write(batch)
+    writer.flush(everything=True)
+    if ids:
+        conn.execute(sa.delete(b).where(b.c.chat_id == into, b.c.id >= ids[0],
+                                        b.c.id <= ids[-1]))
 
 
 def check_restored_block(row: Mapping[str, Any], names: dict[int, str]) -> None:
