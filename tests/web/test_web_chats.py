@@ -164,7 +164,7 @@ def test_reimporting_says_how_many_were_already_here(web: Web,
     assert again.json() == first.json()  # the same chat, brought up to date
     chat_id = int(again.json()["next"].split("/")[2])
     notice = web.get(f"/chats/{chat_id}").text
-    assert "Imported 7 messages (5 were already here)." in notice
+    assert "Imported 7 new messages (5 were already here)." in notice
 
 
 def test_without_a_name_for_the_user_the_picker_comes_next(web: Web,

@@ -39,7 +39,7 @@ def test_the_same_file_renamed_is_one_chat(web: Web, empty: Workspace) -> None:
     (chat,) = empty.chats.chats()
     assert chat.messages == len(TALK) + 1
     page = web.get(again.json()["next"]).text
-    assert "Imported 0 messages (19 were already here)." in page
+    assert "Imported 0 new messages (19 were already here)." in page
 
 
 def test_an_iphone_export_after_the_android_one_adds_nothing(web: Web, empty: Workspace) -> None:

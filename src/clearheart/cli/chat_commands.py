@@ -62,11 +62,9 @@ def import_chat(path: Path, fmt: str, me: str | None, date_order: DateOrder | No
             "warnings": list(summary.warnings),
         })
         return
-    if summary.skipped:
-        click.echo(f"Imported {summary.messages:,} new messages into chat #{summary.chat_id} "
-                   f"({summary.skipped:,} were already here).")
-    else:
-        click.echo(f"Imported {summary.messages:,} messages into chat #{summary.chat_id}.")
+    from clearheart.services.chats import counted
+
+    click.echo(f"Imported {counted(summary)} into chat #{summary.chat_id}.")
     for warning in summary.warnings:
         click.echo(f"Note: {warning}", err=True)
 

@@ -46,6 +46,15 @@ def _day(moment: datetime | None) -> str:
     return "no messages" if moment is None else f"{moment:%d %b %Y}"
 
 
+def counted(summary: ImportSummary) -> str:
+    """What an import added, said the same way by the CLI and the web: "12 messages", or after
+    a re-import "0 new messages (19 were already here)"."""
+    noun = "message" if summary.messages == 1 else "messages"
+    if not summary.skipped:
+        return f"{summary.messages:,} {noun}"
+    return f"{summary.messages:,} new {noun} ({summary.skipped:,} were already here)"
+
+
 def described(info: ChatInfo) -> str:
     """A chat told apart from others: "#3 WhatsApp Chat with Sam.txt: Alex, Sam, 19
     messages, 14 Jan 2024 to 20 Jan 2024"."""

@@ -30,7 +30,7 @@ from clearheart.importers.base import (
     Limits,
     Options,
 )
-from clearheart.services.chats import ImportSummary
+from clearheart.services.chats import ImportSummary, counted
 from clearheart.web.chat_view import FORMAT_NAMES
 from clearheart.web.render import Fields, html, notify, see_other, sentence, state_of
 from clearheart.web.routes.patterns import warm
@@ -140,10 +140,7 @@ def explain(exc: Exception, folder: Path) -> Problem:
 
 def _done(request: Request, summary: ImportSummary) -> str:
     """Leave the notice, and say where to go next: the picker, or the patterns."""
-    count = f"Imported {summary.messages:,} message{'s' if summary.messages != 1 else ''}"
-    if summary.skipped:
-        count += f" ({summary.skipped:,} were already here)"
-    count += "."
+    count = f"Imported {counted(summary)}."
     if summary.warnings:
         count += f" A note from reading the file: {sentence(summary.warnings[0])}"
     if summary.alike is not None:
