@@ -25,9 +25,11 @@ the new messages fall: after the stored chat (a later export), before it (an
 earlier export that reaches further back), or in gaps inside it. Nothing stored
 is ever dropped or changed.
 
-Memory is a batch and a minute from each side. Exports are in time order; a
-message out of order is compared within its own run of that minute, and
-could be taken for new.
+Memory is a batch and a minute from each side (and at most HOLD stored
+messages). Exports are in time order, but not always: a message written after
+a later one is still found where both sides hold it in the same file order; one
+out of order on one side only is compared within its own run of that minute,
+and could be taken for new.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ from clearheart.domain.same_chat import Tally, match_text
 Row = tuple[int, str, Kind, str, bool]
 """One message: wall-clock seconds, sender, kind, text, edited."""
 BATCH = 4096
+HOLD = 8192
+"""Stored messages held back at most, waiting for the export to reach them."""
 Opener = Callable[[int], Iterable[Columns]]
 """A stored chat's messages from a wall-clock second on, in time order."""
 
@@ -64,7 +68,7 @@ class Matcher:
     def settle(self, ours: list[Row], limit: int) -> list[bool]:
         """For each of `ours` (every message before minute `limit`), whether it is new."""
         if self._stored is None:
-            self._stored = iter(self.opener(ours[0][0] // 60 * 60))
+            self._stored = iter(self.opener(min(row[0] for row in ours) // 60 * 60))
         theirs = self._theirs
         while not self._ended and (not theirs or theirs[-1][0] // 60 < limit):
             batch = next(self._stored, None)
@@ -72,9 +76,7 @@ class Matcher:
                 self._ended = True
             else:
                 theirs += rows(batch)
-        stop = len(theirs)
-        while stop and theirs[stop - 1][0] // 60 >= limit:
-            stop -= 1
+        stop = _cut(theirs, limit)
         fresh = self._walk(ours, theirs[:stop])
         del theirs[:stop]
         return fresh
@@ -241,6 +243,18 @@ def _common(ours: list[Row], theirs: list[Row], i: int, j: int) -> int:
         else:
             high = mid - 1
     return low
+
+
+def _cut(theirs: list[Row], limit: int) -> int:
+    """How many stored messages to settle now: those before the first of minute `limit` or
+    later, so one stored out of order (after a later one) waits for its twin in the export.
+    Past HOLD waiting, every stored message before `limit` after the last later one."""
+    stop = next((at for at, row in enumerate(theirs) if row[0] // 60 >= limit), len(theirs))
+    if len(theirs) - stop > HOLD:
+        stop = len(theirs)
+        while stop and theirs[stop - 1][0] // 60 >= limit:
+            stop -= 1
+    return stop
 
 
 def _run(found: list[Row], start: int, minute: int) -> int:
