@@ -35,11 +35,13 @@ OUT_OF_ORDER = {"wa-chatanalytics-4A_11M.txt", "wa-chatanalytics-4A_11M.zip",
 streaming walk does not yet recognise: open work on issue 11, section 2."""
 
 
-def _files() -> list[tuple[str, dict[str, Any]]]:
+def _files() -> list[Any]:
     if not EXPECTED.is_file():
         return []
     files: dict[str, dict[str, Any]] = json.loads(EXPECTED.read_text("utf-8"))["files"]
-    return sorted(files.items())
+    late = pytest.mark.xfail(strict=True, reason="messages far out of time order")
+    return [pytest.param(name, entry, id=name, marks=late if name in OUT_OF_ORDER else ())
+            for name, entry in sorted(files.items())]
 
 
 def _staged(root: Path, name: str, entry: dict[str, Any], again: bool) -> Path:
@@ -59,11 +61,9 @@ def _options(entry: dict[str, Any]) -> Options:
 
 
 @pytest.mark.skipif(not EXPECTED.is_file(), reason=f"{CORPUS} is not here")
-@pytest.mark.parametrize(("name", "entry"), _files(), ids=[name for name, _ in _files()])
+@pytest.mark.parametrize(("name", "entry"), _files())
 def test_importing_a_real_export_again_under_another_name_adds_nothing(
         tmp_path: Path, name: str, entry: dict[str, Any]) -> None:
-    if name in OUT_OF_ORDER:
-        pytest.xfail("messages far out of time order are not yet recognised on re-import")
     workspace = Workspace(Vault.open_with_key(tmp_path / "home", os.urandom(32)))
     try:
         chats = workspace.chats
