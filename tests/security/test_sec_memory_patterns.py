@@ -83,7 +83,7 @@ def grown_bytes(tmp_path_factory: pytest.TempPathFactory) -> float:
     workspace = Workspace(Vault.open_with_key(home, key))
     try:
         workspace.chats.repo.store(NewChat("whatsapp", "Sam", "chat.txt"), [_chat(MESSAGES)],
-                                   datetime(2024, 1, 1, tzinfo=UTC), lambda names: "Alex")
+                                   datetime(2024, 1, 1, tzinfo=UTC), lambda names, current: "Alex")
     finally:
         workspace.close()
     proc = subprocess.run([sys.executable, "-c", _CHILD, str(home), key.hex()],
@@ -117,7 +117,7 @@ def test_reading_a_chat_never_makes_the_database_sort_its_blocks(tmp_path: Path)
     try:
         repo = workspace.chats.repo
         stored = repo.store(NewChat("whatsapp", "Sam", "chat.txt"), [_chat(3000)],
-                            datetime(2024, 1, 1, tzinfo=UTC), lambda names: "Alex")
+                            datetime(2024, 1, 1, tzinfo=UTC), lambda names, current: "Alex")
         statements: list[tuple[str, Any]] = []
 
         def seen(conn: Any, cursor: Any, statement: str, parameters: Any, *rest: Any) -> None:

@@ -38,7 +38,7 @@ def _services(engine: sa.Engine) -> tuple[ChatService, pattern_service.PatternSe
 def _chat(chats: ChatService) -> int:
     messages = demo_chat_messages(date(2025, 1, 1), date(2025, 6, 30), random.Random(CHAT_SEED))
     stored = chats.repo.store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(messages), NOW,
-                              lambda names: "Alex")
+                              lambda names, current: "Alex")
     return stored.chat_id
 
 

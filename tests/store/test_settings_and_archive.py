@@ -108,7 +108,7 @@ def test_a_chat_round_trips_through_an_archive(engine: sa.Engine, tmp_path: Path
     sent = [Message(datetime(2026, 1, 1, 9, i), "Sam" if i % 2 else "Alex", Kind.TEXT, f"hi {i}")
             for i in range(30)]
     chat = repo.store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(sent), AT,
-                      lambda names: "Alex")
+                      lambda names, current: "Alex")
     before = archive.snapshot(engine)
     out = tmp_path / "chat.chx"
     archive.export(engine, out, "correct horse battery", AT)
@@ -163,7 +163,8 @@ def test_chat_blocks_in_an_0002_archive_are_repacked_on_restore(engine: sa.Engin
     repo = ChatRepo(engine)
     sent = [Message(datetime(2026, 1, 1, 9, i), "Sam" if i % 2 else "Alex", Kind.TEXT,
                     f"hi {i} \x1f") for i in range(40)]
-    chat = repo.store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(sent), AT, lambda n: "Alex")
+    chat = repo.store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(sent), AT,
+                      lambda n, current: "Alex")
     plain = tmp_path / "now.jsonl"
     archive.export(engine, plain, None, AT)
     header, *rows = plain.read_bytes().splitlines(keepends=True)

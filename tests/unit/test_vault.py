@@ -202,7 +202,7 @@ def test_chat_blocks_written_as_json_at_0002_read_back_the_same_after_upgrade(ho
             for i in range(1300)]
     vault = Vault.create(home, "correct horse", FLOOR)
     chat = ChatRepo(vault.engine).store(NewChat("whatsapp", "Sam", "a.txt"), in_columns(sent),
-                                        NOW, lambda names: "Alex")
+                                        NOW, lambda names, current: "Alex")
     _downgrade(vault, "0002")
     with vault.engine.connect() as conn:
         data = conn.execute(sa.text("SELECT data FROM chat_blocks ORDER BY id")).scalars().all()

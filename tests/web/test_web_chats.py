@@ -8,10 +8,12 @@ import html
 import io
 import itertools
 import os
+import re
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +68,29 @@ def form_upload(web: Web, content: bytes | None, name: str, *, token: str | None
 _partners = itertools.count(1)
 
 
+def _shifted(text: str, pattern: str, shape: str, minutes: int) -> str:
+    """Every time in `text` moved `minutes` on: the same words at other times are another
+    chat (the same words at the same times would be merged into the one imported first)."""
+
+    def move(found: re.Match[str]) -> str:
+        return (datetime.strptime(found[0], shape) + timedelta(minutes=minutes)).strftime(shape)
+
+    return re.sub(pattern, move, text)
+
+
 def whatsapp(partner: str | None = None) -> tuple[bytes, str]:
-    """The WhatsApp fixture with the other person renamed, so it imports as a new chat."""
-    partner = partner or f"Sam{next(_partners)}"
-    return (WHATSAPP.read_text(encoding="utf-8").replace("Sam", partner).encode(),
-            f"WhatsApp Chat with {partner}.txt")
+    """The WhatsApp fixture as a new chat: the other person renamed, the times moved."""
+    number = next(_partners)
+    text = _shifted(WHATSAPP.read_text(encoding="utf-8"), r"\d\d/\d\d/\d{4}, \d\d:\d\d",
+                    "%d/%m/%Y, %H:%M", number)
+    partner = partner or f"Sam{number}"
+    return text.replace("Sam", partner).encode(), f"WhatsApp Chat with {partner}.txt"
+
+
+def csv_chat() -> bytes:
+    """The CSV fixture as a new chat: its times moved."""
+    return _shifted(CSV.read_text(encoding="utf-8"), r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d",
+                    "%Y-%m-%d %H:%M:%S", next(_partners)).encode()
 
 
 def chat_ids(workspace: Workspace) -> set[int]:
@@ -144,13 +164,13 @@ def test_reimporting_says_how_many_were_already_here(web: Web,
     assert again.json() == first.json()  # the same chat, brought up to date
     chat_id = int(again.json()["next"].split("/")[2])
     notice = web.get(f"/chats/{chat_id}").text
-    assert "Imported 7 messages (5 were already here)." in notice
+    assert "Imported 7 new messages (5 were already here)." in notice
 
 
 def test_without_a_name_for_the_user_the_picker_comes_next(web: Web,
                                                            shared_workspace: Workspace) -> None:
     before = chat_ids(shared_workspace)
-    response = raw_upload(web, CSV.read_bytes(), "picker.csv")
+    response = raw_upload(web, csv_chat(), "picker.csv")
     chat_id = new_chat(shared_workspace, before)
     assert response.json() == {"next": f"/chats/{chat_id}/me"}
     assert shared_workspace.chats.get(chat_id).me is None
@@ -416,7 +436,7 @@ def imported(web: Web, workspace: Workspace, content: bytes, name: str) -> int:
 
 
 def test_the_chat_list(web: Web, shared_workspace: Workspace) -> None:
-    waiting = imported(web, shared_workspace, CSV.read_bytes(), "list.csv")
+    waiting = imported(web, shared_workspace, csv_chat(), "list.csv")
     known = imported(web, shared_workspace, *whatsapp("Sunny"))
     page = web.get("/chats")
     assert page.status_code == 200
@@ -436,7 +456,7 @@ def test_the_nav_has_chats_between_journal_and_practices(web: Web) -> None:
 
 
 def test_picking_yourself(web: Web, shared_workspace: Workspace) -> None:
-    chat_id = imported(web, shared_workspace, CSV.read_bytes(), "pick.csv")
+    chat_id = imported(web, shared_workspace, csv_chat(), "pick.csv")
     empty = web.post(f"/chats/{chat_id}/me", {})
     assert empty.status_code == 400
     assert field_errors(empty.text) == ["Choose the name that is yours."]

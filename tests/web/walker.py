@@ -51,6 +51,9 @@ PAGES: dict[str, Fill] = {
     "/chats/{chat_id:id}/manage": lambda w: [f"/chats/{c}/manage" for c in _chats(w)],
     "/chats/{chat_id:id}": lambda w: [f"/chats/{c}" for c in _chats(w)],
     "/chats/{chat_id:id}/my-messages": lambda w: [f"/chats/{c}/my-messages" for c in _chats(w)],
+    "/chats/{chat_id:id}/same/{other_id:id}": lambda w: [
+        f"/chats/{c}/same/{c}" for c in _chats(w)[:1]
+    ],
     "/practices": lambda w: ["/practices"],
     "/reflect": lambda w: ["/reflect"],
     "/reflect/{instrument_id}": lambda w: [f"/reflect/{i}" for i in _instruments(w)],

@@ -34,27 +34,37 @@ def import_group() -> None:
               help="WhatsApp: day/month order when the dates leave it open.")
 @click.option("--chat", "chat_name", metavar="NAME_OR_ID",
               help="For exports holding many chats (Telegram): which one.")
+@click.option("--merge-into", type=ID, metavar="CHAT_ID",
+              help="Add what is new to this chat: it is the same conversation.")
+@click.option("--new-chat", is_flag=True,
+              help="Keep it as a chat of its own, even if it looks like one already here.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 def import_chat(path: Path, fmt: str, me: str | None, date_order: DateOrder | None,
-                chat_name: str | None, as_json: bool) -> None:
+                chat_name: str | None, merge_into: int | None, new_chat: bool,
+                as_json: bool) -> None:
     """Import a chat export (a file, a .zip or a folder). Re-importing adds only what is new."""
+    if merge_into is not None and new_chat:
+        raise click.UsageError("choose one of --merge-into and --new-chat")
     workspace = open_workspace()
     ask = _ask_me if sys.stdin.isatty() and not as_json else None
     try:
         summary = workspace.chats.import_chat(
-            path, fmt=fmt, me=me, options=Options(date_order=date_order, chat=chat_name), ask=ask)
+            path, fmt=fmt, me=me, options=Options(date_order=date_order, chat=chat_name), ask=ask,
+            merge_into=merge_into, new_chat=new_chat)
     finally:
         workspace.close()
     if as_json:
         echo_json({
             "chat_id": summary.chat_id, "format": summary.format,
             "participants": list(summary.participants), "messages": summary.messages,
+            "already_here": summary.skipped,
             "first": _stamp(summary.first), "last": _stamp(summary.last),
             "warnings": list(summary.warnings),
         })
         return
-    again = f" ({summary.skipped:,} were already here)" if summary.skipped else ""
-    click.echo(f"Imported {summary.messages:,} messages into chat #{summary.chat_id}{again}.")
+    from clearheart.services.chats import counted
+
+    click.echo(f"Imported {counted(summary)} into chat #{summary.chat_id}.")
     for warning in summary.warnings:
         click.echo(f"Note: {warning}", err=True)
 
@@ -72,6 +82,7 @@ def chat_json(info: ChatInfo) -> dict[str, Any]:
         "id": info.id, "format": info.format, "title": info.title,
         "participants": list(info.participants), "me": info.me, "alias": info.partner_alias,
         "messages": info.messages, "first": _stamp(info.first), "last": _stamp(info.last),
+        "source_name": info.source_name, "imported_at": info.imported_at,
     }
 
 
@@ -89,10 +100,10 @@ def chats(as_json: bool) -> None:
         return
     if not found:
         click.echo("No chats yet. `clearheart import chat PATH` brings one in.")
+    from clearheart.services.chats import described
+
     for info in found:
-        span = f"{info.first:%d %b %Y} to {info.last:%d %b %Y}" if info.first and info.last else ""
-        click.echo(f"#{info.id}  {info.title or info.source_name}  [{info.format}]  "
-                   f"{info.messages:,} messages  {span}")
+        click.echo(f"{described(info)}  [{info.format}, imported {info.imported_at[:10]}]")
 
 
 @click.command()

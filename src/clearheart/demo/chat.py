@@ -857,5 +857,5 @@ def store_demo_chat(workspace: Workspace, start: date, today: date,
     me = load_chat_copy().me
     chat = NewChat("whatsapp", partner, SOURCE_NAME.format(partner=partner))
     return workspace.chats.repo.store(chat, in_columns(messages), workspace.clock.now(),
-                                      lambda participants: me)
+                                      lambda participants, current: me)
 

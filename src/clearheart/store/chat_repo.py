@@ -8,16 +8,19 @@ few thousand rows instead of a million and reading a chat back is quick.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
 
+from clearheart.domain import chat_merge
 from clearheart.domain.chat import Columns, Kind, Message, from_wall_seconds, wall_seconds
+from clearheart.domain.chat_merge import Matcher, Survey
 from clearheart.domain.journal import utc_stamp
+from clearheart.domain.same_chat import Overlap, judge
 from clearheart.errors import ChatDamaged, InvalidInput
 from clearheart.store import chat_codec
 from clearheart.store.database import is_sqlite
@@ -52,6 +55,8 @@ class ChatInfo:
     messages: int
     first: datetime | None
     last: datetime | None
+    imported_at: str
+    """When the chat was first imported (UTC, ISO 8601)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +75,20 @@ class Stored:
     participants: tuple[str, ...]
 
 
-MeChooser = Callable[[tuple[str, ...]], str | None]
-"""Given the participants, name the one who is the user (or None to leave it unset)."""
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A stored chat that shares days with a new import, and how their messages compare."""
+
+    chat: ChatInfo
+    overlap: Overlap
+
+
+MeChooser = Callable[[tuple[str, ...], str | None], str | None]
+"""Given the participants and who the chat already says is the user, name the user (or
+None to leave it unset)."""
+SameChooser = Callable[[ChatInfo, tuple[Match, ...]], "int | None"]
+"""Given the new chat and the stored chats it overlaps (best first), the chat to merge it
+into, or None to keep it as a chat of its own. May raise to keep nothing."""
 
 
 class ChatRepo:
@@ -89,16 +106,6 @@ class ChatRepo:
         with self.engine.connect() as conn:
             return self._info(conn, chat_id)
 
-    def find(self, fmt: str, title: str | None) -> ChatInfo | None:
-        """An earlier import of the same chat: same app and same chat name."""
-        if title is None:
-            return None
-        with self.engine.connect() as conn:
-            chat_id = conn.execute(
-                sa.select(c.c.id).where(c.c.format == fmt, c.c.title == title).order_by(c.c.id)
-            ).scalar()
-            return None if chat_id is None else self._info(conn, chat_id)
-
     def _info(self, conn: sa.Connection, chat_id: int) -> ChatInfo:
         row = fetch_row(conn, c, chat_id, "chat")
         names = conn.execute(
@@ -114,6 +121,7 @@ class ChatRepo:
             messages=int(count),
             first=from_wall_seconds(first) if first is not None else None,
             last=from_wall_seconds(last) if last is not None else None,
+            imported_at=row.imported_at,
         )
 
     def messages(self, chat_id: int, since: datetime | None = None,
@@ -128,27 +136,8 @@ class ChatRepo:
         self.get(chat_id)
         low = wall_seconds(since) if since is not None else None
         high = wall_seconds(until) if until is not None else None
-        query = sa.select(b.c.id).where(b.c.chat_id == chat_id)
-        if low is not None:
-            query = query.where(b.c.last_ts >= low)
-        if high is not None:
-            query = query.where(b.c.first_ts < high)
         with self.engine.connect() as conn:
-            query_names = sa.select(p.c.idx, p.c.name).where(p.c.chat_id == chat_id)
-            names = {idx: name for idx, name in conn.execute(query_names)}
-            # The block ids first, then their payloads a few at a time: asked for in one
-            # query ordered by id, SQLite sorts every payload of the chat (the chat_id index
-            # gives them in another order) and so holds the whole packed chat at once.
-            ids = conn.execute(query.order_by(b.c.id)).scalars().all()
-            for at in range(0, len(ids), READ_BLOCKS):
-                chunk = ids[at:at + READ_BLOCKS]
-                result = conn.execute(sa.select(b.c.payload).where(
-                    b.c.id.in_(chunk)).order_by(b.c.id))
-                for (payload,) in result.all():
-                    batch = _unpacked(chat_id, payload, names)
-                    if low is not None or high is not None:
-                        batch = _within(batch, low, high)
-                    yield batch
+            yield from _columns(conn, chat_id, low, high)
 
     # --- writing -----------------------------------------------------------------
 
@@ -165,41 +154,177 @@ class ChatRepo:
     def delete(self, chat_id: int) -> None:
         """Delete a chat and everything derived from it, in one transaction."""
         with self.engine.begin() as conn:
-            conn.execute(sa.delete(reports).where(reports.c.chat_id == chat_id))
-            conn.execute(sa.delete(b).where(b.c.chat_id == chat_id))
-            conn.execute(sa.delete(p).where(p.c.chat_id == chat_id))
-            remove_row(conn, c, chat_id, "chat")
+            _delete(conn, chat_id)
 
     def store(self, chat: NewChat | int, batches: Iterable[Columns], now: datetime,
-              choose_me: MeChooser) -> Stored:
+              choose_me: MeChooser, same: SameChooser | None = None,
+              again: Callable[[], Iterable[Columns]] | None = None) -> Stored:
         """Write a whole import in one transaction; any exception leaves nothing behind.
 
         `batches` are the messages in file order (domain.chat.in_columns turns
-        Message values into them). With an existing chat id, only messages
-        newer than what is stored are added: at the newest stored second,
-        stored messages are matched one for one, so an overlapping newer
-        export adds exactly what is new.
+        Message values into them). They stream past every stored chat that may
+        share days with them (domain/chat_merge.py): only messages no stored
+        chat holds are written, to a chat of their own. Then, given an existing
+        chat's id, they are put in their place in it; given a NewChat and `same`,
+        each stored chat sharing days with the export is judged by what was said
+        (domain/same_chat.py) and `same` chooses where it goes. Last, `choose_me`
+        names the user in the chat that is kept.
+
+        A second pass over the export, from `again`, is needed only when the first
+        one cannot tell what to write: messages held by a chat that was not chosen,
+        or people to be renamed. Without `again`, `batches` must be a collection.
         """
         with self.engine.begin() as conn:
             if is_sqlite(conn):
                 # A larger page cache for this one connection: big imports touch
                 # the index pages again and again; each miss costs a decryption.
                 conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-            writer = _Writer(conn, chat, now)
             try:
-                for batch in batches:
-                    writer.write(batch)
-                writer.flush(everything=True)
+                only = (chat,) if isinstance(chat, int) else None
+                matchers = _matchers(conn, only)
+                staged = _Writer(conn, _like(conn, chat) if isinstance(chat, int) else chat, now)
+                survey = _stage(staged, batches, matchers, {})
+                new = self._surveyed(conn, staged.chat_id, survey)
+                matches = tuple(sorted(
+                    (Match(self._info(conn, chat_id), judge(matcher.tally))
+                     for chat_id, matcher in matchers.items()),
+                    key=lambda match: -match.overlap.coverage))
+                into = chat if isinstance(chat, int) else (
+                    same(new, matches) if same is not None else None)
+                renamed = next((m.overlap.renamed for m in matches if m.chat.id == into), {})
+                held = {chat_id for chat_id, matcher in matchers.items() if matcher.found}
+                if renamed or held - {into}:
+                    _clear(conn, staged.chat_id)
+                    staged = _Writer(conn, staged.chat_id, now)
+                    _stage(staged, _again(batches, again),
+                           _matchers(conn, (into,)) if into is not None else {}, renamed)
+                kept, added = staged.chat_id, staged.added
+                if into is not None:
+                    _interleave(conn, staged.chat_id, into, now)
+                    _delete(conn, staged.chat_id)
+                    kept = into
             finally:
                 if is_sqlite(conn):
                     conn.exec_driver_sql("PRAGMA cache_size = -2000")
-            participants = tuple(writer.names)
-            me = choose_me(participants)
+            info = self._info(conn, kept)
+            me = choose_me(info.participants, info.me)
             values: dict[str, Any] = {"updated_at": utc_stamp(now)}
             if me is not None:
                 values["me"] = me
-            conn.execute(sa.update(c).where(c.c.id == writer.chat_id).values(**values))
-            return Stored(writer.chat_id, writer.added, writer.skipped, participants)
+            conn.execute(sa.update(c).where(c.c.id == kept).values(**values))
+            return Stored(kept, added, survey.count - added, info.participants)
+
+    def merge(self, chat_id: int, into: int, now: datetime) -> Stored:
+        """Merge stored chat `chat_id` into chat `into` and delete it, in one transaction.
+
+        As store() with an existing id: only what is new is added. Who the user
+        is stays as `into` says; if it says nothing yet, as `chat_id` said.
+        """
+        if chat_id == into:
+            raise InvalidInput("into", "a chat cannot be merged into itself")
+        with self.engine.begin() as conn:
+            new = self._info(conn, chat_id)
+            matcher = _matchers(conn, (into,)).get(into)
+            staged = _Writer(conn, _like(conn, chat_id), now)
+            _stage(staged, _columns(conn, chat_id), {into: matcher} if matcher else {}, {})
+            renamed = judge(matcher.tally).renamed if matcher else {}
+            if renamed:
+                _clear(conn, staged.chat_id)
+                staged = _Writer(conn, staged.chat_id, now)
+                _stage(staged, _columns(conn, chat_id), _matchers(conn, (into,)), renamed)
+            _interleave(conn, staged.chat_id, into, now)
+            _delete(conn, staged.chat_id)
+            _delete(conn, chat_id)
+            info = self._info(conn, into)
+            values: dict[str, Any] = {"updated_at": utc_stamp(now)}
+            me = renamed.get(new.me, new.me) if new.me is not None else None
+            if info.me is None and me in info.participants:
+                values["me"] = me
+            conn.execute(sa.update(c).where(c.c.id == into).values(**values))
+            return Stored(into, staged.added, new.messages - staged.added, info.participants)
+
+    def _surveyed(self, conn: sa.Connection, chat_id: int, survey: Survey) -> ChatInfo:
+        """The new export as a chat, from what streamed past (only the new part is stored)."""
+        info = self._info(conn, chat_id)
+        return replace(
+            info, participants=tuple(name for name in survey.people if name),
+            messages=survey.count,
+            first=None if survey.first is None else from_wall_seconds(survey.first),
+            last=None if survey.last is None else from_wall_seconds(survey.last))
+
+
+def _matchers(conn: sa.Connection, only: tuple[int, ...] | None) -> dict[int, Matcher]:
+    """A Matcher for every stored chat (or just `only`) that has messages."""
+    spans = sa.select(b.c.chat_id, sa.func.min(b.c.first_ts), sa.func.max(b.c.last_ts)
+                      ).group_by(b.c.chat_id).order_by(b.c.chat_id)
+    if only is not None:
+        spans = spans.where(b.c.chat_id.in_(only))
+    return {chat_id: Matcher(first, last, partial(_from, conn, chat_id))
+            for chat_id, first, last in conn.execute(spans).all()}
+
+
+def _from(conn: sa.Connection, chat_id: int, second: int) -> Iterator[Columns]:
+    return _columns(conn, chat_id, low=second)
+
+
+def _stage(staged: _Writer, batches: Iterable[Columns], matchers: dict[int, Matcher],
+           renamed: dict[str, str]) -> Survey:
+    """Write what none of `matchers` holds to the staged chat; the survey of the export."""
+    survey = Survey(tuple(matchers.values()), renamed)
+    for batch in batches:
+        staged.write(survey.feed(batch))
+    staged.write(survey.finish())
+    staged.flush(everything=True)
+    return survey
+
+
+def _again(batches: Iterable[Columns], again: Callable[[], Iterable[Columns]] | None
+           ) -> Iterable[Columns]:
+    if again is not None:
+        return again()
+    if iter(batches) is batches:
+        raise TypeError("a second pass needs `again` or a collection of batches")
+    return batches
+
+
+def _like(conn: sa.Connection, chat_id: int) -> NewChat:
+    """A new chat with the app, name and file of a stored one (NotFound if there is none)."""
+    row = fetch_row(conn, c, chat_id, "chat")
+    return NewChat(row.format, row.title, row.source_name)
+
+
+def _clear(conn: sa.Connection, chat_id: int) -> None:
+    """Empty a chat of its messages and people, keeping the chat itself."""
+    conn.execute(sa.delete(b).where(b.c.chat_id == chat_id))
+    conn.execute(sa.delete(p).where(p.c.chat_id == chat_id))
+
+
+def _delete(conn: sa.Connection, chat_id: int) -> None:
+    conn.execute(sa.delete(reports).where(reports.c.chat_id == chat_id))
+    _clear(conn, chat_id)
+    remove_row(conn, c, chat_id, "chat")
+
+
+def _interleave(conn: sa.Connection, new_id: int, into: int, now: datetime) -> None:
+    """Put chat `new_id`'s messages (none of them stored in `into`) in their place in `into`.
+
+    Only the stored blocks from the first one reaching the first new message are
+    written again: a later export rewrites the last block and appends the rest.
+    """
+    start = conn.execute(sa.select(sa.func.min(b.c.first_ts)).where(b.c.chat_id == new_id)
+                         ).scalar()
+    if start is None:
+        return
+    first = conn.execute(sa.select(sa.func.min(b.c.id)).where(
+        b.c.chat_id == into, b.c.last_ts >= start)).scalar()
+    ids = _block_ids(conn, into, first_id=first) if first is not None else []
+    writer = _Writer(conn, into, now)
+    for batch in chat_merge.interleaved(_columns(conn, into, ids=ids), _columns(conn, new_id)):
+        writer.write(batch)
+    writer.flush(everything=True)
+    if ids:
+        conn.execute(sa.delete(b).where(b.c.chat_id == into, b.c.id >= ids[0],
+                                        b.c.id <= ids[-1]))
 
 
 def check_restored_block(row: Mapping[str, Any], names: dict[int, str]) -> None:
@@ -218,6 +343,38 @@ def check_restored_block(row: Mapping[str, Any], names: dict[int, str]) -> None:
         from_wall_seconds(row["first_ts"]), from_wall_seconds(row["last_ts"])
     except OverflowError:
         raise InvalidInput("first_ts", "is not a time that can be shown") from None
+
+
+def _block_ids(conn: sa.Connection, chat_id: int, low: int | None = None,
+               high: int | None = None, first_id: int = 0) -> Sequence[int]:
+    """Ids of the chat's blocks that may hold times in [low, high), from `first_id`, in order."""
+    query = sa.select(b.c.id).where(b.c.chat_id == chat_id, b.c.id >= first_id)
+    if low is not None:
+        query = query.where(b.c.last_ts >= low)
+    if high is not None:
+        query = query.where(b.c.first_ts < high)
+    return conn.execute(query.order_by(b.c.id)).scalars().all()
+
+
+def _columns(conn: sa.Connection, chat_id: int, low: int | None = None,
+             high: int | None = None, ids: Sequence[int] | None = None) -> Iterator[Columns]:
+    """The chat's messages (in [low, high) seconds when given) from the blocks `ids` (by
+    default every block that may hold them), one Columns per block, in file order."""
+    query_names = sa.select(p.c.idx, p.c.name).where(p.c.chat_id == chat_id)
+    names = {idx: name for idx, name in conn.execute(query_names)}
+    # The block ids first, then their payloads a few at a time: asked for in one
+    # query ordered by id, SQLite sorts every payload of the chat (the chat_id index
+    # gives them in another order) and so holds the whole packed chat at once.
+    if ids is None:
+        ids = _block_ids(conn, chat_id, low, high)
+    for at in range(0, len(ids), READ_BLOCKS):
+        chunk = ids[at:at + READ_BLOCKS]
+        result = conn.execute(sa.select(b.c.payload).where(b.c.id.in_(chunk)).order_by(b.c.id))
+        for (payload,) in result.all():
+            batch = _unpacked(chat_id, payload, names)
+            if low is not None or high is not None:
+                batch = _within(batch, low, high)
+            yield batch
 
 
 def _unpacked(chat_id: int, payload: bytes, names: dict[int, str]) -> Columns:
@@ -252,14 +409,11 @@ class _Writer:
     def __init__(self, conn: sa.Connection, chat: NewChat | int, now: datetime) -> None:
         self.conn = conn
         self.added = 0
-        self.skipped = 0
         self.seconds: list[int] = []
         self.senders: list[int] = []
         self.kinds: list[int] = []
         self.texts: list[str] = []
         self.edited: list[int] = []
-        self.boundary: Counter[tuple[int, int, int, str]] = Counter()
-        self.last_ts = -(1 << 62)
         if isinstance(chat, NewChat):
             stamp = utc_stamp(now)
             self.chat_id = int(conn.execute(
@@ -271,23 +425,6 @@ class _Writer:
             self.chat_id = chat
             self.index = {name: idx for name, idx in conn.execute(
                 sa.select(p.c.name, p.c.idx).where(p.c.chat_id == chat))}
-            last = conn.execute(
-                sa.select(sa.func.max(b.c.last_ts)).where(b.c.chat_id == chat)).scalar()
-            if last is not None:
-                self.last_ts = int(last)
-                for (payload,) in conn.execute(
-                        sa.select(b.c.payload).where(b.c.chat_id == chat, b.c.last_ts == last)):
-                    seconds, senders, kinds, _, texts = chat_codec.unpack(payload)
-                    self.boundary.update(
-                        (ts, sender, kind, text)
-                        for ts, sender, kind, text in zip(seconds, senders, kinds, texts,
-                                                          strict=True)
-                        if ts == last)
-
-    @property
-    def names(self) -> list[str]:
-        """People in the chat, in order of first appearance (app notices have no name)."""
-        return [name for name in sorted(self.index, key=self.index.__getitem__) if name]
 
     def _add_people(self, senders: list[str]) -> None:
         """Give every new name its number, in order of first appearance."""
@@ -311,30 +448,12 @@ class _Writer:
         edited = [1 if e else 0 for e in batch.edited] if any(batch.edited) else \
             [0] * len(batch)
         seconds, texts = batch.seconds, batch.texts
-        if min(seconds) <= self.last_ts:
-            keep = [i for i in range(len(seconds))
-                    if not self._already_stored(seconds[i], senders[i], kinds[i], texts[i])]
-            seconds, senders, kinds = ([seconds[i] for i in keep], [senders[i] for i in keep],
-                                       [kinds[i] for i in keep])
-            texts, edited = [texts[i] for i in keep], [edited[i] for i in keep]
         self.seconds += seconds
         self.senders += senders
         self.kinds += kinds
         self.texts += texts
         self.edited += edited
         self.flush()
-
-    def _already_stored(self, ts: int, sender: int, kind: int, text: str) -> bool:
-        """At or before the newest stored second: is this message one we have?"""
-        if ts < self.last_ts:
-            self.skipped += 1
-            return True
-        key = (ts, sender, kind, text)
-        if self.boundary[key] > 0:
-            self.boundary[key] -= 1
-            self.skipped += 1
-            return True
-        return False
 
     def flush(self, everything: bool = False) -> None:
         """Store every full block pending (and, with `everything`, the rest as a last one)."""

@@ -23,6 +23,10 @@ def month_year(moment: datetime) -> str:
     return f"{MONTHS[moment.month - 1]} {moment.year}"
 
 
+def day_month_year(moment: datetime) -> str:
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
 @dataclass(frozen=True, slots=True)
 class ChatView:
     """A chat as pages show it: who is who, by the names the person chose."""
@@ -74,6 +78,27 @@ class ChatView:
         if (first.year, first.month) == (last.year, last.month):
             return month_year(first)
         return f"{month_year(first)} to {month_year(last)}"
+
+    @property
+    def people(self) -> str:
+        """Everyone in the chat by the export's names: "Sam and Alex"."""
+        names = self.info.participants
+        if not names:
+            return "no one yet"
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    @property
+    def first_day(self) -> str:
+        return day_month_year(self.info.first) if self.info.first else "no messages yet"
+
+    @property
+    def last_day(self) -> str:
+        return day_month_year(self.info.last) if self.info.last else "no messages yet"
+
+    @property
+    def imported(self) -> str:
+        """The day the chat was first imported: "7 December 2026"."""
+        return day_month_year(datetime.fromisoformat(self.info.imported_at))
 
     @property
     def summary(self) -> str:

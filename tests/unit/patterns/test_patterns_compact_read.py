@@ -64,7 +64,7 @@ def _vault_report(tmp_path: Path, messages: list[Message], me: str) -> dict[str,
     try:
         stored = workspace.chats.repo.store(
             NewChat("whatsapp", "t", "t.txt"), in_columns(messages, 97),
-            datetime(2024, 1, 1, tzinfo=UTC), lambda names: me)
+            datetime(2024, 1, 1, tzinfo=UTC), lambda names, current: me)
         service = PatternService(workspace.chats, workspace.journal)
         found = service.report(stored.chat_id)
         since = messages[len(messages) // 3].ts.date()

@@ -33,7 +33,7 @@ from clearheart.importers.base import (
     Options,
     long_date,
 )
-from clearheart.services.chats import ImportSummary
+from clearheart.services.chats import ImportSummary, counted
 from clearheart.web.chat_view import FORMAT_NAMES
 from clearheart.web.render import Fields, html, notify, see_other, sentence, state_of
 from clearheart.web.routes.patterns import warm
@@ -171,12 +171,12 @@ def _date_order_problem(exc: AmbiguousDateOrder) -> Problem:
 
 def _done(request: Request, summary: ImportSummary) -> str:
     """Leave the notice, and say where to go next: the picker, or the patterns."""
-    count = f"Imported {summary.messages:,} message{'s' if summary.messages != 1 else ''}"
-    if summary.skipped:
-        count += f" ({summary.skipped:,} were already here)"
-    count += "."
+    count = f"Imported {counted(summary)}."
     if summary.warnings:
         count += f" A note from reading the file: {sentence(summary.warnings[0])}"
+    if summary.alike is not None:
+        notify(request, f"{count} It looks like a chat already here; please have a look.")
+        return f"/chats/{summary.chat_id}/same/{summary.alike.id}"
     if summary.me is None:
         notify(request, f"{count} One more step: say which name is yours.")
         return f"/chats/{summary.chat_id}/me"
@@ -188,7 +188,7 @@ def _done(request: Request, summary: ImportSummary) -> str:
 async def _import(request: Request, path: Path, asked: Asked) -> ImportSummary:
     chats = state_of(request).require().chats
     return await asyncio.to_thread(chats.import_chat, path, fmt=asked.fmt,
-                                   options=asked.options(), require_me=False)
+                                   options=asked.options(), require_me=False, unsure="keep")
 
 
 def _announced_size(length: str) -> None:

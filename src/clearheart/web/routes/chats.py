@@ -69,6 +69,38 @@ def set_alias(request: Request) -> Response:
     return see_other(f"/chats/{chat.id}/manage")
 
 
+def next_step(chat: ChatView) -> str:
+    """Where a chat's person goes next: the picker until they say who they are."""
+    return f"/chats/{chat.id}" if chat.info.me is not None else f"/chats/{chat.id}/me"
+
+
+def same_page(request: Request) -> Response:
+    """A new import that may be a stored chat: both side by side, merge or keep both."""
+    new = view_of(request)
+    stored = ChatView(state_of(request).require().chats.get(path_id(request, "other_id")))
+    why = ("the people in it are named differently"
+           if set(new.info.participants) != set(stored.info.participants)
+           else "only some of their messages match")
+    return html(request, "chat_same.html", "Is this the same chat?", {
+        "new": new, "stored": stored, "why": why, "keep_href": next_step(new),
+    })
+
+
+def merge(request: Request) -> Response:
+    """Merge the new import into the stored chat, as the person chose."""
+    chat_id, into = path_id(request, "chat_id"), path_id(request, "other_id")
+    chats = state_of(request).require().chats
+    added = chats.merge(chat_id, into)
+    forget(request, chat_id)
+    forget(request, into)
+    kept = ChatView(chats.get(into))
+    if kept.info.me is not None:
+        warm(request, into)
+    noun = "message" if added == 1 else "messages"
+    notify(request, f"Merged. {added:,} new {noun} joined the chat; nothing was doubled.")
+    return see_other(next_step(kept))
+
+
 def delete(request: Request) -> Response:
     """The chat, its messages and every pattern worked out from them, in one step."""
     chat_id = path_id(request, "chat_id")
@@ -85,4 +117,6 @@ routes = [
     Route("/chats/{chat_id:id}/manage", manage_page, methods=["GET"]),
     Route("/chats/{chat_id:id}/alias", set_alias, methods=["POST"]),
     Route("/chats/{chat_id:id}/delete", delete, methods=["POST"]),
+    Route("/chats/{chat_id:id}/same/{other_id:id}", same_page, methods=["GET"]),
+    Route("/chats/{chat_id:id}/merge/{other_id:id}", merge, methods=["POST"]),
 ]
