@@ -133,6 +133,23 @@ LOCALES: list[tuple[str, str, datetime, str]] = [
         "nos vemos",
     ),
     ("iPhone, month year day", "[12/2020/31, 23:59:59] Sam: see you soon", LATE_S, "see you soon"),
+    # Shapes people reported in other parsers' issue threads (chat-miner #24 and #66,
+    # whatsapp-chat-parser #224, nmoya/whatsapp-parser #4, whats-reader #78), in our words.
+    (
+        "Spanish (Mexico), iPhone, no comma, a.m. without spaces",
+        "[31/12/20 11:59:59 p.m.] Sam: see you soon",
+        LATE_S,
+        "see you soon",
+    ),
+    ("Old export, four-digit year, colon", "12/31/2020 23:59:59: Sam: hi", LATE_S, "hi"),
+    ("Old iPhone, 12-hour, colon", "12/31/20, 11:59:59 PM: Sam: see you", LATE_S, "see you"),
+    ("Dashes in the date, no comma", "31-12-2020 23:59 - Sam: tot zo", LATE, "tot zo"),
+    (
+        "Spanish, no comma, no-break space before the marker",
+        f"31/12/2020 11:59{NBSP}p. m. - Sam: nos vemos",
+        LATE,
+        "nos vemos",
+    ),
 ]
 
 
@@ -165,3 +182,16 @@ def test_without_a_dash_or_bracket_only_a_named_line_starts_a_message(tmp_path: 
     )
     found = list(whatsapp.open_source(path).messages())
     assert [m.text for m in found] == ["the plan\n31. 12. 2020. 23:59:59 is when we meet"]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["(archivo adjunto)", "(file attached)", "(Datei angehängt)", "(fichier joint)",
+     "(arquivo anexado)", "(file allegato)"],
+)
+def test_an_attachment_line_in_each_language_is_media(tmp_path: Path, marker: str) -> None:
+    path = tmp_path / "_chat.txt"
+    line = f"31/12/2020, 11:59 p. m. - Sam: PTT-20201231-WA0014.opus {marker}"
+    path.write_text(f"{line}\n{line}\n", "utf-8")
+    found = list(whatsapp.open_source(path).messages())
+    assert [m.kind.value for m in found] == ["media", "media"]
