@@ -22,8 +22,8 @@ from clearheart.web.charts import (
     Segment,
     TimeAxis,
     column,
-    end_label,
     grid,
+    key_labels,
     line,
     pct,
     px,
@@ -62,15 +62,14 @@ def _share_panel(
     label: str,
     ticks: Sequence[str],
 ) -> Panel:
-    scale = Scale.fixed(100, 100, (0, 50, 100))
+    scale = Scale.fixed(100, 100, (0, 50, 100)).keyed(1)
     segments, dots = line(points, scale)
-    end = end_label(points, scale, label)
     return Panel(
         height=scale.bottom + 26,
         grid=grid(scale),
         ticks=tick_labels(scale, ticks),
         series=(Series(css, segments, dots),),
-        labels=((css + "-text", end),) if end else (),
+        labels=key_labels([(css + "-text", label, points)], scale),
         axis=axis_labels(axis, scale.bottom + 20),
         axis_y=scale.bottom,
     )
@@ -117,9 +116,10 @@ def _bars(
         for w, v in zip(weeks, values, strict=True)
         if v
     )
-    # Tick labels give the bars the same gutter as the lines: the weeks line up.
+    # Tick labels give the bars the same gutter as the lines: the weeks line up. The
+    # room under the baseline keeps the "0" level with it inside the drawing.
     return Panel(
-        height=scale.bottom + 2,
+        height=scale.bottom + 8,
         rects=rects,
         grid=(Segment(pct(LEFT), px(scale.bottom), pct(RIGHT), px(scale.bottom)),),
         ticks=tick_labels(scale, [f"{t:g}" for t in scale.ticks]),

@@ -8,7 +8,6 @@ judging: these moments usually come from hurt or worry, and the charts say so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from clearheart.domain.own_messages import (
@@ -29,13 +28,12 @@ from clearheart.web.charts import (
     TimeAxis,
     column,
     duration,
-    end_label,
     grid,
+    key_labels,
     line,
     pct,
     px,
     short_name,
-    spread,
     tick_labels,
 )
 from clearheart.web.pattern_parts import (
@@ -84,9 +82,9 @@ def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready:
     first, last = weeks[0].start, weeks[-1].start
     axis = TimeAxis.spanning(first, last)
     highest = max((w.tally.share(k) or 0.0 for w in weeks for k in WATCHED), default=0.0)
-    scale = Scale.nice(max(highest * 100, 10.0), 120)
+    scale = Scale.nice(max(highest * 100, 10.0), 120).keyed(len(WATCHED))
     series = []
-    labels: list[tuple[str, Label]] = []
+    named = []
     for kind in WATCHED:
         points = [
             (
@@ -97,19 +95,13 @@ def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready:
         ]
         segments, dots = line(points, scale)
         series.append(Series(CSS[kind], segments, dots))
-        label = end_label(points, scale, KIND_NAMES[kind])
-        if label is not None:
-            labels.append((CSS[kind] + "-text", label))
-    placed = {
-        label.text: label
-        for label in _above_axis(spread([lab for _, lab in labels]), scale.bottom - 4)
-    }
+        named.append((CSS[kind] + "-text", KIND_NAMES[kind], points))
     shares = Panel(
         height=scale.bottom + 26,
         grid=grid(scale),
         ticks=tick_labels(scale, [f"{t:.0f}%" for t in scale.ticks]),
         series=tuple(series),
-        labels=tuple((css, placed[lab.text]) for css, lab in labels),
+        labels=key_labels(named, scale),
         axis=axis_labels(axis, scale.bottom + 20),
         axis_y=scale.bottom,
         title="Share of your messages each week",
@@ -321,16 +313,6 @@ def bursts(report: OwnReport) -> Chart:
             ("Night of", "Messages", "With one of these"),
             rows,
         ),
-    )
-
-
-def _above_axis(labels: Sequence[Label], lowest: float) -> tuple[Label, ...]:
-    """Labels spread apart, moved up together if the lowest would sit on the axis text."""
-    overflow = max((float(label.y) for label in labels), default=0.0) - lowest
-    if overflow <= 0:
-        return tuple(labels)
-    return tuple(
-        Label(label.x, px(float(label.y) - overflow), label.text, label.anchor) for label in labels
     )
 
 

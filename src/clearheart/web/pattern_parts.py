@@ -8,18 +8,19 @@ from datetime import date, datetime, timedelta
 
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.web.charts import (
+    NARROW_PX,
+    WIDE_PX,
     Dot,
     Label,
     Rect,
     Scale,
     Segment,
     TimeAxis,
-    end_label,
     grid,
+    key_labels,
     line,
     px,
     short_name,
-    spread,
     tick_labels,
 )
 
@@ -117,7 +118,10 @@ def whose(name: str) -> str:
 
 
 def axis_labels(axis: TimeAxis, y: float) -> tuple[Label, ...]:
-    return tuple(Label(t.x, px(y), t.text, t.anchor) for t in axis.ticks())
+    """The date labels at height `y`: a set for a phone and a set for a wide screen."""
+    return tuple(Label(t.x, px(y), t.text, t.anchor, css)
+                 for css, width in (("narrow", NARROW_PX), ("wide", WIDE_PX))
+                 for t in axis.ticks(width))
 
 
 def month_mid(axis: TimeAxis, start: date) -> float:
@@ -131,28 +135,19 @@ def week_mid(axis: TimeAxis, start: date) -> float:
 def pair_lines(axis: TimeAxis, rows: Sequence[tuple[date, float | None, float | None]],
                scale: Scale, names: tuple[str, str], tick_text: Sequence[str],
                mid: Callable[[TimeAxis, date], float]) -> Panel:
-    """Two lines over time, one per side, each labelled directly at its last value."""
+    """Two lines over time, one per side, each named directly above its end."""
+    scale = scale.keyed(2)
     mine = [(mid(axis, start), a) for start, a, _ in rows]
     theirs = [(mid(axis, start), b) for start, _, b in rows]
     series = []
-    labels: list[tuple[str, Label]] = []
-    # The line that ends higher is labelled above its end, the other below: apart.
-    ends = [next((v for _, v in reversed(points) if v is not None), None)
-            for points in (mine, theirs)]
-    mine_higher = (ends[0] or 0) >= (ends[1] or 0)
-    for css, points, name, above in (("you", mine, names[0], mine_higher),
-                                     ("other", theirs, names[1], not mine_higher)):
+    named = []
+    for css, points, name in (("you", mine, names[0]), ("other", theirs, names[1])):
         segments, dots = line(points, scale)
         series.append(Series(css, segments, dots))
-        label = end_label(points, scale, short_name(heading(name)), above)
-        if label is not None:
-            labels.append((css, label))
-    placed = spread([label for _, label in labels])
-    by_text = {label.text: label for label in placed}
+        named.append((css + "-text", short_name(heading(name)), points))
     return Panel(
         height=scale.bottom + 26, grid=grid(scale), ticks=tick_labels(scale, tick_text),
-        series=tuple(series),
-        labels=tuple((css + "-text", by_text[label.text]) for css, label in labels),
+        series=tuple(series), labels=key_labels(named, scale),
         axis=axis_labels(axis, scale.bottom + 20), axis_y=scale.bottom,
     )
 
