@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from clearheart.domain.behaviour_summary import MIN_BIDS, RESEARCH_NOTE, LogSummary, Week
 from clearheart.domain.patterns.periods import PeriodCounts
+from clearheart.domain.percent import percent, percent_of
 from clearheart.services.patterns import MoodPoint
 from clearheart.web.charts import (
     LEFT,
@@ -99,7 +100,7 @@ def toward_chart(summary: LogSummary, axis: TimeAxis) -> Chart:
                     day_text(w.start),
                     str(w.answered),
                     str(w.toward),
-                    "–" if w.ratio is None else f"{w.ratio:.0%}",
+                    "–" if w.ratio is None else percent(w.ratio),
                 )
                 for w in summary.weeks
                 if w.answered
@@ -216,7 +217,7 @@ def first_chart(chat: ChatWeeks, axis: TimeAxis, first: date, last: date) -> Cha
     mine = sum(w.counts[0] for w in weeks if w.counts)
     reading = (
         f"In these weeks you started {mine:,} of the {count(total, 'conversation')} "
-        f"({mine / total:.0%})."
+        f"({percent_of(mine, total)})."
         if total
         else "No conversations in this chat during these weeks."
     )

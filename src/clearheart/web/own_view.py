@@ -17,6 +17,7 @@ from clearheart.domain.own_messages import (
     OwnReport,
     Tally,
 )
+from clearheart.domain.percent import percent
 from clearheart.services.own_messages import TheirWeek
 from clearheart.web.charts import (
     DURATION_STEPS,
@@ -69,12 +70,12 @@ NOTICING = (
 )
 
 
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f}%"
+def share_text(share: float | None) -> str:
+    return "–" if share is None else percent(share)
 
 
 def _kinds_text(tally: Tally) -> str:
-    return ", ".join(f"{KIND_WORDS[k]} {percent(tally.share(k))}" for k in WATCHED)
+    return ", ".join(f"{KIND_WORDS[k]} {share_text(tally.share(k))}" for k in WATCHED)
 
 
 def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready: bool) -> Chart:
@@ -99,7 +100,7 @@ def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready:
     shares = Panel(
         height=scale.bottom + 26,
         grid=grid(scale),
-        ticks=tick_labels(scale, [f"{t:.0f}%" for t in scale.ticks]),
+        ticks=tick_labels(scale, [percent(t / 100) for t in scale.ticks]),
         series=tuple(series),
         labels=key_labels(named, scale),
         axis=axis_labels(axis, scale.bottom + 20),
@@ -131,7 +132,7 @@ def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready:
         )
     else:
         reading = (
-            f"Over {count(len(weeks), 'week')}, {percent(total.share())} of your messages "
+            f"Over {count(len(weeks), 'week')}, {share_text(total.share())} of your messages "
             f"carried at least one of these: {_kinds_text(total)}."
         )
     notes = [NOTICING]
@@ -146,7 +147,7 @@ def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready:
         (
             day_text(w.start),
             f"{w.tally.messages:,}",
-            *(percent(w.tally.share(k)) for k in WATCHED),
+            *(share_text(w.tally.share(k)) for k in WATCHED),
             duration(theirs[w.start].median_reply) if w.start in theirs else "–",
         )
         for w in weeks
@@ -215,8 +216,8 @@ def by_hour(report: OwnReport) -> Chart:
     late, day = report.late, report.day_tally
     if late.share() is not None and day.share() is not None:
         reading = (
-            f"Between 23:00 and 05:00, {percent(late.share())} of your messages carried "
-            f"one of these, and {percent(day.share())} during the rest of the day."
+            f"Between 23:00 and 05:00, {share_text(late.share())} of your messages carried "
+            f"one of these, and {share_text(day.share())} during the rest of the day."
         )
     else:
         reading = (
@@ -227,7 +228,7 @@ def by_hour(report: OwnReport) -> Chart:
             f"{h.hour:02d}:00",
             f"{h.tally.messages:,}",
             f"{h.tally.flagged:,}",
-            percent(h.tally.share()),
+            share_text(h.tally.share()),
         )
         for h in hours
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from clearheart.domain.patterns.loop import Lagged
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.patterns.unanswered import LengthBucket
+from clearheart.domain.percent import percent
 from clearheart.web.charts import (
     LEFT,
     RIGHT,
@@ -220,7 +221,7 @@ def loop(report: PatternReport, shown: Shown) -> tuple[Chart, list[Whisker], Pan
                  for v, text, anchor in ((-1, "opposite", "start"), (0, "no link", "middle"),
                                          (1, "together", "end")))
     zero = pct(_x(0))
-    chart.table = Table(f"Week-to-week links (correlation, with its {found.confidence:.0%} "
+    chart.table = Table(f"Week-to-week links (correlation, with its {percent(found.confidence)} "
                         "range)", ("", "Correlation"),
                         tuple((w.label, w.value) for w in whiskers))
     chart.description = ("Two rows, each a dot with a line through it: how closely one side's "

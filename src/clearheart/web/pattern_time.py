@@ -13,6 +13,7 @@ from typing import Literal
 from clearheart.domain.patterns.plan_rules import BY_ID, PlanKind
 from clearheart.domain.patterns.plans import Outcome, PlanCounts
 from clearheart.domain.patterns.report import PatternReport
+from clearheart.domain.percent import percent_of
 from clearheart.services.patterns import MoodPoint
 from clearheart.web.charts import (
     DURATION_STEPS,
@@ -66,8 +67,8 @@ def who_starts(report: PatternReport, shown: Shown, axis: TimeAxis) -> Chart:
         mine = month.counts[0] / total * 100 if total else None
         rows.append((month.start, mine, None if mine is None else 100 - mine))
         table.append((month_name(month.start), str(total),
-                      "–" if mine is None else f"{mine:.0f}%",
-                      "–" if mine is None else f"{100 - mine:.0f}%"))
+                      percent_of(month.counts[0], total) if total else "–",
+                      percent_of(total - month.counts[0], total) if total else "–"))
     scale = Scale.fixed(100, 120, (0, 50, 100))
     panel = pair_lines(axis, rows, scale, names, ("none", "half", "all"), month_mid)
     return Chart(

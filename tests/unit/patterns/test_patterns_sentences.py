@@ -12,7 +12,8 @@ from clearheart.domain.chat import Kind, Message
 from clearheart.domain.patterns.report import PatternReport, Settings, build_report
 from clearheart.domain.patterns.sentence import Sentence
 from clearheart.domain.patterns.sentences import describe
-from clearheart.domain.patterns.wording import count, day, duration, listing, month, percent
+from clearheart.domain.patterns.wording import count, day, duration, listing, month
+from clearheart.domain.percent import percent
 
 FORBIDDEN = (
     "avoidant", "needy", "toxic", "narcissist", "doesn't care", "does not care", "you should",

@@ -19,10 +19,10 @@ from clearheart.domain.patterns.wording import (
     duration,
     listing,
     month,
-    percent,
     possessive,
     span,
 )
+from clearheart.domain.percent import percent
 
 MIN_CONVERSATIONS = 10
 MIN_REPLIES = 20
