@@ -14,8 +14,17 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "clearheart"
 
 @pytest.mark.parametrize(
     ("share", "shown"),
-    [(0.455, "46%"), (0.456, "46%"), (0.005, "1%"), (0.004, "0%"), (0.285, "29%"),
-     (0.025, "3%"), (0.0, "0%"), (1.0, "100%"), (0.95, "95%")],
+    [
+        (0.455, "46%"),
+        (0.456, "46%"),
+        (0.005, "1%"),
+        (0.004, "0%"),
+        (0.285, "29%"),
+        (0.025, "3%"),
+        (0.0, "0%"),
+        (1.0, "100%"),
+        (0.95, "95%"),
+    ],
 )
 def test_a_half_rounds_up(share: float, shown: str) -> None:
     assert percent(share) == shown
@@ -23,8 +32,16 @@ def test_a_half_rounds_up(share: float, shown: str) -> None:
 
 @pytest.mark.parametrize(
     ("part", "whole", "shown"),
-    [(91, 200, "46%"), (456, 1000, "46%"), (1, 200, "1%"), (73, 110, "66%"), (1, 3, "33%"),
-     (2, 3, "67%"), (0, 7, "0%"), (7, 7, "100%")],
+    [
+        (91, 200, "46%"),
+        (456, 1000, "46%"),
+        (1, 200, "1%"),
+        (73, 110, "66%"),
+        (1, 3, "33%"),
+        (2, 3, "67%"),
+        (0, 7, "0%"),
+        (7, 7, "100%"),
+    ],
 )
 def test_a_count_of_a_count_rounds_exactly(part: int, whole: int, shown: str) -> None:
     assert percent_of(part, whole) == shown
@@ -37,7 +54,7 @@ FORMATTED_ELSEWHERE = [
     (re.compile(r"\|\s*round[^}]*\}\}\s*%"), "a template |round before %"),
     (re.compile(r"\bint\([^)]*\*\s*100"), "int() of a share times 100"),
     (re.compile(r"round\([^)]*\*\s*100|round\(\s*100\s*\*"), "round() of a share times 100"),
-    (re.compile(r"[\"']%[-+ #0]*\d*\.?\d*[fd]%%"), "printf-style percentages (\"%.0f%%\")"),
+    (re.compile(r"[\"']%[-+ #0]*\d*\.?\d*[fd]%%"), 'printf-style percentages ("%.0f%%")'),
 ]
 """Ways a percentage could be written without `percent`: each misrounds somewhere."""
 NOT_SHOWN = {"web/charts.py": 'return f"{value:.2f}%"'}
