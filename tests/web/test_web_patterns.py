@@ -127,7 +127,7 @@ def test_plans_show_the_messages_that_counted_and_the_rule(web: Web, months_chat
     listed = text_of(part)
     assert "suggested a plan" in listed
     assert "Rule: " in listed
-    assert re.search(r"Suggested: \d+", listed) and re.search(r"Agreed: \d+", listed)
+    assert re.search(r"Suggested: \d+", listed) and re.search(r"Confirmed: \d+", listed)
 
 
 def test_the_loop_shows_both_directions_with_their_ranges(web: Web, months_chat: int) -> None:

@@ -6,12 +6,13 @@ same month in the next, and the mood line lines up with the messages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from clearheart.domain.patterns.plan_figures import PlanFigures, plan_figures
 from clearheart.domain.patterns.plan_rules import BY_ID, PlanKind
-from clearheart.domain.patterns.plans import Outcome, PlanCounts
+from clearheart.domain.patterns.plans import Outcome
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.percent import percent_of
 from clearheart.services.patterns import MoodPoint
@@ -124,55 +125,64 @@ class PlanRow:
     rule: str
 
 
-def _agreed(person: PlanCounts) -> int:
-    return person.outcome(Outcome.CONFIRMED)
-
-
-PLAN_KINDS = (
-    ("Suggested", lambda p: p.proposals),
-    ("Agreed", _agreed),
-    ("Called off", lambda p: p.cancellations),
-    ("Moved", lambda p: p.reschedules),
+PLAN_TILES: tuple[tuple[str, Callable[[PlanFigures], int]], ...] = (
+    ("Suggested", lambda f: f.suggested),
+    ("Confirmed", lambda f: f.outcome(Outcome.CONFIRMED)),
+    ("Moved", lambda f: f.outcome(Outcome.RESCHEDULED)),
+    ("Turned down", lambda f: f.outcome(Outcome.DECLINED)),
+    ("Called off later", lambda f: f.outcome(Outcome.CANCELLED)),
 )
+"""The plans' rows of bars: suggestions, and what came of them in the sentences' words."""
 
 
 def plans(report: PatternReport, shown: Shown, axis: TimeAxis) -> tuple[Chart, list[PlanRow]]:
     found = report.plans
-    totals = {title: [sum(pick(p) for p in month.people) for month in found.by_month]
-              for title, pick in PLAN_KINDS}
+    monthly = [plan_figures(month.people) for month in found.by_month]
+    overall = plan_figures(found.overall)
+    totals = {title: [pick(f) for f in monthly] for title, pick in PLAN_TILES}
     # One scale for the four rows, so a tall bar means the same in each.
     scale = Scale.nice(max((max(v, default=0) for v in totals.values()), default=0), 34,
                        count=1)
     panels = []
-    for title, values in totals.items():
+    for (title, pick), values in zip(PLAN_TILES, totals.values(), strict=True):
         rects = tuple(("plan", column(axis, month.start, next_month(month.start), 0, value,
                                       scale))
                       for month, value in zip(found.by_month, values, strict=True) if value)
         panels.append(Panel(height=scale.bottom + 2, rects=rects,
                             grid=(Segment(pct(LEFT), px(scale.bottom), pct(RIGHT),
                                           px(scale.bottom)),),
-                            title=f"{title}: {sum(values):,}"))
+                            title=f"{title}: {pick(overall):,}"))
     panels[-1].axis = axis_labels(axis, panels[-1].height + 16)
     panels[-1].height += 22
-    rows = tuple((month_name(m.start), *(str(totals[t][i]) for t, _ in PLAN_KINDS))
+    rows = tuple((month_name(m.start), *(str(totals[t][i]) for t, _ in PLAN_TILES))
                  for i, m in enumerate(found.by_month))
     listed = [PlanRow(day_text(h.at), shown(h.sender), KIND_WORDS.get(h.kind, h.kind.value),
                       h.matched, BY_ID[h.rule].description if h.rule in BY_ID else h.rule)
               for h in reversed(found.hits[-PLAN_LIST_MOST:])]
-    suggested = sum(totals["Suggested"])
-    agreed = sum(totals["Agreed"])
     chart = Chart(
         id="plans", heading="Plans",
         basis=f"{count(len(found.hits), 'message')} counted {since_text(report)}: "
-              f"{count(suggested, 'plan')} suggested, {agreed:,} of them agreed within "
+              f"{count(overall.suggested, 'plan')} suggested, "
+              f"{overall.outcome(Outcome.CONFIRMED):,} of them confirmed within "
               f"{found.window_hours:g} hours. Plain rules look for phrases such as “are you "
               "free” and “can’t make it”; they would rather miss a plan than invent one.",
-        description="Four rows of monthly bars on one scale: plans suggested, agreed, "
-                    "called off and moved.",
+        description="Five rows of monthly bars on one scale: plans suggested, and of "
+                    "those, the ones confirmed, moved, turned down and called off later.",
         panels=panels,
-        table=Table("Plans by month", ("Month", *(t for t, _ in PLAN_KINDS)), rows),
+        table=Table("Plans by month", ("Month", *(t for t, _ in PLAN_TILES)), rows),
     )
     return chart, listed
+
+
+def plan_list_heading(listed: int, counted: int) -> str:
+    """The list's own heading, with the same count as the chart's ground.
+
+    "The 97 messages that counted, and why"; when only the newest are listed,
+    "The newest 200 of the 291 messages that counted, and why".
+    """
+    if listed < counted:
+        return f"The newest {listed:,} of the {count(counted, 'message')} that counted, and why"
+    return f"The {count(counted, 'message')} that counted, and why"
 
 
 WEEKLY_MOST = 160

@@ -20,6 +20,7 @@ from clearheart.web.pattern_readings import sentences
 from clearheart.web.pattern_readings import timeline as timeline_sentence
 from clearheart.web.pattern_tallies import effort, loop, silences, unanswered_runs
 from clearheart.web.pattern_time import (
+    plan_list_heading,
     plans,
     reply_times,
     timeline,
@@ -72,6 +73,6 @@ def page(report: PatternReport, shown: Shown, mood_of: MoodOf) -> dict[str, obje
                  "Each chart starts with one sentence of what it shows and ends with how "
                  "much it rests on.",
         "silence_rows": silence_rows, "plan_rows": plan_rows,
-        "plans_cut": len(report.plans.hits) > len(plan_rows),
+        "plans_listed": plan_list_heading(len(plan_rows), len(report.plans.hits)),
         "whiskers": whiskers, "loop_panel": loop_panel,
     }

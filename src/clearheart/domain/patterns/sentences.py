@@ -10,6 +10,7 @@ from __future__ import annotations
 from clearheart.domain.patterns.effort import EffortStats
 from clearheart.domain.patterns.latency import LatencyStats, PersonLatency
 from clearheart.domain.patterns.loop_sentences import loop
+from clearheart.domain.patterns.plan_figures import plan_figures
 from clearheart.domain.patterns.plans import Outcome, PlanCounts
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.patterns.sentence import Sentence, cap, them, who, whose
@@ -282,8 +283,8 @@ def plans(report: PatternReport) -> list[Sentence]:
             report.basis.messages,
         )]
     said = []
-    proposals = sum(c.proposals for c in found.overall)
-    if proposals:
+    figures = plan_figures(found.overall)
+    if figures.suggested:
         offered = [
             f"{who(report, p)} suggested {count(c.proposals, 'plan')}"
             for p, c in enumerate(found.overall)
@@ -310,7 +311,7 @@ def plans(report: PatternReport) -> list[Sentence]:
                 f"{_outcomes(counts)}.",
                 offers,
             ))
-    total = sum(c.cancellations for c in found.overall)
+    total = figures.cancellations
     if total:
         called = [
             f"{who(report, p)} {count(c.cancellations, 'time')}"
