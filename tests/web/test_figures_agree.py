@@ -78,6 +78,16 @@ def table(fragment: str) -> dict[str, list[int]]:
 
 
 def check_page(page: str) -> None:
+    whole = words(page)
+    header = number(re.search(r"· ([\d,]+) messages? ·", whole).group(1))
+    counted = number(re.search(r"What the ([\d,]+) messages", whole).group(1))
+    left = re.search(r"(?:The ([\d,]+) other lines|One other line) in this chat", whole)
+    others = 0 if left is None else number(left.group(1) or "1")
+    assert header == counted + others, (header, counted, others)
+    if left:
+        named = re.search(r"other lines? in this chat (?:is|are) (.*?): nobody", whole).group(1)
+        assert total(r"(\d[\d,]*) ", named) + named.count("an ") + named.count("a ") == others
+
     plans = section(page, "plans")
     said = sentences(plans)
     tiles = {

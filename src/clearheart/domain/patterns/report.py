@@ -166,6 +166,9 @@ def _build(
         weeks=len(weeks),
         first=stamps[0] if stamps else None,
         last=stamps[-1] if stamps else None,
+        notices=timeline.notices,
+        deleted=timeline.deleted,
+        calls=len(timeline.calls),
     )
     people = len(timeline.names)
     groups = [frozenset((p,)) for p in range(people)]
