@@ -19,7 +19,7 @@ the lines' ends, so no line ever runs through them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -67,6 +67,8 @@ class Segment:
 class Dot:
     x: str
     y: str
+    css: str = ""
+    """"partial" for a period the messages only partly cover: drawn hollow."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,12 +229,12 @@ class Scale:
         return self.above + self.height
 
 
-def line(points: Sequence[tuple[float, float | None]], scale: Scale) -> tuple[
-    tuple[Segment, ...], tuple[Dot, ...]
-]:
+def line(points: Sequence[tuple[float, float | None]], scale: Scale,
+         partial: Collection[float] = ()) -> tuple[tuple[Segment, ...], tuple[Dot, ...]]:
     """Segments between neighbouring known values, and a dot at each value.
 
     A missing value (None) breaks the line rather than being drawn as zero or guessed.
+    A dot at an x in `partial` stands for a period only partly covered: it is hollow.
     """
     segments = []
     dots = []
@@ -242,7 +244,7 @@ def line(points: Sequence[tuple[float, float | None]], scale: Scale) -> tuple[
             previous = None
             continue
         y = scale.y(value)
-        dots.append(Dot(pct(x), px(y)))
+        dots.append(Dot(pct(x), px(y), "partial" if x in partial else ""))
         if previous is not None:
             segments.append(Segment(pct(previous[0]), px(previous[1]), pct(x), px(y)))
         previous = (x, y)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from clearheart.domain.patterns.periods import Unit, period_of, whole
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.web.charts import (
     NARROW_PX,
@@ -134,15 +135,19 @@ def week_mid(axis: TimeAxis, start: date) -> float:
 
 def pair_lines(axis: TimeAxis, rows: Sequence[tuple[date, float | None, float | None]],
                scale: Scale, names: tuple[str, str], tick_text: Sequence[str],
-               mid: Callable[[TimeAxis, date], float]) -> Panel:
-    """Two lines over time, one per side, each named directly above its end."""
+               mid: Callable[[TimeAxis, date], float], partial: Collection[date] = ()) -> Panel:
+    """Two lines over time, one per side, each named directly above its end.
+
+    The periods starting on a day in `partial` are only partly covered: hollow dots.
+    """
     scale = scale.keyed(2)
     mine = [(mid(axis, start), a) for start, a, _ in rows]
     theirs = [(mid(axis, start), b) for start, _, b in rows]
+    hollow = {mid(axis, start) for start in partial}
     series = []
     named = []
     for css, points, name in (("you", mine, names[0]), ("other", theirs, names[1])):
-        segments, dots = line(points, scale)
+        segments, dots = line(points, scale, hollow)
         series.append(Series(css, segments, dots))
         named.append((css + "-text", short_name(heading(name)), points))
     return Panel(
@@ -150,6 +155,44 @@ def pair_lines(axis: TimeAxis, rows: Sequence[tuple[date, float | None, float | 
         series=tuple(series), labels=key_labels(named, scale),
         axis=axis_labels(axis, scale.bottom + 20), axis_y=scale.bottom,
     )
+
+
+def partial_periods(report: PatternReport, unit: Unit) -> tuple[date, ...]:
+    """The starts of the first and last week or month, where the messages cover them only
+    in part (periods.whole)."""
+    first, last = report.basis.first, report.basis.last
+    if first is None or last is None:
+        return ()
+    days = first.date(), last.date()
+    ends = dict.fromkeys((period_of(unit, days[0]), period_of(unit, days[1])))
+    return tuple(start for start in ends if not whole(unit, start, *days))
+
+
+def period_name(start: date, unit: Unit, partial: Collection[date]) -> str:
+    """"June 2026" or "Week of 3 June 2026"; "(in part)" after one only partly covered."""
+    name = month_text(start) if unit == "month" else day_text(start)
+    return f"{name} (in part)" if start in partial else name
+
+
+def partial_note(report: PatternReport, unit: Unit, drawn: str = "dot") -> str:
+    """Why the first or last point looks odd: it rests on fewer days, and no trend uses it.
+
+    `drawn` is what stands for a period in the chart ("dot", "bar"); those of the
+    partial periods are drawn hollow or paler. Empty when every period is whole.
+    """
+    partial = partial_periods(report, unit)
+    first, last = report.basis.first, report.basis.last
+    if not partial or first is None or last is None:
+        return ""
+    if len(partial) == 2:
+        which, verb, mark, them = f"The first and the last {unit}s", "are", f"their {drawn}s "\
+            "are", "them"
+    else:
+        end = "first" if partial[0] == period_of(unit, first.date()) else "last"
+        which, verb, mark, them = f"The {end} {unit}", "is", f"its {drawn} is", "it"
+    return (f"{which} {verb} only partly in these messages (they run from {day_text(first)} "
+            f"to {day_text(last)}), so {mark} drawn lighter and no comparison over time "
+            f"uses {them}.")
 
 
 def next_month(start: date) -> date:

@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Literal
 
+from clearheart.domain.patterns.periods import Unit
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.patterns.wording import listing
 from clearheart.services.patterns import MoodPoint
 from clearheart.web.charts import TimeAxis
-from clearheart.web.pattern_parts import Chart, Shown, count, day_text
+from clearheart.web.pattern_parts import Chart, Shown, count, day_text, partial_note
 from clearheart.web.pattern_readings import sentences
 from clearheart.web.pattern_readings import timeline as timeline_sentence
 from clearheart.web.pattern_tallies import effort, loop, silences, unanswered_runs
@@ -83,6 +84,13 @@ def page(report: PatternReport, shown: Shown, mood_of: MoodOf) -> dict[str, obje
     for key, texts in sentences(report, shown).items():
         charts[key].reading = texts[0]
         charts[key].notes = texts[1:]
+    dated: tuple[tuple[str, Unit, str], ...] = (
+        ("first", "month", "dot"), ("replies", "month", "dot"), ("plans", "month", "bar"),
+        ("timeline", timeline_unit(report), "dot"))
+    for key, unit, drawn in dated:
+        note = partial_note(report, unit, drawn)
+        if note:
+            charts[key].notes.append(note)
     checkins = sum(m.checkins for m in mood)
     mean = sum(m.mean * m.checkins for m in mood) / checkins if checkins else None
     charts["timeline"].reading = timeline_sentence(checkins, mean, timeline_unit(report))
