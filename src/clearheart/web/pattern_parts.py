@@ -174,6 +174,10 @@ def period_name(start: date, unit: Unit, partial: Collection[date]) -> str:
     return f"{name} (in part)" if start in partial else name
 
 
+LIGHTER = {"dot": "hollow", "bar": "paler"}
+"""How a partly covered period's mark is drawn, by what stands for a period."""
+
+
 def partial_note(report: PatternReport, unit: Unit, drawn: str = "dot") -> str:
     """Why the first or last point looks odd: it rests on fewer days, and no trend uses it.
 
@@ -191,7 +195,7 @@ def partial_note(report: PatternReport, unit: Unit, drawn: str = "dot") -> str:
         end = "first" if partial[0] == period_of(unit, first.date()) else "last"
         which, verb, mark, them = f"The {end} {unit}", "is", f"its {drawn} is", "it"
     return (f"{which} {verb} only partly in these messages (they run from {day_text(first)} "
-            f"to {day_text(last)}), so {mark} drawn lighter and no comparison over time "
+            f"to {day_text(last)}), so {mark} {LIGHTER[drawn]} and no comparison over time "
             f"uses {them}.")
 
 
