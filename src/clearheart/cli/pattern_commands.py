@@ -54,11 +54,19 @@ def patterns(chat_id: int, since: datetime | None, until: datetime | None,
                                 until.date() if until else None)
     finally:
         workspace.close()
+    sentences = describe(report)
     if as_json:
-        echo_json(jsonable(report))
+        echo_json({
+            **jsonable(report),
+            "sentences": [
+                {"topic": s.topic, "text": s.text, "claims_change": s.claims_change,
+                 "n": s.rests_on}
+                for s in sentences
+            ],
+        })
         return
     topic = None
-    for sentence in describe(report):
+    for sentence in sentences:
         if sentence.topic != topic:
             topic = sentence.topic
             click.echo(f"\n{TOPICS[topic]}")

@@ -22,6 +22,7 @@ from clearheart.domain.behaviour import (
     LogEntry,
     week_of,
 )
+from clearheart.domain.percent import percent_of
 
 MIN_BIDS = 3
 """Fewer answered bids than this in a week (or overall) gives "not enough yet", not a share."""
@@ -164,14 +165,13 @@ def _ratio(total: Week, over: str) -> Figure:
             f"from {MIN_BIDS} bids on.",
             RESEARCH_NOTE,
         )
-    share = round(100 * total.toward / n)
     away, against = total.count("bid_away"), total.count("bid_against")
     return Figure(
         "toward",
         label,
         f"{total.toward} of {n}",
         f"Of the {plural(n, 'bid')} you logged {over}, they turned toward "
-        f"{total.toward} ({share}%), away from {away} and against {against}.",
+        f"{total.toward} ({percent_of(total.toward, n)}), away from {away} and against {against}.",
         RESEARCH_NOTE,
     )
 

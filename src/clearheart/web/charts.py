@@ -6,20 +6,41 @@ height, so a chart stretches to any screen while its text keeps its size: a
 phone shows the same 13 px labels as a desktop. Every weekly and monthly chart
 on a page shares one `TimeAxis`, which is what puts the person's mood on the
 same timeline as the messages.
+
+Because text keeps its size while the plot stretches, the date labels under an
+axis are chosen for the narrowest plot they will be read at: one set for a
+phone (NARROW_PX) and one for a wide screen (WIDE_PX), and the stylesheet
+shows whichever fits the chart's own width (a container query). Labels that
+fit at a width fit at every wider one, since the gaps between them only grow.
+Direct labels naming a line sit in rows above the plot, right-aligned over
+the lines' ends, so no line ever runs through them.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 LEFT = 1.0
 RIGHT = 99.0
 """The plot's horizontal extent, in percent of the chart's width."""
 TOP = 12.0
 """Pixels above the plot: room for a direct label over the highest value."""
+KEY_ROW = 16.0
+"""Pixels per row of line names above the plot (key_labels)."""
+CHAR_PX = 7.0
+"""A generous width of one character of 12 px axis text, digits and capitals included."""
+LABEL_GAP_PX = 10.0
+"""The least room between two date labels, so they read as two."""
+NARROW_PX = 200.0
+"""The narrowest plot the phone set of date labels must fit: a 320 px screen."""
+WIDE_PX = 480.0
+"""The narrowest plot that shows the wide set (the stylesheet's container query)."""
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+"""Months between date labels; from 3 up they fall on January, April, July, October."""
 DURATION_STEPS = tuple(m * 60.0 for m in (1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480,
                                          720, 1440, 2880, 4320, 10080))
 """Round reply-time steps in seconds: minutes, then hours, then days."""
@@ -46,6 +67,8 @@ class Segment:
 class Dot:
     x: str
     y: str
+    css: str = ""
+    """"partial" for a period the messages only partly cover: drawn hollow."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +85,8 @@ class Label:
     y: str
     text: str
     anchor: str = "middle"
+    css: str = ""
+    """"narrow" or "wide" for the date labels meant for one width only."""
 
 
 def next_month(day: date) -> date:
@@ -95,23 +120,67 @@ class TimeAxis:
     def middle(self, start: date, days: int) -> float:
         return self.x(start + timedelta(days=days / 2))
 
-    def ticks(self, most: int = 6) -> tuple[Label, ...]:
-        """Month names under the axis: at most `most`, evenly spaced, years where they change."""
-        months: list[date] = []
-        day = self.start
-        while day < self.end:
-            months.append(day)
-            day = next_month(day)
-        step = max(1, math.ceil(len(months) / most))
+    def ticks(self, width: float) -> tuple[Label, ...]:
+        """Date labels under the axis that fit a plot `width` pixels wide without touching.
+
+        The step is the smallest of MONTH_STEPS whose labels all fit: a step of one
+        month labels each month at its middle; longer steps label month starts,
+        aligned to the calendar (every January from 3 months up, so the year
+        changes on a label). The first label and every label where the year
+        changes carry the year ("Jan 2024", "Apr", "Jul", "Oct", "Jan 2025");
+        from 12 months up a label is only the year. A label that would spill past
+        either edge starts (or ends) at that edge instead. When nothing fits, only the
+        first label is given, with its year.
+        """
+        for step in MONTH_STEPS:
+            placed = _placed(self._every(step), width)
+            if placed:
+                return placed
+        return (Label(pct(self.x(self.start)), "0", month_name(self.start), "start"),)
+
+    def _every(self, step: int) -> tuple[Label, ...]:
+        """A label every `step` months, on months whose count since year 0 divides by it."""
         labels = []
         previous_year = None
-        for month in months[::step]:
-            with_year = previous_year != month.year
-            previous_year = month.year
-            x = self.middle(month, 15) if step == 1 else self.x(month)
-            anchor = "start" if step > 1 else "middle"
-            labels.append(Label(pct(x), "0", month_name(month, with_year), anchor))
+        month = self.start
+        while month < self.end:
+            if (month.year * 12 + month.month - 1) % step == 0:
+                with_year = month.year != previous_year
+                text = str(month.year) if step >= 12 else month_name(month, with_year)
+                x = self.middle(month, 15) if step == 1 else self.x(month)
+                labels.append(Label(pct(x), "0", text))
+                previous_year = month.year
+            month = next_month(month)
         return tuple(labels)
+
+
+def _box(label: Label, width: float) -> tuple[float, float]:
+    """A label's left and right edge in pixels, on a plot `width` pixels wide."""
+    x = float(label.x.rstrip("%")) / 100 * width
+    size = len(label.text) * CHAR_PX
+    if label.anchor == "start":
+        return x, x + size
+    if label.anchor == "end":
+        return x - size, x
+    return x - size / 2, x + size / 2
+
+
+def _placed(labels: Sequence[Label], width: float) -> tuple[Label, ...]:
+    """The labels, each kept inside the plot by its anchor, or () if any two come too close."""
+    kept = []
+    for label in labels:
+        left, right = _box(label, width)
+        if left < 0:
+            label = Label(pct(LEFT), label.y, label.text, "start")
+        elif right > width:
+            label = Label(pct(RIGHT), label.y, label.text, "end")
+        kept.append(label)
+    boxes = [_box(label, width) for label in kept]
+    if not kept or any(left < 0 or right > width for left, right in boxes):
+        return ()
+    if any(b[0] - a[1] < LABEL_GAP_PX for a, b in pairwise(boxes)):
+        return ()
+    return tuple(kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +190,8 @@ class Scale:
     top: float
     height: float
     ticks: tuple[float, ...]
+    above: float = TOP
+    """Pixels above the plot: TOP, or more when lines are named above it (`keyed`)."""
 
     @classmethod
     def nice(cls, highest: float, height: float, count: int = 3,
@@ -145,21 +216,25 @@ class Scale:
     def fixed(cls, top: float, height: float, ticks: Sequence[float]) -> Scale:
         return cls(top, height, tuple(ticks))
 
+    def keyed(self, rows: int) -> Scale:
+        """The same scale with `rows` rows of line names above the plot."""
+        return replace(self, above=TOP + KEY_ROW * rows)
+
     def y(self, value: float) -> float:
         share = min(max(value / self.top, 0.0), 1.0) if self.top else 0.0
-        return TOP + self.height * (1 - share)
+        return self.above + self.height * (1 - share)
 
     @property
     def bottom(self) -> float:
-        return TOP + self.height
+        return self.above + self.height
 
 
-def line(points: Sequence[tuple[float, float | None]], scale: Scale) -> tuple[
-    tuple[Segment, ...], tuple[Dot, ...]
-]:
+def line(points: Sequence[tuple[float, float | None]], scale: Scale,
+         partial: Collection[float] = ()) -> tuple[tuple[Segment, ...], tuple[Dot, ...]]:
     """Segments between neighbouring known values, and a dot at each value.
 
     A missing value (None) breaks the line rather than being drawn as zero or guessed.
+    A dot at an x in `partial` stands for a period only partly covered: it is hollow.
     """
     segments = []
     dots = []
@@ -169,7 +244,7 @@ def line(points: Sequence[tuple[float, float | None]], scale: Scale) -> tuple[
             previous = None
             continue
         y = scale.y(value)
-        dots.append(Dot(pct(x), px(y)))
+        dots.append(Dot(pct(x), px(y), "partial" if x in partial else ""))
         if previous is not None:
             segments.append(Segment(pct(previous[0]), px(previous[1]), pct(x), px(y)))
         previous = (x, y)
@@ -208,27 +283,22 @@ def grid(scale: Scale) -> tuple[Segment, ...]:
                  for v in scale.ticks)
 
 
-def end_label(points: Sequence[tuple[float, float | None]], scale: Scale, text: str,
-              above: bool = True) -> Label | None:
-    """A direct label at a line's last known value, kept inside the chart."""
-    known = [(x, v) for x, v in points if v is not None]
-    if not known:
-        return None
-    x, value = known[-1]
-    y = scale.y(value) + (-8 if above else 16)
-    y = min(max(y, 11.0), scale.bottom - 4)
-    return Label(pct(x), px(y), text, "end" if x > 50 else "start")
+def key_labels(lines: Sequence[tuple[str, str, Sequence[tuple[float, float | None]]]],
+               scale: Scale) -> tuple[tuple[str, Label], ...]:
+    """Each line's name (css, text, points) in its own row above the plot, right-aligned.
 
+    The rows sit over the lines' ends, in the lines' colours, with the line that ends
+    highest named first, so the names read in the order the lines end. A line with no
+    value is not named. The scale must be `keyed` for as many rows as there are lines.
+    """
+    def end(points: Sequence[tuple[float, float | None]]) -> float | None:
+        return next((v for _, v in reversed(points) if v is not None), None)
 
-def spread(labels: Sequence[Label], gap: float = 15.0) -> tuple[Label, ...]:
-    """Move labels apart vertically so two direct labels never sit on top of each other."""
-    placed: list[Label] = []
-    for label in sorted(labels, key=lambda item: float(item.y)):
-        y = float(label.y)
-        if placed and y - float(placed[-1].y) < gap:
-            y = float(placed[-1].y) + gap
-        placed.append(Label(label.x, px(y), label.text, label.anchor))
-    return tuple(placed)
+    drawn = [(css, text, value) for css, text, points in lines
+             if (value := end(points)) is not None]
+    drawn.sort(key=lambda item: -item[2])
+    return tuple((css, Label(pct(RIGHT), px(TOP + 1 + KEY_ROW * row), text, "end"))
+                 for row, (css, text, _) in enumerate(drawn))
 
 
 def duration(seconds: float | None) -> str:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from clearheart.domain.behaviour_summary import MIN_BIDS, RESEARCH_NOTE, LogSummary, Week
 from clearheart.domain.patterns.periods import PeriodCounts
+from clearheart.domain.percent import percent, percent_of
 from clearheart.services.patterns import MoodPoint
 from clearheart.web.charts import (
     LEFT,
@@ -22,8 +23,8 @@ from clearheart.web.charts import (
     Segment,
     TimeAxis,
     column,
-    end_label,
     grid,
+    key_labels,
     line,
     pct,
     px,
@@ -62,15 +63,14 @@ def _share_panel(
     label: str,
     ticks: Sequence[str],
 ) -> Panel:
-    scale = Scale.fixed(100, 100, (0, 50, 100))
+    scale = Scale.fixed(100, 100, (0, 50, 100)).keyed(1)
     segments, dots = line(points, scale)
-    end = end_label(points, scale, label)
     return Panel(
         height=scale.bottom + 26,
         grid=grid(scale),
         ticks=tick_labels(scale, ticks),
         series=(Series(css, segments, dots),),
-        labels=((css + "-text", end),) if end else (),
+        labels=key_labels([(css + "-text", label, points)], scale),
         axis=axis_labels(axis, scale.bottom + 20),
         axis_y=scale.bottom,
     )
@@ -100,7 +100,7 @@ def toward_chart(summary: LogSummary, axis: TimeAxis) -> Chart:
                     day_text(w.start),
                     str(w.answered),
                     str(w.toward),
-                    "–" if w.ratio is None else f"{w.ratio:.0%}",
+                    "–" if w.ratio is None else percent(w.ratio),
                 )
                 for w in summary.weeks
                 if w.answered
@@ -117,9 +117,10 @@ def _bars(
         for w, v in zip(weeks, values, strict=True)
         if v
     )
-    # Tick labels give the bars the same gutter as the lines: the weeks line up.
+    # Tick labels give the bars the same gutter as the lines: the weeks line up. The
+    # room under the baseline keeps the "0" level with it inside the drawing.
     return Panel(
-        height=scale.bottom + 2,
+        height=scale.bottom + 8,
         rects=rects,
         grid=(Segment(pct(LEFT), px(scale.bottom), pct(RIGHT), px(scale.bottom)),),
         ticks=tick_labels(scale, [f"{t:g}" for t in scale.ticks]),
@@ -216,7 +217,7 @@ def first_chart(chat: ChatWeeks, axis: TimeAxis, first: date, last: date) -> Cha
     mine = sum(w.counts[0] for w in weeks if w.counts)
     reading = (
         f"In these weeks you started {mine:,} of the {count(total, 'conversation')} "
-        f"({mine / total:.0%})."
+        f"({percent_of(mine, total)})."
         if total
         else "No conversations in this chat during these weeks."
     )

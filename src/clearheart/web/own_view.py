@@ -8,7 +8,6 @@ judging: these moments usually come from hurt or worry, and the charts say so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from clearheart.domain.own_messages import (
@@ -18,6 +17,7 @@ from clearheart.domain.own_messages import (
     OwnReport,
     Tally,
 )
+from clearheart.domain.percent import percent
 from clearheart.services.own_messages import TheirWeek
 from clearheart.web.charts import (
     DURATION_STEPS,
@@ -29,13 +29,12 @@ from clearheart.web.charts import (
     TimeAxis,
     column,
     duration,
-    end_label,
     grid,
+    key_labels,
     line,
     pct,
     px,
     short_name,
-    spread,
     tick_labels,
 )
 from clearheart.web.pattern_parts import (
@@ -71,12 +70,12 @@ NOTICING = (
 )
 
 
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f}%"
+def share_text(share: float | None) -> str:
+    return "–" if share is None else percent(share)
 
 
 def _kinds_text(tally: Tally) -> str:
-    return ", ".join(f"{KIND_WORDS[k]} {percent(tally.share(k))}" for k in WATCHED)
+    return ", ".join(f"{KIND_WORDS[k]} {share_text(tally.share(k))}" for k in WATCHED)
 
 
 def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready: bool) -> Chart:
@@ -84,9 +83,9 @@ def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready:
     first, last = weeks[0].start, weeks[-1].start
     axis = TimeAxis.spanning(first, last)
     highest = max((w.tally.share(k) or 0.0 for w in weeks for k in WATCHED), default=0.0)
-    scale = Scale.nice(max(highest * 100, 10.0), 120)
+    scale = Scale.nice(max(highest * 100, 10.0), 120).keyed(len(WATCHED))
     series = []
-    labels: list[tuple[str, Label]] = []
+    named = []
     for kind in WATCHED:
         points = [
             (
@@ -97,19 +96,13 @@ def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready:
         ]
         segments, dots = line(points, scale)
         series.append(Series(CSS[kind], segments, dots))
-        label = end_label(points, scale, KIND_NAMES[kind])
-        if label is not None:
-            labels.append((CSS[kind] + "-text", label))
-    placed = {
-        label.text: label
-        for label in _above_axis(spread([lab for _, lab in labels]), scale.bottom - 4)
-    }
+        named.append((CSS[kind] + "-text", KIND_NAMES[kind], points))
     shares = Panel(
         height=scale.bottom + 26,
         grid=grid(scale),
-        ticks=tick_labels(scale, [f"{t:.0f}%" for t in scale.ticks]),
+        ticks=tick_labels(scale, [percent(t / 100) for t in scale.ticks]),
         series=tuple(series),
-        labels=tuple((css, placed[lab.text]) for css, lab in labels),
+        labels=key_labels(named, scale),
         axis=axis_labels(axis, scale.bottom + 20),
         axis_y=scale.bottom,
         title="Share of your messages each week",
@@ -139,7 +132,7 @@ def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready:
         )
     else:
         reading = (
-            f"Over {count(len(weeks), 'week')}, {percent(total.share())} of your messages "
+            f"Over {count(len(weeks), 'week')}, {share_text(total.share())} of your messages "
             f"carried at least one of these: {_kinds_text(total)}."
         )
     notes = [NOTICING]
@@ -154,7 +147,7 @@ def by_week(report: OwnReport, theirs: dict[date, TheirWeek], other: str, ready:
         (
             day_text(w.start),
             f"{w.tally.messages:,}",
-            *(percent(w.tally.share(k)) for k in WATCHED),
+            *(share_text(w.tally.share(k)) for k in WATCHED),
             duration(theirs[w.start].median_reply) if w.start in theirs else "–",
         )
         for w in weeks
@@ -223,8 +216,8 @@ def by_hour(report: OwnReport) -> Chart:
     late, day = report.late, report.day_tally
     if late.share() is not None and day.share() is not None:
         reading = (
-            f"Between 23:00 and 05:00, {percent(late.share())} of your messages carried "
-            f"one of these, and {percent(day.share())} during the rest of the day."
+            f"Between 23:00 and 05:00, {share_text(late.share())} of your messages carried "
+            f"one of these, and {share_text(day.share())} during the rest of the day."
         )
     else:
         reading = (
@@ -235,7 +228,7 @@ def by_hour(report: OwnReport) -> Chart:
             f"{h.hour:02d}:00",
             f"{h.tally.messages:,}",
             f"{h.tally.flagged:,}",
-            percent(h.tally.share()),
+            share_text(h.tally.share()),
         )
         for h in hours
     )
@@ -321,16 +314,6 @@ def bursts(report: OwnReport) -> Chart:
             ("Night of", "Messages", "With one of these"),
             rows,
         ),
-    )
-
-
-def _above_axis(labels: Sequence[Label], lowest: float) -> tuple[Label, ...]:
-    """Labels spread apart, moved up together if the lowest would sit on the axis text."""
-    overflow = max((float(label.y) for label in labels), default=0.0) - lowest
-    if overflow <= 0:
-        return tuple(labels)
-    return tuple(
-        Label(label.x, px(float(label.y) - overflow), label.text, label.anchor) for label in labels
     )
 
 

@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from clearheart.domain.patterns.periods import Unit, period_of, whole
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.web.charts import (
+    NARROW_PX,
+    WIDE_PX,
     Dot,
     Label,
     Rect,
     Scale,
     Segment,
     TimeAxis,
-    end_label,
     grid,
+    key_labels,
     line,
     px,
     short_name,
-    spread,
     tick_labels,
 )
 
@@ -117,7 +119,10 @@ def whose(name: str) -> str:
 
 
 def axis_labels(axis: TimeAxis, y: float) -> tuple[Label, ...]:
-    return tuple(Label(t.x, px(y), t.text, t.anchor) for t in axis.ticks())
+    """The date labels at height `y`: a set for a phone and a set for a wide screen."""
+    return tuple(Label(t.x, px(y), t.text, t.anchor, css)
+                 for css, width in (("narrow", NARROW_PX), ("wide", WIDE_PX))
+                 for t in axis.ticks(width))
 
 
 def month_mid(axis: TimeAxis, start: date) -> float:
@@ -130,31 +135,68 @@ def week_mid(axis: TimeAxis, start: date) -> float:
 
 def pair_lines(axis: TimeAxis, rows: Sequence[tuple[date, float | None, float | None]],
                scale: Scale, names: tuple[str, str], tick_text: Sequence[str],
-               mid: Callable[[TimeAxis, date], float]) -> Panel:
-    """Two lines over time, one per side, each labelled directly at its last value."""
+               mid: Callable[[TimeAxis, date], float], partial: Collection[date] = ()) -> Panel:
+    """Two lines over time, one per side, each named directly above its end.
+
+    The periods starting on a day in `partial` are only partly covered: hollow dots.
+    """
+    scale = scale.keyed(2)
     mine = [(mid(axis, start), a) for start, a, _ in rows]
     theirs = [(mid(axis, start), b) for start, _, b in rows]
+    hollow = {mid(axis, start) for start in partial}
     series = []
-    labels: list[tuple[str, Label]] = []
-    # The line that ends higher is labelled above its end, the other below: apart.
-    ends = [next((v for _, v in reversed(points) if v is not None), None)
-            for points in (mine, theirs)]
-    mine_higher = (ends[0] or 0) >= (ends[1] or 0)
-    for css, points, name, above in (("you", mine, names[0], mine_higher),
-                                     ("other", theirs, names[1], not mine_higher)):
-        segments, dots = line(points, scale)
+    named = []
+    for css, points, name in (("you", mine, names[0]), ("other", theirs, names[1])):
+        segments, dots = line(points, scale, hollow)
         series.append(Series(css, segments, dots))
-        label = end_label(points, scale, short_name(heading(name)), above)
-        if label is not None:
-            labels.append((css, label))
-    placed = spread([label for _, label in labels])
-    by_text = {label.text: label for label in placed}
+        named.append((css + "-text", short_name(heading(name)), points))
     return Panel(
         height=scale.bottom + 26, grid=grid(scale), ticks=tick_labels(scale, tick_text),
-        series=tuple(series),
-        labels=tuple((css + "-text", by_text[label.text]) for css, label in labels),
+        series=tuple(series), labels=key_labels(named, scale),
         axis=axis_labels(axis, scale.bottom + 20), axis_y=scale.bottom,
     )
+
+
+def partial_periods(report: PatternReport, unit: Unit) -> tuple[date, ...]:
+    """The starts of the first and last week or month, where the messages cover them only
+    in part (periods.whole)."""
+    first, last = report.basis.first, report.basis.last
+    if first is None or last is None:
+        return ()
+    days = first.date(), last.date()
+    ends = dict.fromkeys((period_of(unit, days[0]), period_of(unit, days[1])))
+    return tuple(start for start in ends if not whole(unit, start, *days))
+
+
+def period_name(start: date, unit: Unit, partial: Collection[date]) -> str:
+    """"June 2026" or "Week of 3 June 2026"; "(in part)" after one only partly covered."""
+    name = month_text(start) if unit == "month" else day_text(start)
+    return f"{name} (in part)" if start in partial else name
+
+
+LIGHTER = {"dot": "hollow", "bar": "paler"}
+"""How a partly covered period's mark is drawn, by what stands for a period."""
+
+
+def partial_note(report: PatternReport, unit: Unit, drawn: str = "dot") -> str:
+    """Why the first or last point looks odd: it rests on fewer days, and no trend uses it.
+
+    `drawn` is what stands for a period in the chart ("dot", "bar"); those of the
+    partial periods are drawn hollow or paler. Empty when every period is whole.
+    """
+    partial = partial_periods(report, unit)
+    first, last = report.basis.first, report.basis.last
+    if not partial or first is None or last is None:
+        return ""
+    if len(partial) == 2:
+        which, verb, mark, them = f"The first and the last {unit}s", "are", f"their {drawn}s "\
+            "are", "them"
+    else:
+        end = "first" if partial[0] == period_of(unit, first.date()) else "last"
+        which, verb, mark, them = f"The {end} {unit}", "is", f"its {drawn} is", "it"
+    return (f"{which} {verb} only partly in these messages (they run from {day_text(first)} "
+            f"to {day_text(last)}), so {mark} {LIGHTER[drawn]} and no comparison over time "
+            f"uses {them}.")
 
 
 def next_month(start: date) -> date:

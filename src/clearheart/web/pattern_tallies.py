@@ -8,7 +8,20 @@ from dataclasses import dataclass
 from clearheart.domain.patterns.loop import Lagged
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.patterns.unanswered import LengthBucket
-from clearheart.web.charts import LEFT, RIGHT, Dot, Label, Rect, Segment, bar, duration, pct, px
+from clearheart.domain.percent import percent
+from clearheart.web.charts import (
+    LEFT,
+    RIGHT,
+    Dot,
+    Label,
+    Rect,
+    Segment,
+    bar,
+    duration,
+    pct,
+    px,
+    short_name,
+)
 from clearheart.web.pattern_parts import (
     Chart,
     Panel,
@@ -21,6 +34,12 @@ from clearheart.web.pattern_parts import (
     two_sides,
     whose,
 )
+
+BARS = (34.0, 78.0)
+"""Where bars run, in percent: names to their left, and room on their right for a count
+as long as "123,456" on a 320 px phone."""
+NAME_MOST = 10
+"""Characters of a name beside a bar (about 75 px), so it ends before the bar starts."""
 
 
 def _bucket_name(bucket: LengthBucket) -> str:
@@ -52,12 +71,12 @@ def unanswered_runs(report: PatternReport, shown: Shown) -> Chart:
         y += 18
         for css, value, name in (("you", bucket.runs, names[0]),
                                  ("other", theirs[i], heading(names[1]))):
-            rect = bar(value, highest, y, 12, LEFT, 74)
+            rect = bar(value, highest, y, 12, *BARS)
             rects.append((css, rect))
-            # The first row names each bar; the rest only need their numbers.
-            text = f"{value:,} · {name}" if i == 0 else f"{value:,}"
-            labels.append((css + "-text", Label(pct(_right_of(rect) + 1), px(y + 11), text,
+            labels.append((css + "-text", Label(pct(LEFT), px(y + 11), short_name(name, NAME_MOST),
                                                "start")))
+            labels.append((css + "-text", Label(pct(_right_of(rect) + 1), px(y + 11),
+                                               f"{value:,}", "start")))
             y += 15
         y += 8
         table.append((_bucket_name(bucket), f"{bucket.runs:,}", f"{theirs[i]:,}"))
@@ -122,9 +141,10 @@ def effort(report: PatternReport, shown: Shown) -> Chart:
         sides = (("you", a, names[0]), ("other", b, heading(names[1])))
         for k, (css, value, name) in enumerate(sides):
             y = 4 + k * 22
-            rect = bar(value or 0, highest, y, 14, 32, 84)
+            rect = bar(value or 0, highest, y, 14, *BARS)
             rects.append((css, rect))
-            labels.append(("axis", Label(pct(LEFT), px(y + 12), name[:14], "start")))
+            labels.append(("axis", Label(pct(LEFT), px(y + 12), short_name(name, NAME_MOST),
+                                         "start")))
             labels.append((css + "-text", Label(pct(_right_of(rect) + 1), px(y + 12),
                                                "–" if value is None else fmt.format(value),
                                                "start")))
@@ -201,7 +221,7 @@ def loop(report: PatternReport, shown: Shown) -> tuple[Chart, list[Whisker], Pan
                  for v, text, anchor in ((-1, "opposite", "start"), (0, "no link", "middle"),
                                          (1, "together", "end")))
     zero = pct(_x(0))
-    chart.table = Table(f"Week-to-week links (correlation, with its {found.confidence:.0%} "
+    chart.table = Table(f"Week-to-week links (correlation, with its {percent(found.confidence)} "
                         "range)", ("", "Correlation"),
                         tuple((w.label, w.value) for w in whiskers))
     chart.description = ("Two rows, each a dot with a line through it: how closely one side's "

@@ -6,13 +6,15 @@ same month in the next, and the mood line lines up with the messages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from clearheart.domain.patterns.plan_figures import PlanFigures, plan_figures
 from clearheart.domain.patterns.plan_rules import BY_ID, PlanKind
-from clearheart.domain.patterns.plans import Outcome, PlanCounts
+from clearheart.domain.patterns.plans import Outcome
 from clearheart.domain.patterns.report import PatternReport
+from clearheart.domain.percent import percent_of
 from clearheart.services.patterns import MoodPoint
 from clearheart.web.charts import (
     DURATION_STEPS,
@@ -25,7 +27,6 @@ from clearheart.web.charts import (
     duration,
     grid,
     line,
-    month_name,
     pct,
     px,
     tick_labels,
@@ -43,6 +44,8 @@ from clearheart.web.pattern_parts import (
     month_mid,
     next_month,
     pair_lines,
+    partial_periods,
+    period_name,
     since_text,
     two_sides,
     week_mid,
@@ -59,17 +62,18 @@ KIND_WORDS = {
 
 def who_starts(report: PatternReport, shown: Shown, axis: TimeAxis) -> Chart:
     names = two_sides(report, shown)
+    partial = partial_periods(report, "month")
     rows = []
     table = []
     for month in report.conversations.by_month:
         total = month.total
         mine = month.counts[0] / total * 100 if total else None
         rows.append((month.start, mine, None if mine is None else 100 - mine))
-        table.append((month_name(month.start), str(total),
-                      "–" if mine is None else f"{mine:.0f}%",
-                      "–" if mine is None else f"{100 - mine:.0f}%"))
+        table.append((period_name(month.start, "month", partial), str(total),
+                      percent_of(month.counts[0], total) if total else "–",
+                      percent_of(total - month.counts[0], total) if total else "–"))
     scale = Scale.fixed(100, 120, (0, 50, 100))
-    panel = pair_lines(axis, rows, scale, names, ("none", "half", "all"), month_mid)
+    panel = pair_lines(axis, rows, scale, names, ("none", "half", "all"), month_mid, partial)
     return Chart(
         id="first", heading="Who reaches out first",
         basis=f"In {count(report.conversations.count, 'conversation')} "
@@ -88,18 +92,19 @@ def reply_times(report: PatternReport, shown: Shown, axis: TimeAxis) -> Chart:
     people = report.latency.people
     mine = people[0]
     theirs = people[1] if len(people) == 2 else None
+    partial = partial_periods(report, "month")
     rows = []
     table = []
     for i, month in enumerate(mine.by_month):
         other = theirs.by_month[i].stats if theirs else None
         rows.append((month.start, month.stats.median, other.median if other else None))
-        table.append((month_name(month.start), duration(month.stats.median),
+        table.append((period_name(month.start, "month", partial), duration(month.stats.median),
                       duration(month.stats.p90), duration(other.median if other else None),
                       duration(other.p90 if other else None)))
     highest = max([v for _, a, b in rows for v in (a, b) if v is not None], default=3600.0)
     scale = Scale.of_steps(max(highest, 600.0), 120, DURATION_STEPS)
     panel = pair_lines(axis, rows, scale, names,
-                       [duration(t) if t else "0" for t in scale.ticks], month_mid)
+                       [duration(t) if t else "0" for t in scale.ticks], month_mid, partial)
     replies = sum(p.overall.replies for p in people)
     return Chart(
         id="replies", heading="How long replies take",
@@ -123,55 +128,66 @@ class PlanRow:
     rule: str
 
 
-def _agreed(person: PlanCounts) -> int:
-    return person.outcome(Outcome.CONFIRMED)
-
-
-PLAN_KINDS = (
-    ("Suggested", lambda p: p.proposals),
-    ("Agreed", _agreed),
-    ("Called off", lambda p: p.cancellations),
-    ("Moved", lambda p: p.reschedules),
+PLAN_TILES: tuple[tuple[str, Callable[[PlanFigures], int]], ...] = (
+    ("Suggested", lambda f: f.suggested),
+    ("Confirmed", lambda f: f.outcome(Outcome.CONFIRMED)),
+    ("Moved", lambda f: f.outcome(Outcome.RESCHEDULED)),
+    ("Turned down", lambda f: f.outcome(Outcome.DECLINED)),
+    ("Called off later", lambda f: f.outcome(Outcome.CANCELLED)),
 )
+"""The plans' rows of bars: suggestions, and what came of them in the sentences' words."""
 
 
 def plans(report: PatternReport, shown: Shown, axis: TimeAxis) -> tuple[Chart, list[PlanRow]]:
     found = report.plans
-    totals = {title: [sum(pick(p) for p in month.people) for month in found.by_month]
-              for title, pick in PLAN_KINDS}
+    partial = partial_periods(report, "month")
+    monthly = [plan_figures(month.people) for month in found.by_month]
+    overall = plan_figures(found.overall)
+    totals = {title: [pick(f) for f in monthly] for title, pick in PLAN_TILES}
     # One scale for the four rows, so a tall bar means the same in each.
     scale = Scale.nice(max((max(v, default=0) for v in totals.values()), default=0), 34,
                        count=1)
     panels = []
-    for title, values in totals.items():
-        rects = tuple(("plan", column(axis, month.start, next_month(month.start), 0, value,
-                                      scale))
+    for (title, pick), values in zip(PLAN_TILES, totals.values(), strict=True):
+        rects = tuple(("plan partial" if month.start in partial else "plan",
+                       column(axis, month.start, next_month(month.start), 0, value, scale))
                       for month, value in zip(found.by_month, values, strict=True) if value)
         panels.append(Panel(height=scale.bottom + 2, rects=rects,
                             grid=(Segment(pct(LEFT), px(scale.bottom), pct(RIGHT),
                                           px(scale.bottom)),),
-                            title=f"{title}: {sum(values):,}"))
+                            title=f"{title}: {pick(overall):,}"))
     panels[-1].axis = axis_labels(axis, panels[-1].height + 16)
     panels[-1].height += 22
-    rows = tuple((month_name(m.start), *(str(totals[t][i]) for t, _ in PLAN_KINDS))
+    rows = tuple((period_name(m.start, "month", partial),
+                  *(str(totals[t][i]) for t, _ in PLAN_TILES))
                  for i, m in enumerate(found.by_month))
     listed = [PlanRow(day_text(h.at), shown(h.sender), KIND_WORDS.get(h.kind, h.kind.value),
                       h.matched, BY_ID[h.rule].description if h.rule in BY_ID else h.rule)
               for h in reversed(found.hits[-PLAN_LIST_MOST:])]
-    suggested = sum(totals["Suggested"])
-    agreed = sum(totals["Agreed"])
     chart = Chart(
         id="plans", heading="Plans",
         basis=f"{count(len(found.hits), 'message')} counted {since_text(report)}: "
-              f"{count(suggested, 'plan')} suggested, {agreed:,} of them agreed within "
+              f"{count(overall.suggested, 'plan')} suggested, "
+              f"{overall.outcome(Outcome.CONFIRMED):,} of them confirmed within "
               f"{found.window_hours:g} hours. Plain rules look for phrases such as “are you "
               "free” and “can’t make it”; they would rather miss a plan than invent one.",
-        description="Four rows of monthly bars on one scale: plans suggested, agreed, "
-                    "called off and moved.",
+        description="Five rows of monthly bars on one scale: plans suggested, and of "
+                    "those, the ones confirmed, moved, turned down and called off later.",
         panels=panels,
-        table=Table("Plans by month", ("Month", *(t for t, _ in PLAN_KINDS)), rows),
+        table=Table("Plans by month", ("Month", *(t for t, _ in PLAN_TILES)), rows),
     )
     return chart, listed
+
+
+def plan_list_heading(listed: int, counted: int) -> str:
+    """The list's own heading, with the same count as the chart's ground.
+
+    "The 97 messages that counted, and why"; when only the newest are listed,
+    "The newest 200 of the 291 messages that counted, and why".
+    """
+    if listed < counted:
+        return f"The newest {listed:,} of the {count(counted, 'message')} that counted, and why"
+    return f"The {count(counted, 'message')} that counted, and why"
 
 
 WEEKLY_MOST = 160
@@ -194,9 +210,11 @@ def timeline(report: PatternReport, shown: Shown, axis: TimeAxis,
         rows = [(m.start, float(m.people[0].messages),
                  float(sum(p.messages for p in m.people[1:]))) for m in report.effort.by_month]
         mid = month_mid
-    each = "week" if weekly else "month"
+    each = timeline_unit(report)
+    partial = partial_periods(report, each)
     scale = Scale.nice(max([max(a, b) for _, a, b in rows], default=1.0), 110)
-    messages = pair_lines(axis, rows, scale, names, [f"{t:,.0f}" for t in scale.ticks], mid)
+    messages = pair_lines(axis, rows, scale, names, [f"{t:,.0f}" for t in scale.ticks], mid,
+                          partial)
     messages.title = f"Messages each {each}"
     mood_scale = Scale.fixed(4, 64, (0, 2, 4))
     segments, dots = line([(mid(axis, m.start), m.mean - 1) for m in mood], mood_scale)
@@ -209,7 +227,7 @@ def timeline(report: PatternReport, shown: Shown, axis: TimeAxis,
     )
     by_start = {m.start: m for m in mood}
     table = tuple(
-        (day_text(start) if weekly else month_name(start), f"{a:,.0f}", f"{b:,.0f}",
+        (period_name(start, each, partial), f"{a:,.0f}", f"{b:,.0f}",
          f"{by_start[start].mean:.1f} of 5" if start in by_start else "–")
         for start, a, b in rows)
     checkins = sum(m.checkins for m in mood)

@@ -12,14 +12,17 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Literal
 
+from clearheart.domain.patterns.periods import Unit
 from clearheart.domain.patterns.report import PatternReport
+from clearheart.domain.patterns.wording import listing
 from clearheart.services.patterns import MoodPoint
 from clearheart.web.charts import TimeAxis
-from clearheart.web.pattern_parts import Chart, Shown, count, day_text
+from clearheart.web.pattern_parts import Chart, Shown, count, day_text, partial_note
 from clearheart.web.pattern_readings import sentences
 from clearheart.web.pattern_readings import timeline as timeline_sentence
 from clearheart.web.pattern_tallies import effort, loop, silences, unanswered_runs
 from clearheart.web.pattern_time import (
+    plan_list_heading,
     plans,
     reply_times,
     timeline,
@@ -35,6 +38,28 @@ def axis_for(report: PatternReport) -> TimeAxis | None:
     if first is None or last is None:
         return None
     return TimeAxis.spanning(first.date(), last.date())
+
+
+def left_out(report: PatternReport) -> str:
+    """The lines the chat holds beside the messages counted, and why they do not count.
+
+    The chat's own count (at the top of the page) is every line of the export;
+    the patterns count only messages someone wrote. Without this the two figures
+    differ with no reason given. Empty when nothing was left out.
+    """
+    basis = report.basis
+    kinds = ((basis.notices, "app notice", "an"), (basis.deleted, "deleted message", "a"),
+             (basis.calls, "call", "a"))
+    total = sum(n for n, _, _ in kinds)
+    where = "in these dates" if report.since or report.until else "in this chat"
+    if total == 1:
+        what = next(f"{article} {one}" for n, one, article in kinds if n)
+        return f"One other line {where} is {what}: nobody wrote it, so it is left out. "
+    if not total:
+        return ""
+    parts = [count(n, one) for n, one, _ in kinds if n]
+    return (f"The {count(total, 'other line')} {where} are {listing(parts)}: nobody wrote "
+            "them, so they are left out. ")
 
 
 def page(report: PatternReport, shown: Shown, mood_of: MoodOf) -> dict[str, object]:
@@ -59,6 +84,13 @@ def page(report: PatternReport, shown: Shown, mood_of: MoodOf) -> dict[str, obje
     for key, texts in sentences(report, shown).items():
         charts[key].reading = texts[0]
         charts[key].notes = texts[1:]
+    dated: tuple[tuple[str, Unit, str], ...] = (
+        ("first", "month", "dot"), ("replies", "month", "dot"), ("plans", "month", "bar"),
+        ("timeline", timeline_unit(report), "dot"))
+    for key, unit, drawn in dated:
+        note = partial_note(report, unit, drawn)
+        if note:
+            charts[key].notes.append(note)
     checkins = sum(m.checkins for m in mood)
     mean = sum(m.mean * m.checkins for m in mood) / checkins if checkins else None
     charts["timeline"].reading = timeline_sentence(checkins, mean, timeline_unit(report))
@@ -69,9 +101,10 @@ def page(report: PatternReport, shown: Shown, mood_of: MoodOf) -> dict[str, obje
         "index": list(charts.values()),
         "intro": f"What the {count(report.basis.messages, 'message')} written from "
                  f"{day_text(first or axis.start)} to {day_text(last or axis.end)} show. "
-                 "Each chart starts with one sentence of what it shows and ends with how "
+                 + left_out(report)
+                 + "Each chart starts with one sentence of what it shows and ends with how "
                  "much it rests on.",
         "silence_rows": silence_rows, "plan_rows": plan_rows,
-        "plans_cut": len(report.plans.hits) > len(plan_rows),
+        "plans_listed": plan_list_heading(len(plan_rows), len(report.plans.hits)),
         "whiskers": whiskers, "loop_panel": loop_panel,
     }

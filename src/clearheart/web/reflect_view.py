@@ -24,7 +24,7 @@ from clearheart.domain.assess.model import (
     Subscale,
 )
 from clearheart.domain.assess.scoring import not_well_met
-from clearheart.web.charts import LEFT, RIGHT, Label, end_label, grid, line, pct, px, tick_labels
+from clearheart.web.charts import LEFT, RIGHT, Label, grid, key_labels, line, pct, px, tick_labels
 from clearheart.web.charts import Scale as ChartScale
 from clearheart.web.pattern_parts import Panel, Series, Table, count, day_text
 
@@ -230,18 +230,15 @@ def change_panel(history: Sequence[Result], sub: Subscale) -> Panel | None:
     if sum(1 for _, v in points if v is not None) < 2:
         return None
     span = max(sub.maximum - sub.minimum, 1e-9)
-    scale = ChartScale.fixed(span, CHART_HEIGHT, (0.0, span / 2, span))
+    scale = ChartScale.fixed(span, CHART_HEIGHT, (0.0, span / 2, span)).keyed(1)
     n = len(points)
     xs = [LEFT + 4 + (RIGHT - LEFT - 8) * (i / (n - 1)) for i in range(n)]
     shifted = [
         (x, None if v is None else v - sub.minimum) for x, (_, v) in zip(xs, points, strict=True)
     ]
     segments, dots = line(shifted, scale)
-    labels = []
     last_value = next(v for _, v in reversed(points) if v is not None)
-    label = end_label(shifted, scale, number(last_value))
-    if label is not None:
-        labels.append(("you-text", label))
+    labels = key_labels([("you-text", number(last_value), shifted)], scale)
     years = {r.taken_at.year for r in history}
     # Two takes on one day are told apart by the time; the labels are then longer,
     # so only the first and the last are written under the axis. Otherwise at most
@@ -267,7 +264,7 @@ def change_panel(history: Sequence[Result], sub: Subscale) -> Panel | None:
         grid=grid(scale),
         ticks=tick_labels(scale, [number(sub.minimum + t) for t in scale.ticks]),
         series=(Series("you", segments, dots),),
-        labels=tuple(labels),
+        labels=labels,
         axis=tuple(axis),
         axis_y=scale.bottom,
     )

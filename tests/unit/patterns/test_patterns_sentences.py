@@ -12,7 +12,8 @@ from clearheart.domain.chat import Kind, Message
 from clearheart.domain.patterns.report import PatternReport, Settings, build_report
 from clearheart.domain.patterns.sentence import Sentence
 from clearheart.domain.patterns.sentences import describe
-from clearheart.domain.patterns.wording import count, day, duration, listing, month, percent
+from clearheart.domain.patterns.wording import count, day, duration, listing, month
+from clearheart.domain.percent import percent
 
 FORBIDDEN = (
     "avoidant", "needy", "toxic", "narcissist", "doesn't care", "does not care", "you should",
@@ -119,7 +120,8 @@ def test_the_wording_of_numbers() -> None:
 
 
 def test_a_worked_example() -> None:
-    start = datetime(2025, 6, 2, 9, 0)
+    # From 1 June to 30 November, so June and October are whole months and compare.
+    start = datetime(2025, 6, 1, 9, 0)
     messages = []
     for i in range(30):
         messages.append(Message(start + timedelta(hours=i), "Ana", Kind.TEXT, "hi"))
@@ -130,6 +132,7 @@ def test_a_worked_example() -> None:
         messages.append(
             Message(later + timedelta(hours=3 * i, minutes=130), "Sam", Kind.TEXT, "hey")
         )
+    messages.append(Message(datetime(2025, 11, 30, 9, 0), "Ana", Kind.TEXT, "hi"))
     said = [s.text for s in sentences(messages) if s.topic == "latency"]
     assert (
         "Sam's replies took a median of 2 h 10 min in October 2025, up from 25 min in "

@@ -67,6 +67,20 @@ def periods(timeline: Timeline, unit: Unit) -> Periods:
     return Periods(unit, tuple(starts), tuple(bounds), tuple(label(unit, s) for s in starts))
 
 
+def whole(unit: Unit, start: date, first: date, last: date) -> bool:
+    """Whether messages from day `first` to day `last` (both kept) cover the period whole.
+
+    Only the first and the last period can fall short: the first when the messages
+    begin after its first day, the last when they end before its last day (an
+    export made on the 7th covers a week of that month). Such a period rests on
+    fewer days, so its figures are marked and never compared with whole ones.
+    Quiet days inside the messages' span do not make a period partial: silence
+    is part of what the messages show.
+    """
+    end = start + timedelta(days=7) if unit == "week" else _next_month(start)
+    return first <= start and end - timedelta(days=1) <= last
+
+
 def period_of(unit: Unit, day: date) -> date:
     """The week's Monday or the month's first day for a date."""
     if unit == "week":

@@ -170,6 +170,9 @@ def _build(
         weeks=len(weeks),
         first=stamps[0] if stamps else None,
         last=stamps[-1] if stamps else None,
+        notices=timeline.notices,
+        deleted=timeline.deleted,
+        calls=len(timeline.calls),
     )
     # The effort is the only reader of the text lengths, word counts, question marks and
     # media: worked out first, so those columns (five bytes a message) can go at once.

@@ -19,6 +19,10 @@ class Sentence:
     """The count of messages, replies, conversations or weeks the sentence rests on."""
     figure: bool = True
     """False for a plain caveat that carries no number of its own."""
+    claims_change: bool = False
+    """True when the sentence tells the person that something differs, changed over time
+    or goes together with something else: such a sentence must come from a test whose
+    false-claim rate is measured under no change at all (bench/, docs/patterns.md)."""
 
 
 def them(report: PatternReport) -> str:

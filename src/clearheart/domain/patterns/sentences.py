@@ -7,9 +7,13 @@ is thin it says so instead of giving a number that would mislead.
 
 from __future__ import annotations
 
+from datetime import date
+
 from clearheart.domain.patterns.effort import EffortStats
 from clearheart.domain.patterns.latency import LatencyStats, PersonLatency
 from clearheart.domain.patterns.loop_sentences import loop
+from clearheart.domain.patterns.periods import whole
+from clearheart.domain.patterns.plan_figures import plan_figures
 from clearheart.domain.patterns.plans import Outcome, PlanCounts
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.patterns.sentence import Sentence, cap, them, who, whose
@@ -19,10 +23,10 @@ from clearheart.domain.patterns.wording import (
     duration,
     listing,
     month,
-    percent,
     possessive,
     span,
 )
+from clearheart.domain.percent import percent
 
 MIN_CONVERSATIONS = 10
 MIN_REPLIES = 20
@@ -78,9 +82,14 @@ def conversations(report: PatternReport) -> list[Sentence]:
     return said
 
 
-def _trend(person: PersonLatency) -> tuple[str, int] | None:
-    """Compare the first and the last month with enough replies, if they differ."""
-    months = [row for row in person.by_month if row.stats.replies >= MIN_REPLIES]
+def _trend(person: PersonLatency, first: date, last: date) -> tuple[str, int] | None:
+    """Compare the first and the last whole month with enough replies, if they differ.
+
+    A month the messages (from `first` to `last`) only partly cover is left out: three
+    days of January are not compared with all of June as if they were a month.
+    """
+    months = [row for row in person.by_month if row.stats.replies >= MIN_REPLIES
+              and whole("month", row.start, first, last)]
     if len(months) < 2:
         return None
     early, late = months[0], months[-1]
@@ -121,7 +130,9 @@ def latency(report: PatternReport) -> list[Sentence]:
             f"({count(overall.replies, 'reply', 'replies')}).",
             overall.replies,
         ))
-        trend = _trend(mine)
+        first, last = report.basis.first, report.basis.last
+        trend = None if first is None or last is None else \
+            _trend(mine, first.date(), last.date())
         if trend is not None:
             text, rests = trend
             said.append(Sentence("latency", f"{owner} replies took {text}.", rests))
@@ -282,8 +293,8 @@ def plans(report: PatternReport) -> list[Sentence]:
             report.basis.messages,
         )]
     said = []
-    proposals = sum(c.proposals for c in found.overall)
-    if proposals:
+    figures = plan_figures(found.overall)
+    if figures.suggested:
         offered = [
             f"{who(report, p)} suggested {count(c.proposals, 'plan')}"
             for p, c in enumerate(found.overall)
@@ -310,7 +321,7 @@ def plans(report: PatternReport) -> list[Sentence]:
                 f"{_outcomes(counts)}.",
                 offers,
             ))
-    total = sum(c.cancellations for c in found.overall)
+    total = figures.cancellations
     if total:
         called = [
             f"{who(report, p)} {count(c.cancellations, 'time')}"

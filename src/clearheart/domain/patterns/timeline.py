@@ -36,6 +36,12 @@ class Basis:
     """Calendar weeks from the first message to the last, both counted."""
     first: datetime | None
     last: datetime | None
+    notices: int = 0
+    """App notices in the same dates: lines nobody wrote, so not in `messages`."""
+    deleted: int = 0
+    """Deleted-message markers in the same dates, not in `messages` either."""
+    calls: int = 0
+    """Call entries in the same dates, not in `messages` either."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,10 @@ class Timeline:
     Four bytes a turn (array "I"): a chat holds far fewer than 2**32 messages."""
     calls: Sequence[datetime]
     """Call entries, answered or missed: exports rarely tell which."""
+    notices: int = 0
+    """App notices left out (encryption, number changes, group events)."""
+    deleted: int = 0
+    """"This message was deleted" markers left out."""
 
     @property
     def size(self) -> int:

@@ -73,6 +73,8 @@ class _Builder:
         self.media = array("q")
         self.dropped = array("q")
         self.calls: list[int] = []
+        self.notices = 0
+        self.deleted = 0
         self.plans: dict[int, tuple[PlanRule, int, int]] = {}
         self.texts: dict[int, str] = {}
         self.read = 0
@@ -83,6 +85,8 @@ class _Builder:
         dropped = sorted(chain.from_iterable(find_all(kinds, kind) for kind in _NOT_PEOPLE))
         if dropped:
             self.calls += [seconds[i] for i in dropped if kinds[i] is Kind.CALL]
+            self.notices += sum(1 for i in dropped if kinds[i] is Kind.SYSTEM)
+            self.deleted += sum(1 for i in dropped if kinds[i] is Kind.DELETED)
             self.dropped.extend(self.read + i for i in dropped)
             keep = bytearray(b"\x01") * len(kinds)
             for i in dropped:
@@ -216,6 +220,8 @@ def stream_timeline(blocks: Blocks, me: str, others: Sequence[str] = (), first: 
         source=source,
         turns=turns,
         calls=sorted(map(from_wall_seconds, built.calls)),
+        notices=built.notices,
+        deleted=built.deleted,
     )
 
 

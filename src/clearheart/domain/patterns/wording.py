@@ -28,10 +28,6 @@ def duration(seconds: float) -> str:
     return f"{days} days"
 
 
-def percent(share: float) -> str:
-    return f"{round(share * 100)}%"
-
-
 def count(n: int, one: str, many: str | None = None) -> str:
     """"1 reply", "2,104 replies"."""
     word = one if n == 1 else (many or one + "s")
