@@ -49,7 +49,7 @@ def base() -> Data:
                 "low": "Low.",
                 "high": "High.",
                 "sd": 1.0,
-                "reliability": 0.96,
+                "reliability": 0.97,
                 "reliability_kind": "test-retest",
                 "reliability_source": "Made up for the tests (two weeks apart)",
             },

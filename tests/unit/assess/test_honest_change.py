@@ -59,17 +59,20 @@ def test_internal_consistency_is_named_as_such(data: Data) -> None:
     data["subscales"][0]["reliability_kind"] = "internal consistency"
     inst = parse_instrument(data, "x.toml")
     (worry,) = changes_between(inst, _result(1, {"worry": 3.0}), _result(2, {"worry": 3.2}))
-    assert "internal consistency (a reliability from one sitting) .96" in worry.sentence
+    assert "internal consistency (a reliability from one sitting) .97" in worry.sentence
     assert "day-to-day" in worry.sentence
 
 
 def test_the_threshold_is_derived_from_the_cited_spread_and_reliability(data: Data) -> None:
-    from clearheart.domain.assess.detectable import smallest_change
+    """SDC95 = 1.96·√2·1.1·√.15 = 1.18. As shown, 1.2 is still reached by chance 5.7% of
+    the time (rounding lets true differences from 1.1 up reach it), 1.3 only 3.8%."""
+    from clearheart.domain.assess.detectable import chance_shown, sdc95, smallest_change
 
     data["subscales"][0].update(sd=1.1, reliability=0.85)
     worry = parse_instrument(data, "x.toml").subscales[0]
-    sdc = 1.96 * math.sqrt(2) * 1.1 * math.sqrt(1 - 0.85)  # 1.181...
-    assert smallest_change(worry) == math.ceil(sdc * 10) / 10 == 1.2
+    assert sdc95(1.1, 0.85) == 1.96 * math.sqrt(2) * 1.1 * math.sqrt(1 - 0.85)
+    assert chance_shown(1.1, 0.85, 1.2) > 0.05 >= chance_shown(1.1, 0.85, 1.3)
+    assert smallest_change(worry) == 1.3
 
 
 def test_without_published_figures_the_sentence_says_rule_of_thumb(make: Make) -> None:

@@ -25,7 +25,7 @@ def test_a_valid_file_gives_items_subscales_and_ranges(make: Make) -> None:
     assert worry.items == ("q1", "q2", "q3", "q4", "q5")
     assert (worry.minimum, worry.maximum) == (1.0, 7.0)
     assert (distance.minimum, distance.maximum) == (2.0, 14.0)
-    assert worry.basis.reliability == 0.96 and worry.basis.kind == "test-retest"
+    assert worry.basis.reliability == 0.97 and worry.basis.kind == "test-retest"
     assert distance.basis.kind == "rule of thumb" and distance.basis.source == ""
 
 

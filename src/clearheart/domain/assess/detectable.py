@@ -9,9 +9,11 @@ Quality of Life Research 10, 571–578; de Vet et al. (2006), J Clin Epidemiol 5
 
 Edge cases:
 - The threshold is compared with the change *as shown*: both scores rounded to one
-  decimal (`shown`), so a person who reads 1.2 → 1.8 is told about a change of 0.6. To
-  keep that comparison at least as strict as SDC95 itself, the threshold is rounded *up*
-  to the shown precision (1.18 → 1.2, 1.2 → 1.2).
+  decimal (`shown`), so a person who reads 1.2 → 1.8 is told about a change of 0.6.
+  Rounding adds up to a tenth either way, so the threshold is the smallest tenth at or
+  above SDC95 whose chance of being reached *as shown* with no true change is at most 5%
+  (`chance_shown`): SDC95 0.76 gives 0.9, not 0.8, because 0.8 as shown is reached by
+  true differences from 0.7 up. bench/null_takes.py measures the result.
 - No published figures (our own wording): the rule of thumb takes r = .70, the usual
   lowest acceptable reliability for a questionnaire (Terwee et al. 2007, J Clin Epidemiol
   60, 34–42), and SD = a sixth of the score's possible range (a spread that fills the
@@ -28,6 +30,7 @@ import math
 from clearheart.domain.assess.model import ChangeBasis, Subscale
 
 Z95 = 1.96
+ALPHA = 0.05
 RULE_RELIABILITY = 0.70
 RULE_SD_SHARE = 1 / 6
 """Rule of thumb: SD as a share of the score's possible range."""
@@ -60,14 +63,34 @@ def shown_delta(before: float, after: float) -> float:
     return round(shown(after) - shown(before), PLACES)
 
 
-def smallest_change(sub: Subscale) -> float:
-    """SDC95 of the subscale's basis, rounded up to the precision scores are shown at.
+def chance_shown(sd: float, reliability: float, threshold: float) -> float:
+    """The chance that two takes with no true change differ by `threshold` or more as shown.
 
-    The rounding guard (1e-9) keeps a threshold that is a whole tenth, such as 1.2
-    computed as 1.2000000001, from jumping to 1.3.
+    The true difference is Normal(0, √2 · SEM). Rounding the first score moves the bar the
+    true difference must clear to anywhere from threshold − 0.1 to threshold, evenly;
+    the average over that band is taken with a midpoint rule.
     """
-    step = 10.0**PLACES
-    return math.ceil(sdc95(sub.basis.sd, sub.basis.reliability) * step - 1e-9) / step
+    spread = math.sqrt(2) * sd * math.sqrt(max(0.0, 1 - reliability))
+    if spread == 0:
+        return 0.0
+    step, points = 10.0**-PLACES, 20
+    bars = (threshold - step * (k + 0.5) / points for k in range(points))
+    return sum(math.erfc(max(bar, 0.0) / (spread * math.sqrt(2))) for bar in bars) / points
+
+
+def smallest_change(sub: Subscale) -> float:
+    """The smallest tenth at or above SDC95 that no-change retakes reach, as shown, at most
+    5% of the time (at least one tenth, so a shown change of nothing never counts).
+
+    The guard (1e-9) keeps a threshold that is a whole tenth, such as 1.2 computed as
+    1.2000000001, from starting at 1.3.
+    """
+    basis, tenths = sub.basis, 10.0**PLACES
+    start = max(1, math.ceil(sdc95(basis.sd, basis.reliability) * tenths - 1e-9))
+    threshold = start
+    while chance_shown(basis.sd, basis.reliability, threshold / tenths) > ALPHA:
+        threshold += 1
+    return threshold / tenths
 
 
 def detected(sub: Subscale, before: float, after: float) -> bool:
