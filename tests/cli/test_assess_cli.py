@@ -88,7 +88,7 @@ def test_list_take_and_results(run: Run, home: Path, tmp_path: Path) -> None:
     second = run("assess", "take", "closeness-and-worry", "--answers", "-", input=json.dumps(later))
     assert second.code == 0, second.err
     assert "From 6 of 6 answers." in second.out
-    assert "Since last time:" in second.out and "smallest change worth noticing" in second.out
+    assert "Since last time:" in second.out and "our rule of thumb" in second.out
     assert "What it does not:" in second.out
 
     history = json.loads(run("assess", "results", "closeness-and-worry", "--json").out)

@@ -67,7 +67,7 @@ def test_answer_see_the_result_answer_again_and_see_the_change(
     page.wait_for_url(server.base + "/reflect/closeness-and-worry/results")
     main = page.inner_text("main")
     assert "From 2 takes" in main
-    assert "smallest change worth noticing" in main
+    assert "rule of thumb" in main
     assert page.locator("svg.chart-svg").count() >= 1
     assert page.locator(".take-history li").count() == 2
     shoot(page, "reflect-04-change")

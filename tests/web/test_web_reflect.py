@@ -57,8 +57,10 @@ title = "Steadiness"
 rule = "mean"
 low = "A lower score can mean the days feel shaky at the moment."
 high = "A higher score can mean the days feel steady at the moment."
-smallest_change = 1.0
+sd = 1.0
 reliability = 0.7
+reliability_kind = "test-retest"
+reliability_source = "Made up for the tests, two weeks apart"
 """
     + MEANING
 )
@@ -93,7 +95,6 @@ title = "Signs of fear"
 rule = "sum"
 low = "A lower score can mean few signs of fear showed."
 high = "A higher score can mean several signs of fear showed."
-smallest_change = 1
 """
     + MEANING
 )
@@ -121,7 +122,6 @@ title = "Ease"
 rule = "mean"
 low = "A lower score can mean you feel on guard so far."
 high = "A higher score can mean you feel at ease so far."
-smallest_change = 1
 """
     + MEANING
 )
@@ -206,7 +206,8 @@ def test_a_second_take_shows_the_change_and_a_chart_with_its_ground(
     takes = results_of(loaded, "test-steady")
     page = reflect.get("/reflect/test-steady/results").text
     assert "Steadiness went up from 2 to 4.5" in page
-    assert "the smallest change worth noticing" in page
+    assert "the smallest change that stands out" in page
+    assert "test–retest reliability .70" in page and "modest" not in page
     assert '<svg class="chart-svg gutter"' in page
     assert f"From {takes} takes" in page
     assert "Every time you answered" in page

@@ -15,6 +15,7 @@ from clearheart.cli.assess_present import (
     echo_taken,
     history_lines,
     instrument_json,
+    sentences_json,
     taken_json,
     when,
 )
@@ -182,6 +183,7 @@ def results(instrument_id: str, subject: str | None, as_json: bool) -> None:
                     }
                     for r, changes in history
                 ],
+                "sentences": sentences_json(history[-1][1] if history else ()),
             }
         )
         return

@@ -15,7 +15,6 @@ from clearheart.domain.assess import (
     describe,
     fmt,
 )
-from clearheart.domain.assess.change import modest_note
 
 if TYPE_CHECKING:
     from clearheart.domain.safety.resources import Country, Directory
@@ -70,7 +69,29 @@ def change_json(change: Change) -> dict[str, Any]:
         "delta": change.delta,
         "noticeable": change.noticeable,
         "sentence": change.sentence,
+        "basis": change.basis,
     }
+
+
+TAKES_COMPARED = 2
+"""A change sentence rests on the two takes it compares."""
+
+
+def sentences_json(changes: tuple[Change, ...]) -> list[dict[str, Any]]:
+    """Every sentence that reads a change, so each claim can be counted from outside.
+
+    `claims_change` is true only when the change as shown passes the smallest detectable
+    change; `n` is what the sentence rests on (the two takes compared).
+    """
+    return [
+        {
+            "topic": change.subscale,
+            "text": change.sentence,
+            "claims_change": change.noticeable,
+            "n": TAKES_COMPARED,
+        }
+        for change in changes
+    ]
 
 
 def taken_json(
@@ -173,14 +194,11 @@ def history_lines(
 
 
 def change_lines(instrument: Instrument, changes: tuple[Change, ...]) -> list[str]:
-    """Each change in words; the note on modest retest reliability once, not per score."""
+    """Each change in words; what each threshold rests on once, not per score."""
     notes: dict[str, None] = {}
     lines: list[str] = []
     for change in changes:
-        sub = instrument.subscale(change.subscale)
-        note = modest_note(sub) if sub else ""
-        lines.append(_wrap(change.sentence.removesuffix(" " + note), "    "))
-        if note:
-            notes[note] = None
+        lines.append(_wrap(change.sentence.removesuffix(" " + change.basis), "    "))
+        notes[change.basis] = None
     lines.extend(_wrap(note, "    ") for note in notes)
     return lines

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from clearheart.domain.assess.change import first_take_note
 from clearheart.domain.assess.model import (
     GROUPS,
     OWN_NOT_MET,
@@ -283,14 +284,7 @@ def takes_basis(history: Sequence[Result]) -> str:
 
 def smallest_text(sub: Subscale | None) -> str:
     """Said before there is a change to show (a change's own sentence says it then)."""
-    if sub is None:
-        return ""
-    return (
-        f"When you answer again, a change of {number(sub.smallest_change)} or more is the "
-        "smallest worth noticing here. Answers to the same questions shift a little from "
-        "one day to the next even when nothing has changed (retest reliability is only "
-        "modest), so a single change is a rough guide, not proof."
-    )
+    return first_take_note(sub) if sub else ""
 
 
 def answered_text(instrument: Instrument, score: Score) -> str:

@@ -25,7 +25,8 @@ def test_a_valid_file_gives_items_subscales_and_ranges(make: Make) -> None:
     assert worry.items == ("q1", "q2", "q3", "q4", "q5")
     assert (worry.minimum, worry.maximum) == (1.0, 7.0)
     assert (distance.minimum, distance.maximum) == (2.0, 14.0)
-    assert worry.reliability == 0.7 and distance.reliability is None
+    assert worry.basis.reliability == 0.97 and worry.basis.kind == "test-retest"
+    assert distance.basis.kind == "rule of thumb" and distance.basis.source == ""
 
 
 def test_optional_fields_have_defaults(data: Data) -> None:
@@ -42,10 +43,9 @@ def test_a_licensed_instrument_may_leave_item_text_and_meanings_out(data: Data) 
     for item in data["items"]:
         del item["text"]
     for sub in data["subscales"]:
-        del sub["low"], sub["high"], sub["smallest_change"]
+        del sub["low"], sub["high"]
     inst = parse_instrument(data, "x.toml")
     assert inst.items[0].text == "Item 1" and inst.group == "loaded"
-    assert inst.subscales[0].smallest_change == 0.6  # a tenth of the range by default
     assert "not a diagnosis" in inst.does_not
 
 
@@ -122,19 +122,25 @@ BROKEN: list[tuple[str, Mutate, str]] = [
     ),
     ("no rule", _set("subscales.0.rule", _DELETE), "missing field 'rule' in subscale 'worry'"),
     (
-        "no smallest change",
-        _set("subscales.0.smallest_change", _DELETE),
-        "missing field 'smallest_change' in subscale 'worry'",
+        "spread without its source",
+        _set("subscales.0.reliability_source", _DELETE),
+        "subscale 'worry': 'sd', 'reliability', 'reliability_kind' and 'reliability_source'"
+        " go together",
     ),
     (
-        "smallest change too big",
-        _set("subscales.0.smallest_change", 7),
-        "'smallest_change' of subscale 'worry' must be above 0 and at most the score's range (6)",
+        "spread too big",
+        _set("subscales.0.sd", 7),
+        "'sd' of subscale 'worry' must be above 0 and at most the score's range (6)",
     ),
     (
         "reliability",
-        _set("subscales.0.reliability", 1.5),
-        "'reliability' of subscale 'worry' must be above 0 and at most 1",
+        _set("subscales.0.reliability", 1),
+        "'reliability' of subscale 'worry' must be above 0 and below 1",
+    ),
+    (
+        "reliability kind",
+        _set("subscales.0.reliability_kind", "alpha"),
+        "'reliability_kind' of subscale 'worry' must be \"test-retest\" or",
     ),
     (
         "unknown listed item",
@@ -151,7 +157,6 @@ BROKEN: list[tuple[str, Mutate, str]] = [
                 "title": "Both",
                 "low": "l",
                 "high": "h",
-                "smallest_change": 1,
                 "combine": ["worry", "nope"],
             },
         ),
@@ -197,7 +202,6 @@ def test_a_subscale_cannot_combine_itself(data: Data) -> None:
             "combine": ["b", "worry"],
             "low": "l",
             "high": "h",
-            "smallest_change": 1,
         },
         {
             "id": "b",
@@ -205,7 +209,6 @@ def test_a_subscale_cannot_combine_itself(data: Data) -> None:
             "combine": ["a", "worry"],
             "low": "l",
             "high": "h",
-            "smallest_change": 1,
         },
     ]
     with pytest.raises(ContentInvalid, match="combines itself"):
@@ -220,7 +223,6 @@ def test_combined_ranges_add_and_subtract(data: Data) -> None:
             "combine": ["worry", "distance"],
             "low": "l",
             "high": "h",
-            "smallest_change": 1,
         },
         {
             "id": "diff",
@@ -229,7 +231,6 @@ def test_combined_ranges_add_and_subtract(data: Data) -> None:
             "subtract": "distance",
             "low": "l",
             "high": "h",
-            "smallest_change": 1,
         },
         {
             "id": "avg",
@@ -238,7 +239,6 @@ def test_combined_ranges_add_and_subtract(data: Data) -> None:
             "combine": ["worry", "distance"],
             "low": "l",
             "high": "h",
-            "smallest_change": 1,
         },
     ]
     inst = parse_instrument(data, "x.toml")

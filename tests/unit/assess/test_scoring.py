@@ -67,7 +67,6 @@ def test_combine_and_subtract(data: Data) -> None:
             "combine": ["worry", "distance"],
             "low": "l",
             "high": "h",
-            "smallest_change": 1,
         },
         {
             "id": "diff",
@@ -76,7 +75,6 @@ def test_combine_and_subtract(data: Data) -> None:
             "subtract": "distance",
             "low": "l",
             "high": "h",
-            "smallest_change": 1,
         },
         {
             "id": "avg-diff",
@@ -86,7 +84,6 @@ def test_combine_and_subtract(data: Data) -> None:
             "subtract": "distance",
             "low": "l",
             "high": "h",
-            "smallest_change": 1,
         },
     ]
     inst = parse_instrument(data, "x.toml")

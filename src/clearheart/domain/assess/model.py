@@ -57,6 +57,28 @@ class Item:
         return self.safety is not None and answer >= self.safety and answer > 0
 
 
+BasisKind = Literal["test-retest", "internal consistency", "rule of thumb"]
+BASIS_KINDS: tuple[BasisKind, ...] = ("test-retest", "internal consistency", "rule of thumb")
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeBasis:
+    """What the smallest detectable change of a subscale rests on.
+
+    `sd` is the spread of scores between people and `reliability` how well a score repeats
+    itself; with a published source, both come from it (`kind` says which reliability:
+    test-retest where it was measured, else internal consistency). With no published
+    figures, `kind` is "rule of thumb" and both are set by one stated rule
+    (domain/assess/detectable.py), never typed in per file.
+    """
+
+    sd: float
+    reliability: float
+    kind: BasisKind
+    source: str
+    """The citation (with the retest interval where there is one); "" for a rule of thumb."""
+
+
 @dataclass(frozen=True, slots=True)
 class Subscale:
     id: str
@@ -66,8 +88,7 @@ class Subscale:
     """Item ids scored here; empty when the subscale combines others."""
     low: str
     high: str
-    smallest_change: float
-    reliability: float | None
+    basis: ChangeBasis
     minimum: float
     maximum: float
     """The score's possible range."""
@@ -161,5 +182,9 @@ class Change:
     after: float
     delta: float
     noticeable: bool
-    """At least the smallest change worth noticing."""
+    """The change as shown (both scores rounded as the person sees them) is at least the
+    smallest detectable change, also as shown."""
     sentence: str
+    """The whole reading: the move, whether it passes the threshold, and `basis`."""
+    basis: str
+    """What the threshold rests on, in plain words (the last sentence of `sentence`)."""

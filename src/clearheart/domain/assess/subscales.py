@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import cast
 
+from clearheart.domain.assess.basis import BASIS_KEYS, LEGACY_SMALLEST, read_basis
 from clearheart.domain.assess.model import (
     OWN_MAX_NEEDS,
     OWN_MET,
@@ -17,7 +18,7 @@ from clearheart.domain.assess.model import (
     Scale,
     Subscale,
 )
-from clearheart.domain.assess.reader import Reader, Table, fmt_number, read_number
+from clearheart.domain.assess.reader import Reader, Table, read_number
 
 MAX_SUBSCALES = 40
 MAX_TITLE, MAX_SHORT = 80, 300
@@ -32,8 +33,8 @@ _SUB_KEYS = (
     "subtract",
     "low",
     "high",
-    "smallest_change",
-    "reliability",
+    *BASIS_KEYS,
+    LEGACY_SMALLEST,
 )
 _NORM_KEYS = ("subscale", "mean", "sd", "n", "population")
 _OWN_TITLES = {OWN_MET: "How well my needs are met", OWN_NOT_MET: "Needs not well met"}
@@ -62,7 +63,7 @@ def read_subscales(
         required = (
             ("id", "title")
             if kind == "instrument"
-            else ("id", "title", "low", "high", "smallest_change")
+            else ("id", "title", "low", "high")
         )
         r.keys(table, required, _SUB_KEYS, where)
         sub_id = r.expect(table["id"], str, f"'id' of {where}")
@@ -162,24 +163,6 @@ def _subscale(
                 f"subscale = \"{sub_id}\", or use 'combine'"
             )
         low, high = _item_range([by_item[i] for i in item_ids], rule)
-    span = high - low
-    if "smallest_change" in table:
-        smallest = read_number(r, table, "smallest_change", where)
-        if not 0 < smallest <= span:
-            raise r.fail(
-                f"'smallest_change' of {where} must be above 0 and at most the "
-                f"score's range ({fmt_number(span)}), not {fmt_number(smallest)}"
-            )
-    else:
-        smallest = round(span / 10, 2)
-    reliability = None
-    if "reliability" in table:
-        reliability = read_number(r, table, "reliability", where)
-        if not 0 < reliability <= 1:
-            raise r.fail(
-                f"'reliability' of {where} must be above 0 and at most 1, "
-                f"not {fmt_number(reliability)}"
-            )
     blank = kind == "instrument"
     return Subscale(
         id=sub_id,
@@ -188,8 +171,7 @@ def _subscale(
         items=item_ids,
         low=r.text(table.get("low", ""), f"'low' of {where}", MAX_SHORT, blank=blank),
         high=r.text(table.get("high", ""), f"'high' of {where}", MAX_SHORT, blank=blank),
-        smallest_change=smallest,
-        reliability=reliability,
+        basis=read_basis(r, table, where, low, high),
         minimum=low,
         maximum=high,
         combine=combine,
@@ -212,28 +194,16 @@ def read_own_subscales(r: Reader, rows: list[Table], scale: Scale) -> tuple[Subs
         r.keys(
             table,
             ("id",),
-            ("title", "low", "high", "smallest_change", "reliability", "rule"),
+            ("title", "low", "high", "rule", *BASIS_KEYS, LEGACY_SMALLEST),
             where,
         )
         given[sub_id] = table
-    span = {OWN_MET: float(scale.max - scale.min), OWN_NOT_MET: float(OWN_MAX_NEEDS)}
     out: list[Subscale] = []
     for sub_id, default_title in _OWN_TITLES.items():
         table = given.get(sub_id, {})
         where = f"subscale {sub_id!r}"
-        smallest = (
-            read_number(r, table, "smallest_change", where)
-            if "smallest_change" in table
-            else (1.0 if sub_id == OWN_NOT_MET else round(span[sub_id] / 6, 2))
-        )
-        if not 0 < smallest <= span[sub_id]:
-            raise r.fail(
-                f"'smallest_change' of {where} must be above 0 and at most "
-                f"{fmt_number(span[sub_id])}"
-            )
-        reliability = (
-            read_number(r, table, "reliability", where) if "reliability" in table else None
-        )
+        low = float(scale.min) if sub_id == OWN_MET else 0.0
+        high = float(scale.max) if sub_id == OWN_MET else float(OWN_MAX_NEEDS)
         out.append(
             Subscale(
                 id=sub_id,
@@ -242,10 +212,9 @@ def read_own_subscales(r: Reader, rows: list[Table], scale: Scale) -> tuple[Subs
                 items=(),
                 low=r.text(table.get("low", ""), f"'low' of {where}", MAX_SHORT, blank=True),
                 high=r.text(table.get("high", ""), f"'high' of {where}", MAX_SHORT, blank=True),
-                smallest_change=smallest,
-                reliability=reliability,
-                minimum=float(scale.min) if sub_id == OWN_MET else 0.0,
-                maximum=float(scale.max) if sub_id == OWN_MET else float(OWN_MAX_NEEDS),
+                basis=read_basis(r, table, where, low, high),
+                minimum=low,
+                maximum=high,
             )
         )
     return tuple(out)
