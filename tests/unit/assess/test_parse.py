@@ -281,3 +281,13 @@ def test_the_shipped_questionnaires_pass_and_are_reflection_tools() -> None:
         (i.group for i in shipped),
         key=("me", "partner", "us", "decision", "safety", "dating", "loaded").index,
     )
+
+
+def test_a_file_from_before_derived_thresholds_still_opens(data: Data) -> None:
+    """Older files typed `smallest_change` and could name a lone `reliability`: both are
+    read and set aside (the rule of thumb applies), so a file someone loaded still opens."""
+    distance = data["subscales"][1]
+    distance["smallest_change"] = 1.5
+    distance["reliability"] = 0.8
+    inst = parse_instrument(data, "older.toml")
+    assert inst.subscales[1].basis.kind == "rule of thumb"

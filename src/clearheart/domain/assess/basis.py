@@ -3,8 +3,9 @@
 Rule: `sd`, `reliability`, `reliability_kind` and `reliability_source` come together or
 not at all. Together, they are published figures with their citation; absent, the
 subscale gets the stated rule of thumb (detectable.rule_of_thumb). A threshold is never
-typed in: `smallest_change`, which older files carry, is read and ignored, so a file
-loaded before still opens.
+typed in: `smallest_change`, which older files carry, is read and ignored, and so is a
+`reliability` given alone (older files could name one with no spread and no source), so a
+file loaded before still opens.
 
 Edge cases: `reliability` must lie strictly between 0 and 1 (at 1 any rounding would
 count as change); `sd` must be above 0 and at most the score's range.
@@ -26,7 +27,7 @@ MAX_SOURCE = 300
 
 def read_basis(r: Reader, table: Table, where: str, low: float, high: float) -> ChangeBasis:
     given = [key for key in BASIS_KEYS if key in table]
-    if not given:
+    if not given or given == ["reliability"]:
         return rule_of_thumb(low, high)
     missing = [key for key in BASIS_KEYS if key not in table]
     if missing:
