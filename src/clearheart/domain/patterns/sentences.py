@@ -8,15 +8,18 @@ is thin it says so instead of giving a number that would mislead.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
 
 from clearheart.domain.patterns.effort import EffortStats
 from clearheart.domain.patterns.latency import LatencyStats, PersonLatency
 from clearheart.domain.patterns.loop_sentences import loop
+from clearheart.domain.patterns.periods import PeriodCounts
 from clearheart.domain.patterns.plan_figures import plan_figures
 from clearheart.domain.patterns.plans import Outcome, PlanCounts
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.patterns.sentence import Sentence, cap, them, who, whose
+from clearheart.domain.patterns.share import HALF_WIDTH, MIN_SHARE_COUNT, design_effect, wilson
 from clearheart.domain.patterns.trend import MIN_MONTHS, drift
 from clearheart.domain.patterns.wording import (
     count,
@@ -70,15 +73,37 @@ def conversations(report: PatternReport) -> list[Sentence]:
     )]
     recent = found.by_week[-RECENT_WEEKS:]
     total = sum(row.total for row in recent)
-    if len(found.by_week) > RECENT_WEEKS and total >= MIN_CONVERSATIONS:
-        mine = sum(row.counts[0] for row in recent)
-        said.append(Sentence(
-            "conversations",
-            f"In the {RECENT_WEEKS} weeks up to {day(last.date())}, you started "
-            f"{percent(mine / total)} ({count(total, 'conversation')}).",
-            total,
-        ))
+    if len(found.by_week) > RECENT_WEEKS:
+        said.append(_recent(recent, total, last.date()))
     return said
+
+
+def _recent(recent: Sequence[PeriodCounts], total: int, last: date) -> Sentence:
+    """The share started in the last weeks, with its interval (share.py), or "too few".
+
+    It is not compared with the whole stretch: no test of that difference is made, so the
+    sentence gives the recent figure and how sure it is, nothing more.
+    """
+    window = f"In the {RECENT_WEEKS} weeks up to {day(last)}"
+    if total < MIN_SHARE_COUNT:
+        return Sentence(
+            "conversations",
+            f"{window} there {'was' if total == 1 else 'were'} "
+            f"{count(total, 'conversation')}: too few to say who started more of them. A "
+            f"share of that stretch needs about {MIN_SHARE_COUNT} conversations before it "
+            f"is known within {percent(HALF_WIDTH)} either way.",
+            total,
+        )
+    mine = sum(row.counts[0] for row in recent)
+    effect = design_effect([row.counts[0] for row in recent], [row.total for row in recent])
+    low, high = wilson(mine, total, effect)
+    return Sentence(
+        "conversations",
+        f"{window}, you started {percent(mine / total)} of {count(total, 'conversation')}; "
+        f"with this many, the true share could be anywhere from {percent(low)} to "
+        f"{percent(high)}.",
+        total,
+    )
 
 
 def _ratio(value: float) -> str:
