@@ -15,8 +15,10 @@ media, calls, notices; no drift by construction) of 12 to 104 weeks, built into 
 report (build_report) and read by describe(): the claim is any latency sentence with
 claims_change set.
 
-In the same run, the floor: the old rule (the first and the last whole month with 20
-replies, "up" or "down" past 15%) on the same simulated people.
+In the same run, on the same simulated people: the previous test (memory fixed at the
+worst case 0.9 for every series, 99% interval) and the floor, the old rule (the first and
+the last whole month with 20 replies, "up" or "down" past 15%). Part 3, power only:
+a doubling across 3, 4 and 6 years, to say how many months a doubling needs to show.
 
     .venv/bin/python bench/null_trends.py [--replicates 400] [--seed 12]
 
@@ -44,13 +46,17 @@ from clearheart.domain.patterns.latency import PeriodLatency, PersonLatency, sta
 from clearheart.domain.patterns.periods import label, period_of, whole
 from clearheart.domain.patterns.report import Settings, build_report
 from clearheart.domain.patterns.sentences import MIN_REPLIES, describe
-from clearheart.domain.patterns.trend import drift
+from clearheart.domain.patterns.trend import MEMORY, MIN_MONTHS, drift, monthly, sen
 from clearheart.domain.patterns.wording import duration
 from gen_whatsapp import events
 
 PHIS = (0.0, 0.5, 0.9)
 PER_MONTH = (20, 100, 300)
 WEEKS = (12, 26, 52, 104)
+LONGER = (156, 208, 312)
+"""Weeks for the power-only part: how long a stretch a doubling needs to show."""
+PREVIOUS_Z = 2.576
+"""The previous test (commit 6a3c615): memory fixed at MEMORY, a 99% interval."""
 SIGMA = 1.5
 LEVEL_SPREAD = 0.25
 TYPICAL = 600.0
@@ -63,6 +69,7 @@ class Rates:
     replicates: int
     claims: int
     old_claims: int
+    previous_claims: int = 0
 
     @property
     def rate(self) -> float:
@@ -71,6 +78,19 @@ class Rates:
     @property
     def old_rate(self) -> float:
         return self.old_claims / self.replicates
+
+    @property
+    def previous_rate(self) -> float:
+        return self.previous_claims / self.replicates
+
+
+def previous_direction(person: PersonLatency, first: date, last: date) -> int:
+    """The previous test's call: worst-case memory for every series, 99% interval."""
+    series = monthly(person, first, last, MIN_REPLIES)
+    if len(series.logs) < MIN_MONTHS:
+        return 0
+    _, _, low, high = sen(series, MEMORY, PREVIOUS_Z)
+    return 1 if low > 0 else -1 if high < 0 else 0
 
 
 def _months(first: date, last: date) -> Iterator[tuple[date, float]]:
@@ -116,23 +136,29 @@ def old_claims(person: PersonLatency, first: date, last: date) -> bool:
     return not (close or duration(now) == duration(before))
 
 
-def series_part(replicates: int, seed: int, doubling: bool) -> list[Rates]:
+def series_part(
+    replicates: int, seed: int, doubling: bool, weeks_list: tuple[int, ...] = WEEKS
+) -> list[Rates]:
     found = []
     for phi in PHIS:
         for per_month in PER_MONTH:
-            for weeks in WEEKS:
+            for weeks in weeks_list:
                 rng = np.random.default_rng([seed, int(phi * 10), per_month, weeks, doubling])
-                claims = old = 0
+                claims = old = previous = 0
                 for _ in range(replicates):
                     person, first, last = simulated_person(rng, phi, per_month, weeks, doubling)
-                    trend = drift(person, first, last, MIN_REPLIES)
+                    now, before = drift(person, first, last, MIN_REPLIES).direction, \
+                        previous_direction(person, first, last)
                     if doubling:
-                        claims += trend.direction > 0
+                        claims += now > 0
+                        previous += before > 0
                     else:
-                        claims += trend.direction != 0
+                        claims += now != 0
+                        previous += before != 0
                     old += old_claims(person, first, last)
                 found.append(Rates(
-                    f"φ {phi}, {per_month} replies/month, {weeks} weeks", replicates, claims, old
+                    f"φ {phi}, {per_month} replies/month, {weeks} weeks", replicates, claims, old,
+                    previous,
                 ))
     return found
 
@@ -167,16 +193,31 @@ def chat_part(replicates: int, seed: int) -> list[Rates]:
     return found
 
 
-def _table(null: list[Rates], power: list[Rates], chats: list[Rates]) -> str:
+def _interval(part: int, total: int) -> str:
+    """A rate with its 95% Wilson interval, in points."""
+    z = 1.96
+    share = part / total
+    centre = (share + z * z / (2 * total)) / (1 + z * z / total)
+    reach = z * math.sqrt(share * (1 - share) / total + z * z / (4 * total * total)) \
+        / (1 + z * z / total)
+    return f"{share:.1%} ({max(0.0, centre - reach):.1%}–{min(1.0, centre + reach):.1%})"
+
+
+def _table(null: list[Rates], power: list[Rates], chats: list[Rates], longer: list[Rates]) -> str:
     lines = [
-        "| Setting | False claims, new | False claims, old (floor) | Power, new (doubling) |",
-        "|---|---|---|---|",
+        "| Setting | False claims, new (95% CI) | previous | old rule | Power, new | previous |",
+        "|---|---|---|---|---|---|",
     ]
     for zero, effect in zip(null, power, strict=True):
-        lines.append(f"| {zero.setting} | {zero.rate:.1%} | {zero.old_rate:.1%} | "
-                     f"{effect.rate:.1%} |")
+        lines.append(f"| {zero.setting} | {_interval(zero.claims, zero.replicates)} | "
+                     f"{zero.previous_rate:.1%} | {zero.old_rate:.1%} | {effect.rate:.1%} | "
+                     f"{effect.previous_rate:.1%} |")
     for row in chats:
-        lines.append(f"| {row.setting} | {row.rate:.1%} | {row.old_rate:.1%} | — |")
+        lines.append(f"| {row.setting} | {_interval(row.claims, row.replicates)} | — | "
+                     f"{row.old_rate:.1%} | — | — |")
+    for row in longer:
+        lines.append(f"| {row.setting} (doubling only) | — | — | — | {row.rate:.1%} | "
+                     f"{row.previous_rate:.1%} |")
     return "\n".join(lines)
 
 
@@ -188,9 +229,10 @@ def main() -> None:
     began = time.perf_counter()
     null = series_part(args.replicates, args.seed, doubling=False)
     power = series_part(args.replicates, args.seed, doubling=True)
+    longer = series_part(args.replicates, args.seed, doubling=True, weeks_list=LONGER)
     chats = chat_part(args.replicates, args.seed)
     took = time.perf_counter() - began
-    print(_table(null, power, chats))
+    print(_table(null, power, chats, longer))
     worst = max(r.rate for r in null + chats)
     print(f"\n{args.replicates} replicates per setting; worst false-claim rate {worst:.1%}; "
           f"{took:.0f} s")
@@ -199,7 +241,7 @@ def main() -> None:
     (out / "null_trends.json").write_text(json.dumps({
         "replicates": args.replicates, "seed": args.seed, "seconds": round(took, 1),
         "null": [r.__dict__ for r in null], "power": [r.__dict__ for r in power],
-        "chats": [r.__dict__ for r in chats],
+        "chats": [r.__dict__ for r in chats], "longer": [r.__dict__ for r in longer],
     }, indent=1))
 
 
