@@ -7,16 +7,20 @@ is thin it says so instead of giving a number that would mislead.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from datetime import date
 
 from clearheart.domain.patterns.effort import EffortStats
 from clearheart.domain.patterns.latency import LatencyStats, PersonLatency
 from clearheart.domain.patterns.loop_sentences import loop
-from clearheart.domain.patterns.periods import whole
+from clearheart.domain.patterns.periods import PeriodCounts
 from clearheart.domain.patterns.plan_figures import plan_figures
 from clearheart.domain.patterns.plans import Outcome, PlanCounts
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.patterns.sentence import Sentence, cap, them, who, whose
+from clearheart.domain.patterns.share import HALF_WIDTH, MIN_SHARE_COUNT, design_effect, wilson
+from clearheart.domain.patterns.trend import MIN_MONTHS, drift
 from clearheart.domain.patterns.wording import (
     count,
     day,
@@ -30,11 +34,9 @@ from clearheart.domain.percent import percent
 
 MIN_CONVERSATIONS = 10
 MIN_REPLIES = 20
-"""Replies a month needs before its median is compared with another month's."""
+"""Replies a month needs before its median counts in the reply-time trend."""
 MIN_MESSAGES = 20
 RECENT_WEEKS = 12
-SAME_WITHIN = 0.15
-"""Medians within 15% of each other are "about the same"."""
 
 
 def describe(report: PatternReport) -> tuple[Sentence, ...]:
@@ -71,42 +73,93 @@ def conversations(report: PatternReport) -> list[Sentence]:
     )]
     recent = found.by_week[-RECENT_WEEKS:]
     total = sum(row.total for row in recent)
-    if len(found.by_week) > RECENT_WEEKS and total >= MIN_CONVERSATIONS:
-        mine = sum(row.counts[0] for row in recent)
-        said.append(Sentence(
-            "conversations",
-            f"In the {RECENT_WEEKS} weeks up to {day(last.date())}, you started "
-            f"{percent(mine / total)} ({count(total, 'conversation')}).",
-            total,
-        ))
+    if len(found.by_week) > RECENT_WEEKS:
+        said.append(_recent(recent, total, last.date()))
     return said
 
 
-def _trend(person: PersonLatency, first: date, last: date) -> tuple[str, int] | None:
-    """Compare the first and the last whole month with enough replies, if they differ.
+def _recent(recent: Sequence[PeriodCounts], total: int, last: date) -> Sentence:
+    """The share started in the last weeks, with its interval (share.py), or "too few".
 
-    A month the messages (from `first` to `last`) only partly cover is left out: three
-    days of January are not compared with all of June as if they were a month.
+    It is not compared with the whole stretch: no test of that difference is made, so the
+    sentence gives the recent figure and how sure it is, nothing more.
     """
-    months = [row for row in person.by_month if row.stats.replies >= MIN_REPLIES
-              and whole("month", row.start, first, last)]
-    if len(months) < 2:
-        return None
-    early, late = months[0], months[-1]
-    assert early.stats.median is not None and late.stats.median is not None
-    before, now = early.stats.median, late.stats.median
-    rests = early.stats.replies + late.stats.replies
-    close = abs(now - before) <= SAME_WITHIN * max(before, now, 1.0)
-    if close or duration(now) == duration(before):
-        change = f"about the same as in {month(early.start)}"
-    else:
-        way = "up" if now > before else "down"
-        change = f"{way} from {duration(before)} in {month(early.start)}"
-    text = (
-        f"a median of {duration(now)} in {month(late.start)}, {change} "
-        f"({count(rests, 'reply', 'replies')} in those two months)"
+    window = f"In the {RECENT_WEEKS} weeks up to {day(last)}"
+    if total < MIN_SHARE_COUNT:
+        return Sentence(
+            "conversations",
+            f"{window} there {'was' if total == 1 else 'were'} "
+            f"{count(total, 'conversation')}: too few to say who started more of them. A "
+            f"share of that stretch needs about {MIN_SHARE_COUNT} conversations before it "
+            f"is known within {percent(HALF_WIDTH)} either way.",
+            total,
+        )
+    mine = sum(row.counts[0] for row in recent)
+    effect = design_effect([row.counts[0] for row in recent], [row.total for row in recent])
+    low, high = wilson(mine, total, effect)
+    return Sentence(
+        "conversations",
+        f"{window}, you started {percent(mine / total)} of {count(total, 'conversation')}; "
+        f"with this many, the true share could be anywhere from {percent(low)} to "
+        f"{percent(high)}.",
+        total,
     )
-    return text, rests
+
+
+def _ratio(value: float) -> str:
+    """A ratio of reply times as a plain change: "35% slower", "20% quicker", "no change"."""
+    if value >= 1:
+        more = percent(value - 1)
+        return "no change" if more == "0%" else f"{more} slower"
+    less = percent(1 - value)
+    return "no change" if less == "0%" else f"{less} quicker"
+
+
+def _drift(owner: str, person: PersonLatency, first: date, last: date) -> Sentence:
+    """Whether one person's typical reply time drifted across whole months (trend.drift).
+
+    `owner` is "your" or "Sam's". Only a clear drift claims a change; otherwise the
+    sentence says "about the same" with the range a steady change could lie in, or, below
+    the minimum, how many whole months are still needed.
+    """
+    found = drift(person, first, last, MIN_REPLIES)
+    rests = count(found.replies, "reply", "replies")
+    if not found.enough:
+        return Sentence(
+            "latency",
+            f"Telling whether {owner} replies have "
+            f"got quicker or slower takes at least {MIN_MONTHS} whole months with "
+            f"{MIN_REPLIES} or more replies each; so far there "
+            f"{'is' if found.months == 1 else 'are'} {found.months}, so there is not "
+            f"enough to tell yet ({rests}).",
+            found.replies,
+        )
+    assert found.first is not None and found.last is not None
+    assert found.start is not None and found.end is not None
+    assert found.low is not None and found.high is not None
+    stretch = (
+        f"Across the {found.months} whole months from {month(found.first)} to "
+        f"{month(found.last)}"
+    )
+    if found.direction == 0:
+        high = "much slower" if math.isinf(found.high) else _ratio(found.high)
+        return Sentence(
+            "latency",
+            f"{stretch}, {owner} typical reply time "
+            f"stayed about the same: any steady change is somewhere between "
+            f"{_ratio(found.low)} and {high}, within the usual ups and downs ({rests}).",
+            found.replies,
+        )
+    way, bound = ("slower", found.low) if found.direction > 0 else ("quicker", found.high)
+    return Sentence(
+        "latency",
+        f"{stretch}, {owner} replies got {way}: the "
+        f"typical reply time went from about {duration(found.start)} to about "
+        f"{duration(found.end)}, a change of at least {_ratio(bound).removesuffix(' ' + way)}"
+        f", more than the usual ups and downs explain ({rests}).",
+        found.replies,
+        claims_change=True,
+    )
 
 
 def latency(report: PatternReport) -> list[Sentence]:
@@ -131,11 +184,8 @@ def latency(report: PatternReport) -> list[Sentence]:
             overall.replies,
         ))
         first, last = report.basis.first, report.basis.last
-        trend = None if first is None or last is None else \
-            _trend(mine, first.date(), last.date())
-        if trend is not None:
-            text, rests = trend
-            said.append(Sentence("latency", f"{owner} replies took {text}.", rests))
+        if first is not None and last is not None:
+            said.append(_drift(whose(report, person), mine, first.date(), last.date()))
     return said
 
 

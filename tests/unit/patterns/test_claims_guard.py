@@ -1,0 +1,90 @@
+"""No sentence words a change it has not tested, and every tested claim has its bench.
+
+Walks describe() over generated chats of several lengths (bench/gen_whatsapp.py) and one
+chat whose reply time clearly quadruples, so both kinds of latency sentence appear. A
+sentence using words of comparison or change must set claims_change, unless it says in
+so many words that it makes no claim ("about the same", "not enough to tell", "too few");
+"up to" a date is not "up". A claims_change sentence's topic must be in claims.TESTED,
+whose scripts must exist. Topics in claims.PENDING are reported there, not checked.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from clearheart.domain.chat import Kind, Message
+from clearheart.domain.patterns.claims import PENDING, TESTED
+from clearheart.domain.patterns.report import Settings, build_report
+from clearheart.domain.patterns.sentence import Sentence
+from clearheart.domain.patterns.sentences import describe
+
+ROOT = Path(__file__).parents[3]
+CHANGE = re.compile(
+    r"more than|less than|\bup\b(?! to\b)|\bdown\b|slower|quicker|\brose\b|\bfell\b|"
+    r"went together|changed|increase|decrease",
+    re.IGNORECASE,
+)
+NO_CLAIM = ("about the same", "not enough to tell", "too few")
+
+
+def _generated(weeks: int, seed: int) -> list[Message]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from gen_whatsapp import events
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    end = datetime(2021, 3, 1) + timedelta(weeks=weeks, days=1)
+    kinds = {"text": Kind.TEXT, "edited": Kind.TEXT}
+    return [Message(e.ts, e.sender, kinds[e.kind], e.text)
+            for e in events(weeks * 7 * 40, seed) if e.ts < end and e.kind in kinds]
+
+
+def _slowing() -> list[Message]:
+    """Four questions a day for two years; Sam's replies go from 2 to 8 minutes."""
+    rng = random.Random(3)
+    found = []
+    start = datetime(2023, 1, 1)
+    for day in range(730):
+        for hour in (9, 12, 15, 18):
+            asked = start + timedelta(days=day, hours=hour)
+            wait = 120 * 4 ** (day / 730) * rng.lognormvariate(0, 0.3)
+            found.append(Message(asked, "Ana", Kind.TEXT, "how is it going?"))
+            found.append(Message(asked + timedelta(seconds=wait), "Sam", Kind.TEXT, "fine"))
+    return found
+
+
+def _said() -> list[Sentence]:
+    chats = [(_generated(weeks, seed), "Sam") for weeks, seed in ((12, 1), (52, 2), (104, 3))]
+    chats.append((_slowing(), "Ana"))
+    return [sentence for messages, me in chats
+            for sentence in describe(build_report(messages, me, random.Random(0),
+                                                  settings=Settings(loop_resamples=50)))]
+
+
+@pytest.fixture(scope="module")
+def said() -> list[Sentence]:
+    return _said()
+
+
+def test_words_of_change_come_with_claims_change(said: list[Sentence]) -> None:
+    loose = [s.text for s in said if s.topic not in PENDING and not s.claims_change
+             and CHANGE.search(s.text) and not any(p in s.text for p in NO_CLAIM)]
+    assert not loose
+
+
+def test_every_claim_has_its_bench(said: list[Sentence]) -> None:
+    claims = {s.topic for s in said if s.claims_change}
+    assert "latency" in claims  # the slowing chat: the guard sees a real claim
+    assert claims - set(PENDING) <= set(TESTED)
+    for script in TESTED.values():
+        assert (ROOT / script).is_file(), script
+
+
+def test_the_registry_is_small_and_pending_is_only_the_loop() -> None:
+    assert set(PENDING) == {"loop"} and not set(PENDING) & set(TESTED)
