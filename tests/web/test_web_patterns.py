@@ -76,7 +76,8 @@ def test_every_chart_has_a_reading_a_drawing_its_ground_and_numbers(
     for chart, part in parts.items():
         assert re.search(r'<p class="reading">[^<]{20,}</p>', part), chart
         assert '<p class="basis">' in part, chart
-        if chart != "silences":
+        # The months chat is too short for the loop (below its 40-week minimum).
+        if chart not in ("silences", "loop"):
             assert '<svg class="chart-svg' in part and 'role="img"' in part, chart
             assert "<title id=" in part and "<desc id=" in part, chart
             assert "<table>" in part and "<caption>" in part, chart
@@ -130,12 +131,11 @@ def test_plans_show_the_messages_that_counted_and_the_rule(web: Web, months_chat
     assert re.search(r"Suggested: \d+", listed) and re.search(r"Confirmed: \d+", listed)
 
 
-def test_the_loop_shows_both_directions_with_their_ranges(web: Web, months_chat: int) -> None:
+def test_the_loop_says_how_many_more_weeks_it_needs(web: Web, months_chat: int) -> None:
     part = text_of(sections(web.get(f"/chats/{months_chat}").text)["loop"])
-    assert "Your reaching out one week, and Kai’s distance the next" in part
-    assert "Kai’s distance one week, and your reaching out the next" in part
-    assert part.count("likely between") >= 2  # both directions, each with its range
-    assert "two things moving together, not why" in part
+    assert re.search(r"so far there are \d+, so about \d+ more weeks of messages would be "
+                     r"needed\. Not enough to tell yet\.", part)
+    assert "likely between" not in part
 
 
 def test_mood_sits_on_the_same_weeks_as_the_messages(web: Web, months_chat: int) -> None:
@@ -159,7 +159,6 @@ def test_the_partners_chosen_name_is_used_everywhere(web: Web, shared_workspace:
     try:
         page = text_of(web.get(f"/chats/{months_chat}").text)
         assert "Kai" not in page
-        assert "K.’s distance" in page
         assert "You and K." in page
     finally:
         shared_workspace.chats.set_alias(months_chat, "")
@@ -205,7 +204,7 @@ def test_a_short_chat_says_there_is_not_enough_data_yet(web: Web, short_chat: in
     assert response.status_code == 200
     part = sections(response.text)["loop"]
     assert "<svg" not in part
-    assert "at least 12 are needed" in text_of(part)
+    assert "at least 40 are needed" in text_of(part)
     assert "not enough" in text_of(part).lower()
 
 

@@ -219,7 +219,6 @@ def test_group_chats_report_each_person(chat: Chat) -> None:
         ("reply_cap_hours", 0),
         ("plan_window_hours", 0),
         ("loop_min_weeks", 2),
-        ("loop_resamples", -1),
         ("confidence", 1.0),
     ],
 )

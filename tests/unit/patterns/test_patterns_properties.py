@@ -12,7 +12,7 @@ from clearheart.domain.chat import Kind, Message
 from clearheart.domain.patterns.report import PatternReport, Settings, build_report
 
 BASE = datetime(2024, 1, 1, 8, 0)
-QUICK = Settings(loop_resamples=20, loop_min_weeks=3)
+QUICK = Settings(loop_min_weeks=3)
 
 rows = st.lists(
     st.tuples(

@@ -25,7 +25,6 @@ from clearheart.domain.patterns.latency import (
 )
 from clearheart.domain.patterns.loop import (
     DEFAULT_MIN_WEEKS,
-    DEFAULT_RESAMPLES,
     Loop,
     WeekSignals,
     late_night_counts,
@@ -47,7 +46,7 @@ from clearheart.domain.patterns.timeline_build import Blocks, build_timeline, st
 from clearheart.domain.patterns.unanswered import Unanswered, find_runs
 from clearheart.errors import InvalidInput
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 """Bump when any figure is worked out differently: reports kept from before are then
 worked out again (a change of the report's shape is noticed without this)."""
 
@@ -60,7 +59,6 @@ class Settings:
     """Longest wait that still counts as a reply; None means the silence threshold."""
     plan_window_hours: float = DEFAULT_WINDOW_HOURS
     loop_min_weeks: int = DEFAULT_MIN_WEEKS
-    loop_resamples: int = DEFAULT_RESAMPLES
     confidence: float = 0.95
 
     def __post_init__(self) -> None:
@@ -75,8 +73,6 @@ class Settings:
                 raise InvalidInput(field, "must be more than zero hours")
         if self.loop_min_weeks < 3:
             raise InvalidInput("loop_min_weeks", "must be at least 3")
-        if self.loop_resamples < 0:
-            raise InvalidInput("loop_resamples", "cannot be negative")
         if not 0 < self.confidence < 1:
             raise InvalidInput("confidence", "must be between 0 and 1")
 
@@ -132,7 +128,10 @@ def build_report(
     until: date | datetime | None = None,
     settings: Settings | None = None,
 ) -> PatternReport:
-    """All patterns of a chat whose messages are in time order; `rng` drives the bootstrap.
+    """All patterns of a chat whose messages are in time order.
+
+    `rng` is no longer drawn on: the loop's test (loop.py) needs no resampling since report
+    version 2. It stays in the signature so that every caller keeps working unchanged.
 
     Messages come as Columns, as Message values (whose times then count in whole seconds,
     as stored), or as Blocks streamed from the store: those must already be the messages
@@ -146,19 +145,18 @@ def build_report(
         batch = messages if isinstance(messages, Columns) else Columns.of(messages)
         start, stop = window(batch, begin, end)
         make = partial(build_timeline, batch, me, others, start, stop)
-    return _build(make, me, rng, begin, end, settings or Settings())
+    return _build(make, me, begin, end, settings or Settings())
 
 
 def _build(
     make_timeline: Callable[[], Timeline],
     me: str,
-    rng: random.Random,
     begin: datetime | None,
     end: datetime | None,
     settings: Settings,
 ) -> PatternReport:
     # Made here, not passed in, so that nothing but this frame holds it: the timeline
-    # (most of the memory, a few bytes a message) is let go before the loop's bootstrap.
+    # (most of the memory, a few bytes a message) is let go before the loop's test.
     timeline = make_timeline()
     weeks = periods(timeline, "week")
     months = periods(timeline, "month")
@@ -202,8 +200,8 @@ def _build(
     )
     names = timeline.names
     del timeline, stamps
-    loop = measure_loop(signals, rng, basis, settings.loop_min_weeks, settings.loop_resamples,
-                        settings.confidence)
+    loop = measure_loop(signals, basis, settings.loop_min_weeks,
+                        whole_chat=begin is None and end is None)
     return PatternReport(
         me=me,
         names=names,
