@@ -16,7 +16,8 @@ of a standard deviation to the other side's distance the next) in the right dire
 The old code (bench/loop_before.py: lagged r, bootstrap interval not covering 0, 12 pairs)
 is run on the same data as the floor; its bootstrap uses 200 resamples here for time.
 
-    .venv/bin/python bench/null_loop.py [--reps 400] [--quick]
+    .venv/bin/python bench/null_loop.py [--reps 400] [--quick] [--seed 12]
+        [--kind series|chat] [--weeks 52 104] [--phi 0.9] [--out null_loop.json]
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def new_claims(pursuit: list[float], distance: list[float], minimum: int) -> tup
     if found is None:
         return False, False
     ahead, behind = found
-    return ahead.clear or behind.clear, ahead.clear and ahead.partial > 0
+    return ahead.clear or behind.clear, ahead.clear and ahead.r > 0
 
 
 def old_claims(pursuit: list[float], distance: list[float],
@@ -131,7 +132,7 @@ def chat_claims(messages: list[Message], rng: random.Random) -> tuple[tuple[bool
     ahead, behind = loop.pursuit_then_distance, loop.distance_then_pursuit
     new = (False, False)
     if ahead is not None and behind is not None:
-        new = (ahead.clear or behind.clear, ahead.clear and ahead.partial > 0)
+        new = (ahead.clear or behind.clear, ahead.clear and ahead.r > 0)
     signals = [w.signals for w in loop.weeks]
     weeks = loop_before.weekly_indices(signals)
     pairs = [t for t in range(len(weeks) - 1)
@@ -171,9 +172,13 @@ def rate(hits: int, n: int) -> str:
     return f"{100 * p:.1f}% ({100 * max(0, centre - half):.1f}–{100 * min(1, centre + half):.1f})"
 
 
-def run(reps: int, quick: bool, seed: int = 12) -> list[dict[str, object]]:
+def run(reps: int, quick: bool, seed: int = 12, kind_only: str | None = None,
+        weeks_only: tuple[int, ...] = (), phi_only: float | None = None) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for kind, label, weeks, phi, trend in settings(quick):
+        if ((kind_only and kind != kind_only) or (weeks_only and weeks not in weeks_only)
+                or (phi_only is not None and phi != phi_only)):
+            continue
         counts = {"new_null": 0, "old_null": 0, "new_power": 0, "old_power": 0, "test_null": 0}
         rng = random.Random(f"{seed}:{kind}:{label}:{weeks}")
         for _ in range(reps):
@@ -201,15 +206,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reps", type=int, default=400)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--kind", choices=("series", "chat"), help="only this kind of data")
+    parser.add_argument("--weeks", type=int, nargs="*", default=(), help="only these lengths")
+    parser.add_argument("--phi", type=float, help="only this memory")
+    parser.add_argument("--out", default="null_loop.json", help="file name under bench/out")
     args = parser.parse_args()
     began = time.perf_counter()
-    rows = run(args.reps, args.quick)
+    rows = run(args.reps, args.quick, args.seed, args.kind, tuple(args.weeks), args.phi)
     out = Path(__file__).parent / "out"
     out.mkdir(exist_ok=True)
     import json
 
-    (out / "null_loop.json").write_text(json.dumps(
-        {"reps": args.reps, "coupling": COUPLING, "min_weeks": DEFAULT_MIN_WEEKS,
+    (out / args.out).write_text(json.dumps(
+        {"reps": args.reps, "seed": args.seed, "coupling": COUPLING, "min_weeks": DEFAULT_MIN_WEEKS,
          "seconds": round(time.perf_counter() - began, 1), "rows": rows}, indent=1))
     print(f"{time.perf_counter() - began:.0f} s")
 

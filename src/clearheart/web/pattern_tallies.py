@@ -175,7 +175,7 @@ class Whisker:
 
 
 def _link_text(link: Link) -> str:
-    value = f"{link.partial:+.2f}".replace("-", "−")
+    value = f"{link.r:+.2f}".replace("-", "−")
     return f"{value}, {'a clear link' if link.clear else 'no clear link'}"
 
 
@@ -184,7 +184,7 @@ def _x(value: float) -> float:
 
 
 def loop(report: PatternReport, shown: Shown) -> tuple[Chart, list[Whisker], Panel | None]:
-    """Each direction's partial correlation as a bar from 0, marked clear or not.
+    """Each direction's correlation (domain/patterns/granger.py) as a bar from 0, clear or not.
 
     No interval: its coverage was not measured (domain/patterns/loop.py).
     """
@@ -210,14 +210,14 @@ def loop(report: PatternReport, shown: Shown) -> tuple[Chart, list[Whisker], Pan
     for number, (css, title, link) in enumerate(rows, 1):
         y += 22
         whiskers.append(Whisker(
-            number, title, css, Segment(zero, px(y), pct(_x(link.partial)), px(y)),
-            Dot(pct(_x(link.partial)), px(y)), _link_text(link)))
+            number, title, css, Segment(zero, px(y), pct(_x(link.r)), px(y)),
+            Dot(pct(_x(link.r)), px(y)), _link_text(link)))
         y += 12
     axis = tuple(Label(pct(_x(v)), px(y + 22), text, anchor)
                  for v, text, anchor in ((-1, "opposite", "start"), (0, "no link", "middle"),
                                          (1, "together", "end")))
-    chart.table = Table("Week-to-week links (partial correlation, tested on the whole chat)",
-                        ("", "Partial correlation"),
+    chart.table = Table("Week-to-week links (correlation, tested on the whole chat)",
+                        ("", "Correlation"),
                         tuple((w.label, w.value) for w in whiskers))
     chart.description = ("Two rows, each a line from 0 to a dot: how much one side's week "
                          "went with the other side's next week once each side's own recent "

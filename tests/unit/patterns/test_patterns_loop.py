@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import date, timedelta
 
 import pytest
 
-from clearheart.domain.patterns.granger import granger, student_two_sided
+from clearheart.domain.patterns.granger import effective_pairs, granger, student_two_sided
 from clearheart.domain.patterns.loop import (
     WeekSignals,
     holm,
@@ -35,7 +36,7 @@ def test_pursuit_leading_distance_shows_a_clear_positive_link() -> None:
     ahead, behind = links(pursuit, distance, range(1, len(pursuit) - 1)) or (None, None)
     assert ahead is not None and behind is not None
     assert ahead.pairs == len(pursuit) - 2
-    assert ahead.clear and ahead.partial > 0.4
+    assert ahead.clear and ahead.r > 0.4
     # The other direction has no built-in link.
     assert not behind.clear
 
@@ -48,7 +49,7 @@ def test_a_shared_straight_drift_changes_nothing() -> None:
                     [d + 0.3 * t for t, d in enumerate(distance)], weeks)
     assert plain is not None and drifted is not None
     for a, b in zip(plain, drifted, strict=True):
-        assert a.partial == pytest.approx(b.partial) and a.p == pytest.approx(b.p)
+        assert a.r == pytest.approx(b.r) and a.p == pytest.approx(b.p)
 
 
 def test_student_t_matches_its_table() -> None:
@@ -156,5 +157,16 @@ def test_from_messages_pursuit_one_week_goes_with_distance_the_next() -> None:
     assert loop.enough and loop.pairs == 78
     ahead, behind = loop.pursuit_then_distance, loop.distance_then_pursuit
     assert ahead is not None and behind is not None
-    assert ahead.clear and ahead.partial > 0.3
+    assert ahead.clear and ahead.r > 0.3
     assert not behind.clear
+
+
+def test_leftovers_that_remember_count_as_fewer_pairs() -> None:
+    """Bartlett's n*: two leftovers drifting the same way count as fewer pairs, never more."""
+    rng = random.Random(4)
+    white = [rng.gauss(0, 1) for _ in range(60)], [rng.gauss(0, 1) for _ in range(60)]
+    assert effective_pairs(*white) <= 60
+    wave = [math.sin(t / 3) for t in range(60)]
+    assert effective_pairs(wave, wave) < 20
+    flipped = [(-1) ** t * w for t, w in enumerate(wave)]
+    assert effective_pairs(wave, flipped) == 60

@@ -16,11 +16,12 @@ side replies, so it carries their reply time and would tie the two indices toget
 sides' message counts, and hours of silence (both sides make a silence). A week with no
 reply from the other side has no distance and takes no part.
 
-The decision, for each direction, is a Granger-style regression over pairs of neighbouring
-weeks that both have both indices (see granger.py): next week's index on its own value this
-week, the week number (a straight-line trend, so a shared slow drift is not read as a link)
-and the other index this week. Its p-value is corrected for the two directions by Holm's
-method at `alpha` (5%), so the chance of any false link, in either direction, stays at 5%.
+The decision, for each direction, is a Granger-style test over runs of three weeks that all
+have both indices (see granger.py): each index is freed of its own previous week and the
+week number (a straight-line trend, so a shared slow drift is not read as a link), and the
+leading index's leftover this week is correlated with the other's leftover next week. Its
+p-value is corrected for the two directions by Holm's method at `alpha` (5%), so the chance
+of any false link, in either direction, stays at 5%.
 The test runs on the whole chat only: a person who tries many stretches of dates would
 otherwise find a link by chance, so a report for picked dates says where to look instead.
 
@@ -86,9 +87,9 @@ class WeekIndex:
 class Link:
     lead: Lead
     """"pursuit": this week's pursuit with next week's distance; "distance": the reverse."""
-    partial: float
-    """The leading index this week with the other next week, holding the other's own week
-    and the trend fixed: from −1 to 1."""
+    r: float
+    """The leading index's surprise this week with the other's surprise next week, each freed
+    of its own previous week and the trend: from −1 to 1."""
     p: float
     clear: bool
     """The link passed the test after Holm's correction for the two directions."""
@@ -212,8 +213,8 @@ def links(pursuit: Sequence[float], distance: Sequence[float], weeks: Sequence[i
         return None
     clear = holm((ahead.p, behind.p), alpha)
     n = len(weeks)
-    return (Link("pursuit", ahead.partial, ahead.p, clear[0], n),
-            Link("distance", behind.partial, behind.p, clear[1], n))
+    return (Link("pursuit", ahead.r, ahead.p, clear[0], n),
+            Link("distance", behind.r, behind.p, clear[1], n))
 
 
 def measure_loop(

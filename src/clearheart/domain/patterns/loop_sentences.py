@@ -22,12 +22,12 @@ def _weeks(n: int) -> str:
 
 
 def _number(link: Link) -> str:
-    return f"partial correlation {link.partial:.2f}".replace("-", "−")
+    return f"correlation {link.r:.2f}".replace("-", "−")
 
 
 def _ahead(link: Link, other: str) -> Sentence:
     if link.clear:
-        how = "slower" if link.partial > 0 else "quicker"
+        how = "slower" if link.r > 0 else "quicker"
         text = (f"Weeks when you reached out more than usual went together with {how} replies "
                 f"from {other} the following week, beyond what each side's own recent weeks "
                 f"and the slow drift of the chat would suggest ({_number(link)}; "
@@ -40,7 +40,7 @@ def _ahead(link: Link, other: str) -> Sentence:
 
 def _behind(link: Link, other: str) -> Sentence:
     if link.clear:
-        how = "more" if link.partial > 0 else "less"
+        how = "more" if link.r > 0 else "less"
         text = (f"Weeks when {other} replied more slowly than usual went together with you "
                 f"reaching out {how} the following week, beyond what each side's own recent "
                 f"weeks and the slow drift of the chat would suggest ({_number(link)}; "
@@ -89,9 +89,10 @@ def loop(report: PatternReport) -> list[Sentence]:
         ))
     said.append(Sentence(
         "loop",
-        "A partial correlation runs from −1 to 1; near 0 means one side's week added nothing "
-        "once each side's own recent weeks and the chat's slow drift were set aside. A link "
-        "is not a cause: it cannot say why, and something else may move both.",
+        "Each correlation runs from −1 to 1 and compares what was unusual in one side's week "
+        "with what was unusual in the other side's next week, once each side's own previous "
+        "week and the chat's slow drift are set aside; near 0 means no link. A link is not a "
+        "cause: it cannot say why, and something else may move both.",
         found.pairs,
         figure=False,
     ))
