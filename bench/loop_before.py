@@ -41,9 +41,20 @@ from datetime import date, datetime, time, timedelta
 from itertools import accumulate, islice
 from operator import mul, sub
 
-from clearheart.domain.patterns.periods import PeriodCounts, Periods
+from clearheart.domain.chat import Columns, Message
+from clearheart.domain.patterns.conversations import (
+    DEFAULT_GAP_HOURS,
+    conversation_starts,
+    summarise_conversations,
+)
+from clearheart.domain.patterns.effort import measure_effort
+from clearheart.domain.patterns.latency import by_period, find_replies
+from clearheart.domain.patterns.periods import PeriodCounts, Periods, periods
+from clearheart.domain.patterns.silences import DEFAULT_SILENCE_HOURS, silences_among
 from clearheart.domain.patterns.stats import partial, quantile, zscores
 from clearheart.domain.patterns.timeline import ZERO, Basis, Timeline
+from clearheart.domain.patterns.timeline_build import build_timeline
+from clearheart.domain.patterns.unanswered import find_runs
 
 DEFAULT_MIN_WEEKS = 12
 DEFAULT_RESAMPLES = 1000
@@ -314,3 +325,41 @@ def measure_loop(
 
 def week_counts(rows: Sequence[PeriodCounts], people: Sequence[int]) -> list[int]:
     return [sum(row.counts[p] for p in people) for row in rows]
+
+
+def week_signals(messages: Sequence[Message], me: str) -> list[WeekSignals]:
+    """The old parts of each week, worked out from the messages as report version 1 did
+    (the report no longer keeps the parts only the old indices read)."""
+    batch = Columns.of(messages)
+    timeline = build_timeline(batch, me, (), 0, len(batch.seconds))
+    weeks = periods(timeline, "week")
+    months = periods(timeline, "month")
+    starts = conversation_starts(timeline, DEFAULT_GAP_HOURS)
+    stamps = timeline.stamps
+    basis = Basis(timeline.size, len(starts), len(weeks), stamps[0] if stamps else None,
+                  stamps[-1] if stamps else None, timeline.notices, timeline.deleted,
+                  len(timeline.calls))
+    effort = measure_effort(timeline, weeks, months, basis)
+    people = len(timeline.names)
+    groups = [frozenset((p,)) for p in range(people)]
+    if people != 2:
+        groups.append(frozenset(range(1, people)))
+    replies = find_replies(timeline, DEFAULT_SILENCE_HOURS, groups)
+    their_latency = [row.stats.median for row in by_period(weeks, replies[-1])]
+    conversations = summarise_conversations(timeline, starts, weeks, months, basis,
+                                            DEFAULT_GAP_HOURS)
+    runs = find_runs(timeline, weeks, months, basis).people[0].by_week
+    ends = silences_among(timeline, starts, DEFAULT_SILENCE_HOURS)
+    others = range(1, people)
+    late = late_night_counts(timeline, 0, weeks)
+    silent = silence_hours(timeline, ends, weeks)
+    their_messages = week_counts(effort.by_week, others)
+    their_starts = week_counts(conversations.by_week, others)
+    signals = []
+    for i, start in enumerate(weeks.starts):
+        mine = effort.by_week[i].counts[0]
+        signals.append(WeekSignals(
+            start, weeks.label(i), mine + their_messages[i], mine,
+            conversations.by_week[i].counts[0], runs[i].mean_length, late[i],
+            their_latency[i], their_messages[i], their_starts[i], silent[i]))
+    return signals

@@ -127,14 +127,13 @@ def _poisson(mean: float, rng: random.Random) -> int:
 
 
 def chat_claims(messages: list[Message], rng: random.Random) -> tuple[tuple[bool, bool], ...]:
-    report = build_report(messages, "Ana", rng)
+    report = build_report(messages, "Ana")
     loop = report.loop
     ahead, behind = loop.pursuit_then_distance, loop.distance_then_pursuit
     new = (False, False)
     if ahead is not None and behind is not None:
         new = (ahead.clear or behind.clear, ahead.clear and ahead.r > 0)
-    signals = [w.signals for w in loop.weeks]
-    weeks = loop_before.weekly_indices(signals)
+    weeks = loop_before.weekly_indices(loop_before.week_signals(messages, "Ana"))
     pairs = [t for t in range(len(weeks) - 1)
              if weeks[t].pursuit is not None and weeks[t + 1].pursuit is not None]
     if len(pairs) < OLD_MIN:

@@ -45,7 +45,7 @@ def rich_chat(weeks: int = 30, seed: int = 3) -> list[Message]:
 
 def sentences(messages: list[Message], **kwargs: object) -> tuple[Sentence, ...]:
     found: PatternReport = build_report(
-        messages, "Ana", random.Random(2), settings=Settings(loop_min_weeks=3), **kwargs  # type: ignore[arg-type]
+        messages, "Ana", settings=Settings(loop_min_weeks=3), **kwargs  # type: ignore[arg-type]
     )
     return describe(found)
 

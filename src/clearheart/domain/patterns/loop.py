@@ -34,7 +34,7 @@ coverage was not measured to be right. A link in someone's chat says nothing abo
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -43,7 +43,7 @@ from typing import Literal
 from clearheart.domain.patterns.granger import granger
 from clearheart.domain.patterns.periods import PeriodCounts, Periods
 from clearheart.domain.patterns.stats import zscores
-from clearheart.domain.patterns.timeline import ZERO, Basis, Timeline
+from clearheart.domain.patterns.timeline import Basis, Timeline
 
 DEFAULT_MIN_WEEKS = 40
 """Fewer pairs than this: "not enough data yet" (see the module notes)."""
@@ -58,21 +58,17 @@ Lead = Literal["pursuit", "distance"]
 
 @dataclass(frozen=True, slots=True)
 class WeekSignals:
-    """The raw parts of one week, before any scaling (some are kept for display only)."""
+    """The raw parts of one week's indices, before any scaling."""
 
     start: date
-    label: str
     messages: int
     """Messages from anyone: a week with none takes no part."""
-    my_messages: int
     my_starts: int
-    my_mean_run: float | None
     my_late_night: int
     their_median_latency: float | None
     """Seconds."""
     their_messages: int
-    their_starts: int
-    silence_hours: float
+    """Not part of the indices (see the module notes): read by the own-messages page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,23 +133,6 @@ def late_night_counts(timeline: Timeline, person: int, weeks: Periods) -> list[i
         if day.weekday() == 0:
             week += 1
     return counts
-
-
-def silence_hours(timeline: Timeline, ends: Sequence[int], weeks: Periods) -> list[float]:
-    """Hours of each week that fall inside a long silence (ending at positions `ends`)."""
-    edges = [datetime.combine(start, time()) for start in weeks.starts]
-    if edges:
-        edges.append(edges[-1] + timedelta(days=7))
-    hours = [0.0] * len(weeks)
-    for end in ends:
-        low, high = timeline.stamps[end - 1], timeline.stamps[end]
-        week = max(bisect_right(edges, low) - 1, 0)
-        while week < len(hours) and edges[week] < high:
-            overlap = min(high, edges[week + 1]) - max(low, edges[week])
-            if overlap > ZERO:
-                hours[week] += overlap.total_seconds() / 3600.0
-            week += 1
-    return hours
 
 
 def _log1p(value: float | None) -> float | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -29,7 +28,6 @@ from clearheart.domain.patterns.loop import (
     WeekSignals,
     late_night_counts,
     measure_loop,
-    silence_hours,
     week_counts,
 )
 from clearheart.domain.patterns.periods import Periods, periods
@@ -59,7 +57,6 @@ class Settings:
     """Longest wait that still counts as a reply; None means the silence threshold."""
     plan_window_hours: float = DEFAULT_WINDOW_HOURS
     loop_min_weeks: int = DEFAULT_MIN_WEEKS
-    confidence: float = 0.95
 
     def __post_init__(self) -> None:
         hours = {
@@ -73,8 +70,6 @@ class Settings:
                 raise InvalidInput(field, "must be more than zero hours")
         if self.loop_min_weeks < 3:
             raise InvalidInput("loop_min_weeks", "must be at least 3")
-        if not 0 < self.confidence < 1:
-            raise InvalidInput("confidence", "must be between 0 and 1")
 
     @property
     def reply_cap(self) -> float:
@@ -121,7 +116,6 @@ def window(
 def build_report(
     messages: Columns | Sequence[Message] | Blocks,
     me: str,
-    rng: random.Random,
     *,
     others: Sequence[str] = (),
     since: date | datetime | None = None,
@@ -129,9 +123,6 @@ def build_report(
     settings: Settings | None = None,
 ) -> PatternReport:
     """All patterns of a chat whose messages are in time order.
-
-    `rng` is no longer drawn on: the loop's test (loop.py) needs no resampling since report
-    version 2. It stays in the signature so that every caller keeps working unchanged.
 
     Messages come as Columns, as Message values (whose times then count in whole seconds,
     as stored), or as Blocks streamed from the store: those must already be the messages
@@ -195,9 +186,7 @@ def _build(
     unanswered = find_runs(timeline, weeks, months, basis)
     silences = find_silences(timeline, months, basis, settings.silence_hours, ends)
     plans = find_plans(timeline, months, basis, settings.plan_window_hours)
-    signals = _signals(
-        timeline, weeks, their_latency, ends, conversations, unanswered, effort
-    )
+    signals = _signals(timeline, weeks, their_latency, conversations, effort)
     names = timeline.names
     del timeline, stamps
     loop = measure_loop(signals, basis, settings.loop_min_weeks,
@@ -223,9 +212,7 @@ def _signals(
     timeline: Timeline,
     weeks: Periods,
     their_latency: Sequence[float | None],
-    silence_ends: Sequence[int],
     conversations: Conversations,
-    unanswered: Unanswered,
     effort: Effort,
 ) -> list[WeekSignals]:
     """The raw weekly parts of the loop's indices: the user against everyone else.
@@ -234,26 +221,18 @@ def _signals(
     """
     others = range(1, len(timeline.names))
     late = late_night_counts(timeline, 0, weeks)
-    silent = silence_hours(timeline, silence_ends, weeks)
     their_messages = week_counts(effort.by_week, others)
-    their_starts = week_counts(conversations.by_week, others)
-    runs = unanswered.people[0].by_week
     signals = []
     for i, start in enumerate(weeks.starts):
         mine = effort.by_week[i].counts[0]
         signals.append(
             WeekSignals(
                 start=start,
-                label=weeks.label(i),
                 messages=mine + their_messages[i],
-                my_messages=mine,
                 my_starts=conversations.by_week[i].counts[0],
-                my_mean_run=runs[i].mean_length,
                 my_late_night=late[i],
                 their_median_latency=their_latency[i],
                 their_messages=their_messages[i],
-                their_starts=their_starts[i],
-                silence_hours=silent[i],
             )
         )
     return signals
