@@ -220,8 +220,8 @@ def loop(report: PatternReport, shown: Shown) -> tuple[Chart, list[Whisker], Pan
                         ("", "Correlation"),
                         tuple((w.label, w.value) for w in whiskers))
     chart.description = ("Two rows, each a line from 0 to a dot: how much one side's week "
-                         "went with the other side's next week once each side's own recent "
-                         "weeks and the chat's slow drift are set aside, from −1 (opposite) to "
+                         "went with the other side's next week once each side's own previous "
+                         "week and the chat's slow drift are set aside, from −1 (opposite) to "
                          "1 (together). A link is not a cause.")
     return chart, whiskers, Panel(height=y + 30, axis=axis,
                                   grid=(Segment(zero, "4", zero, px(y + 8)),))

@@ -29,7 +29,7 @@ def _ahead(link: Link, other: str) -> Sentence:
     if link.clear:
         how = "slower" if link.r > 0 else "quicker"
         text = (f"Weeks when you reached out more than usual went together with {how} replies "
-                f"from {other} the following week, beyond what each side's own recent weeks "
+                f"from {other} the following week, beyond what each side's own previous week "
                 f"and the slow drift of the chat would suggest ({_number(link)}; "
                 f"{_weeks(link.pairs)}).")
         return Sentence("loop", text, link.pairs, claims_change=True)
@@ -42,8 +42,8 @@ def _behind(link: Link, other: str) -> Sentence:
     if link.clear:
         how = "more" if link.r > 0 else "less"
         text = (f"Weeks when {other} replied more slowly than usual went together with you "
-                f"reaching out {how} the following week, beyond what each side's own recent "
-                f"weeks and the slow drift of the chat would suggest ({_number(link)}; "
+                f"reaching out {how} the following week, beyond what each side's own previous "
+                f"week and the slow drift of the chat would suggest ({_number(link)}; "
                 f"{_weeks(link.pairs)}).")
         return Sentence("loop", text, link.pairs, claims_change=True)
     return Sentence("loop", f"There is no clear link between how quickly {other} replied one "
