@@ -18,7 +18,7 @@ from clearheart.store.dataclass_json import ShapeError, decode, encode, fingerpr
 
 def test_a_whole_pattern_report_round_trips_through_json() -> None:
     messages = demo_chat_messages(date(2025, 1, 1), date(2025, 6, 30), random.Random(CHAT_SEED))
-    report = build_report(messages, "Alex", random.Random(1))
+    report = build_report(messages, "Alex")
     assert report.plans.hits and report.silences.count and report.loop is not None
     text = json.dumps(encode(report))
     assert decode(PatternReport, json.loads(text)) == report
@@ -27,7 +27,7 @@ def test_a_whole_pattern_report_round_trips_through_json() -> None:
 @pytest.mark.parametrize("depth", [0, 1, 2, 3, 5])
 def test_the_json_written_in_pieces_is_the_json_written_whole(depth: int) -> None:
     messages = demo_chat_messages(date(2025, 1, 1), date(2025, 6, 30), random.Random(CHAT_SEED))
-    report = build_report(messages, "Alex", random.Random(1))
+    report = build_report(messages, "Alex")
     whole = json.dumps(encode(report), separators=(",", ":"))
     assert "".join(json_pieces(report, depth)) == whole
     shared = Inner(datetime(2026, 1, 2), None, Mood.LOW)

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import random
 import threading
-import zlib
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -221,11 +219,9 @@ class PatternService:
         # Streamed block by block (twice: see domain/patterns/timeline_build.py), so the
         # chat is never held whole: a few bytes a message, not its texts.
         messages = partial(self.chats.repo.columns, info.id, begin, end)
-        # A fixed seed per chat: the loop's intervals come out the same on every view.
-        rng = random.Random(zlib.crc32(f"{info.id}:{info.me}".encode()))
         others = tuple(name for name in info.participants if name != info.me)
         with collector_paused():
-            return build_report(messages, info.me, rng, others=others, since=begin, until=end)
+            return build_report(messages, info.me, others=others, since=begin, until=end)
 
     def forget(self, chat_id: int) -> None:
         """Drop every kept report of a chat (it was deleted or replaced)."""

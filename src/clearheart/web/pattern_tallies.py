@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from clearheart.domain.patterns.loop import Lagged
+from clearheart.domain.patterns.loop import Link
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.patterns.unanswered import LengthBucket
-from clearheart.domain.percent import percent
 from clearheart.web.charts import (
     LEFT,
     RIGHT,
@@ -175,13 +174,9 @@ class Whisker:
     value: str
 
 
-def _r_text(value: float | None, low: float | None, high: float | None) -> str:
-    if value is None:
-        return "cannot be measured yet"
-    text = f"{value:+.2f}".replace("-", "−")
-    if low is not None and high is not None:
-        text += f", likely between {low:+.2f} and {high:+.2f}".replace("-", "−")
-    return text
+def _link_text(link: Link) -> str:
+    value = f"{link.r:+.2f}".replace("-", "−")
+    return f"{value}, {'a clear link' if link.clear else 'no clear link'}"
 
 
 def _x(value: float) -> float:
@@ -189,43 +184,44 @@ def _x(value: float) -> float:
 
 
 def loop(report: PatternReport, shown: Shown) -> tuple[Chart, list[Whisker], Panel | None]:
+    """Each direction's correlation (domain/patterns/granger.py) as a bar from 0, clear or not.
+
+    No interval: its coverage was not measured (domain/patterns/loop.py).
+    """
     found = report.loop
     other = two_sides(report, shown)[1]
     chart = Chart(
         id="loop", heading="The loop, week by week",
-        basis=f"From {count(found.pairs, 'pair')} of neighbouring weeks with messages; "
-              f"at least {found.min_weeks} are needed.",
+        basis=f"From {count(found.pairs, 'run')} of three weeks in a row with messages from "
+              f"both sides, across the whole chat; at least {found.min_weeks} are needed.",
         description="",
     )
     ahead, behind = found.pursuit_then_distance, found.distance_then_pursuit
     if not found.enough or ahead is None or behind is None:
         return chart, [], None
-    rows: tuple[tuple[str, str, Lagged], ...] = (
-        ("you", f"Your reaching out one week, and {whose(other)} distance the next", ahead),
-        ("other", f"{heading(whose(other))} distance one week, and your reaching out the "
+    rows: tuple[tuple[str, str, Link], ...] = (
+        ("you", f"Your reaching out one week, and {whose(other)} reply times the next", ahead),
+        ("other", f"{heading(whose(other))} reply times one week, and your reaching out the "
                   "next", behind),
     )
     whiskers = []
     y = 8.0
-    for number, (css, title, lagged) in enumerate(rows, 1):
+    zero = pct(_x(0))
+    for number, (css, title, link) in enumerate(rows, 1):
         y += 22
-        r = lagged.r
-        low = r.low if r.low is not None else r.value
-        high = r.high if r.high is not None else r.value
         whiskers.append(Whisker(
-            number, title, css,
-            Segment(pct(_x(low or 0)), px(y), pct(_x(high or 0)), px(y)),
-            Dot(pct(_x(r.value or 0)), px(y)), _r_text(r.value, r.low, r.high)))
+            number, title, css, Segment(zero, px(y), pct(_x(link.r)), px(y)),
+            Dot(pct(_x(link.r)), px(y)), _link_text(link)))
         y += 12
     axis = tuple(Label(pct(_x(v)), px(y + 22), text, anchor)
                  for v, text, anchor in ((-1, "opposite", "start"), (0, "no link", "middle"),
                                          (1, "together", "end")))
-    zero = pct(_x(0))
-    chart.table = Table(f"Week-to-week links (correlation, with its {percent(found.confidence)} "
-                        "range)", ("", "Correlation"),
+    chart.table = Table("Week-to-week links (correlation, tested on the whole chat)",
+                        ("", "Correlation"),
                         tuple((w.label, w.value) for w in whiskers))
-    chart.description = ("Two rows, each a dot with a line through it: how closely one side's "
-                         "week went with the other side's next week, from −1 (opposite) to 1 "
-                         "(together), and the range it is likely in.")
+    chart.description = ("Two rows, each a line from 0 to a dot: how much one side's week "
+                         "went with the other side's next week once each side's own previous "
+                         "week and the chat's slow drift are set aside, from −1 (opposite) to "
+                         "1 (together). A link is not a cause.")
     return chart, whiskers, Panel(height=y + 30, axis=axis,
                                   grid=(Segment(zero, "4", zero, px(y + 8)),))

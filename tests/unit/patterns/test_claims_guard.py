@@ -5,7 +5,7 @@ chat whose reply time clearly quadruples, so both kinds of latency sentence appe
 sentence using words of comparison or change must set claims_change, unless it says in
 so many words that it makes no claim ("about the same", "not enough to tell", "too few");
 "up to" a date is not "up". A claims_change sentence's topic must be in claims.TESTED,
-whose scripts must exist. Topics in claims.PENDING are reported there, not checked.
+whose scripts must exist.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from clearheart.domain.chat import Kind, Message
-from clearheart.domain.patterns.claims import PENDING, TESTED
-from clearheart.domain.patterns.report import Settings, build_report
+from clearheart.domain.patterns.claims import TESTED
+from clearheart.domain.patterns.report import build_report
 from clearheart.domain.patterns.sentence import Sentence
 from clearheart.domain.patterns.sentences import describe
 
@@ -63,8 +63,7 @@ def _said() -> list[Sentence]:
     chats = [(_generated(weeks, seed), "Sam") for weeks, seed in ((12, 1), (52, 2), (104, 3))]
     chats.append((_slowing(), "Ana"))
     return [sentence for messages, me in chats
-            for sentence in describe(build_report(messages, me, random.Random(0),
-                                                  settings=Settings(loop_resamples=50)))]
+            for sentence in describe(build_report(messages, me))]
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +72,7 @@ def said() -> list[Sentence]:
 
 
 def test_words_of_change_come_with_claims_change(said: list[Sentence]) -> None:
-    loose = [s.text for s in said if s.topic not in PENDING and not s.claims_change
+    loose = [s.text for s in said if not s.claims_change
              and CHANGE.search(s.text) and not any(p in s.text for p in NO_CLAIM)]
     assert not loose
 
@@ -81,10 +80,6 @@ def test_words_of_change_come_with_claims_change(said: list[Sentence]) -> None:
 def test_every_claim_has_its_bench(said: list[Sentence]) -> None:
     claims = {s.topic for s in said if s.claims_change}
     assert "latency" in claims  # the slowing chat: the guard sees a real claim
-    assert claims - set(PENDING) <= set(TESTED)
+    assert claims <= set(TESTED)
     for script in TESTED.values():
         assert (ROOT / script).is_file(), script
-
-
-def test_the_registry_is_small_and_pending_is_only_the_loop() -> None:
-    assert set(PENDING) == {"loop"} and not set(PENDING) & set(TESTED)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -17,7 +16,7 @@ Chat = Callable[..., list[Message]]
 
 
 def report(messages: list[Message], me: str = "Ana", **kwargs: object) -> PatternReport:
-    return build_report(messages, me, random.Random(0), **kwargs)  # type: ignore[arg-type]
+    return build_report(messages, me, **kwargs)  # type: ignore[arg-type]
 
 
 def test_timeline_keeps_people_and_remembers_positions(chat: Chat) -> None:
@@ -219,8 +218,6 @@ def test_group_chats_report_each_person(chat: Chat) -> None:
         ("reply_cap_hours", 0),
         ("plan_window_hours", 0),
         ("loop_min_weeks", 2),
-        ("loop_resamples", -1),
-        ("confidence", 1.0),
     ],
 )
 def test_settings_refuse_values_that_make_no_sense(field: str, value: float) -> None:

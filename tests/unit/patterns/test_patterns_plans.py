@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 
 import pytest
@@ -17,7 +16,7 @@ Chat = Callable[..., list[Message]]
 
 def plans(messages: list[Message], **settings: float) -> Plans:
     return build_report(
-        messages, "Ana", random.Random(0), settings=Settings(**settings)  # type: ignore[arg-type]
+        messages, "Ana", settings=Settings(**settings)  # type: ignore[arg-type]
     ).plans
 
 

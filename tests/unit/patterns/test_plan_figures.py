@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 
 from clearheart.domain.chat import Message
@@ -23,7 +22,7 @@ def test_a_counter_offer_is_a_move_and_a_no_is_a_turn_down(
         ("2024-03-17 18:00", "Ana", "Do you want to see a film on Friday?"),
         ("2024-03-17 18:05", "Sam", "sure!"),
     )
-    report = build_report(messages, "Ana", random.Random(0))
+    report = build_report(messages, "Ana")
     figures = plan_figures(report.plans.overall)
     assert figures.outcome(Outcome.RESCHEDULED) == 1
     assert figures.outcome(Outcome.DECLINED) == 1

@@ -1,51 +1,59 @@
-"""The loop (A4): does the user's pursuit in one week go with the other side's distance in the
-next, and the other way round?
+"""The loop (A4): does the user's reaching out one week go with the other side's distance
+the next, and the other way round, beyond what each side's own rhythm explains?
 
-Each week gets two indices, each the mean of z-scores (clipped at ±3) of its parts:
+Each week gets two indices built from parts that share no raw count, so that one message
+cannot move both (an earlier version mixed message counts into both sides and saw a link
+between two people writing independently):
 
-- pursuit (the user): messages sent, conversations started, mean length of unanswered
-  runs, and late-night messages (23:00 to 04:59);
-- distance (everyone else): median reply latency, fewer messages sent, and hours of long
-  silence.
+- pursuit (the user): conversations the user started, and late-night messages the user
+  sent (23:00 to 04:59), each as log(1 + count), z-scored over the weeks with messages,
+  clipped at ±3 and averaged;
+- distance (everyone else): their median reply time in the week, as log(1 + minutes),
+  z-scored and clipped the same way.
 
-Conversations the other side starts are left out of distance on purpose: a reply that comes
-after the conversation gap counts as a new conversation, so slow replies would look like
-reaching out. For the same reason pursuit counts the user's starts, not their share.
+Left out on purpose: the length of the user's unanswered runs (a run ends when the other
+side replies, so it carries their reply time and would tie the two indices together), both
+sides' message counts, and hours of silence (both sides make a silence). A week with no
+reply from the other side has no distance and takes no part.
 
-Counts enter as log(1 + x) and latency as log(1 + minutes), so one frantic week or one slow
-reply does not dominate. A part missing in a week (no replies, no conversations) is left out
-of that week's mean rather than guessed.
+The decision, for each direction, is a Granger-style test over runs of three weeks that all
+have both indices (see granger.py): each index is freed of its own previous week and the
+week number (a straight-line trend, so a shared slow drift is not read as a link), and the
+leading index's leftover this week is correlated with the other's leftover next week. Its
+p-value is corrected for the two directions by Holm's method at `alpha` (5%), so the chance
+of any false link, in either direction, stays at 5%.
+The test runs on the whole chat only: a person who tries many stretches of dates would
+otherwise find a link by chance, so a report for picked dates says where to look instead.
 
-Only pairs of consecutive weeks that both have messages are used. For each direction we give
-Pearson's r of this week's index with the other index next week, and a steadier check: the
-same correlation holding the other index's own previous week constant (a partial
-correlation), because both indices drift slowly and drift alone makes lagged correlations.
-Intervals come from a moving-block bootstrap over the pairs (blocks of about n^(1/3) weeks,
-since neighbouring weeks resemble each other), percentile method. Below `min_weeks` pairs the
-result says "not enough data yet" and carries no numbers. None of this is a prediction or a
-verdict: two things moving together in someone's chat says nothing about why.
+Below `min_weeks` pairs the result is "not enough data yet"; the minimum and the number of
+pairs at which a modest link shows about four times in five come from the power simulation
+in bench/null_loop.py (docs/patterns.md has the measured rates). No interval is given: its
+coverage was not measured to be right. A link in someone's chat says nothing about why.
 """
 
 from __future__ import annotations
 
 import math
-import random
-from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from itertools import accumulate, islice
-from operator import mul, sub
+from typing import Literal
 
+from clearheart.domain.patterns.granger import granger
 from clearheart.domain.patterns.periods import PeriodCounts, Periods
-from clearheart.domain.patterns.stats import partial, quantile, zscores
-from clearheart.domain.patterns.timeline import ZERO, Basis, Timeline
+from clearheart.domain.patterns.stats import zscores
+from clearheart.domain.patterns.timeline import Basis, Timeline
 
-DEFAULT_MIN_WEEKS = 12
-DEFAULT_RESAMPLES = 1000
+DEFAULT_MIN_WEEKS = 40
+"""Fewer pairs than this: "not enough data yet" (see the module notes)."""
+WEEKS_FOR_A_MODEST_LINK = 130
+"""Pairs at which a modest link (each week's index carrying 0.3 of the other's last week)
+shows about four times in five, measured in bench/null_loop.py."""
+ALPHA = 0.05
 LATE_START_HOUR = 23
 LATE_END_HOUR = 5
+Lead = Literal["pursuit", "distance"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +61,14 @@ class WeekSignals:
     """The raw parts of one week's indices, before any scaling."""
 
     start: date
-    label: str
     messages: int
     """Messages from anyone: a week with none takes no part."""
-    my_messages: int
     my_starts: int
-    my_mean_run: float | None
     my_late_night: int
     their_median_latency: float | None
     """Seconds."""
     their_messages: int
-    their_starts: int
-    """Kept for display; not part of the distance index (see the module notes)."""
-    silence_hours: float
+    """Not part of the indices (see the module notes): read by the own-messages page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,41 +76,38 @@ class WeekIndex:
     signals: WeekSignals
     pursuit: float | None
     distance: float | None
-    """None for weeks without messages."""
+    """None for weeks without messages (pursuit) or without a reply from them (distance)."""
 
 
 @dataclass(frozen=True, slots=True)
-class Estimate:
-    value: float | None
-    low: float | None
-    high: float | None
-    """Bootstrap percentile interval; None when too few resamples gave a number."""
-
-
-@dataclass(frozen=True, slots=True)
-class Lagged:
-    lead: str
-    """"pursuit" (this week's pursuit with next week's distance) or "distance"."""
-    r: Estimate
-    partial: Estimate
-    """The same, holding the following index's own previous week constant."""
+class Link:
+    lead: Lead
+    """"pursuit": this week's pursuit with next week's distance; "distance": the reverse."""
+    r: float
+    """The leading index's surprise this week with the other's surprise next week, each freed
+    of its own previous week and the trend: from −1 to 1."""
+    p: float
+    clear: bool
+    """The link passed the test after Holm's correction for the two directions."""
     pairs: int
 
 
 @dataclass(frozen=True, slots=True)
 class Loop:
     enough: bool
-    """False means "not enough data yet": no correlations are given."""
+    """False means "not enough data yet": no links are given."""
+    whole_chat: bool
+    """False for picked dates: the test is not run there (see the module notes)."""
     min_weeks: int
+    weeks_for_a_modest_link: int
     active_weeks: int
     pairs: int
-    """Pairs of consecutive weeks that both have messages: what each correlation rests on."""
+    """Weeks whose week before and week after also have both indices (three weeks in a
+    row): what each link rests on."""
     weeks: tuple[WeekIndex, ...]
-    pursuit_then_distance: Lagged | None
-    distance_then_pursuit: Lagged | None
-    resamples: int
-    block_weeks: int
-    confidence: float
+    pursuit_then_distance: Link | None
+    distance_then_pursuit: Link | None
+    alpha: float
     basis: Basis
 
 
@@ -135,23 +135,6 @@ def late_night_counts(timeline: Timeline, person: int, weeks: Periods) -> list[i
     return counts
 
 
-def silence_hours(timeline: Timeline, ends: Sequence[int], weeks: Periods) -> list[float]:
-    """Hours of each week that fall inside a long silence (ending at positions `ends`)."""
-    edges = [datetime.combine(start, time()) for start in weeks.starts]
-    if edges:
-        edges.append(edges[-1] + timedelta(days=7))
-    hours = [0.0] * len(weeks)
-    for end in ends:
-        low, high = timeline.stamps[end - 1], timeline.stamps[end]
-        week = max(bisect_right(edges, low) - 1, 0)
-        while week < len(hours) and edges[week] < high:
-            overlap = min(high, edges[week + 1]) - max(low, edges[week])
-            if overlap > ZERO:
-                hours[week] += overlap.total_seconds() / 3600.0
-            week += 1
-    return hours
-
-
 def _log1p(value: float | None) -> float | None:
     return None if value is None else math.log1p(value)
 
@@ -159,12 +142,13 @@ def _log1p(value: float | None) -> float | None:
 def _index(parts: Sequence[Sequence[float | None]], active: Sequence[int], size: int) -> list[
     float | None
 ]:
-    """Mean z-score per week over the parts present that week; None for inactive weeks."""
+    """Mean z-score per week over the parts present that week; None where none is present."""
     scored = [zscores([part[w] for w in active]) for part in parts]
     result: list[float | None] = [None] * size
     for k, week in enumerate(active):
         values = [scored[j][k] for j, part in enumerate(parts) if part[week] is not None]
-        result[week] = sum(values) / len(values) if values else 0.0
+        if values:
+            result[week] = sum(values) / len(values)
     return result
 
 
@@ -172,141 +156,69 @@ def weekly_indices(signals: Sequence[WeekSignals]) -> list[WeekIndex]:
     size = len(signals)
     active = [i for i, s in enumerate(signals) if s.messages]
     pursuit_parts: list[list[float | None]] = [
-        [_log1p(s.my_messages) for s in signals],
         [math.log1p(s.my_starts) for s in signals],
-        [s.my_mean_run for s in signals],
-        [_log1p(s.my_late_night) for s in signals],
+        [math.log1p(s.my_late_night) for s in signals],
     ]
     distance_parts: list[list[float | None]] = [
         [_log1p(None if s.their_median_latency is None else s.their_median_latency / 60)
          for s in signals],
-        [-math.log1p(s.their_messages) for s in signals],
-        [math.log1p(s.silence_hours) for s in signals],
     ]
     pursuit = _index(pursuit_parts, active, size)
     distance = _index(distance_parts, active, size)
     return [WeekIndex(s, p, d) for s, p, d in zip(signals, pursuit, distance, strict=True)]
 
 
-_PRODUCTS = (
-    (0, None), (1, None), (2, None), (3, None),
-    (0, 0), (1, 1), (2, 2), (3, 3),
-    (0, 3), (0, 1), (3, 1), (1, 2), (2, 0),
-)
-"""Series: 0 pursuit now, 1 distance now, 2 pursuit next week, 3 distance next week."""
+def holm(ps: Sequence[float], alpha: float) -> list[bool]:
+    """Holm's step-down: the k-th smallest p passes at alpha / (m − k) if all before it did."""
+    passed = [False] * len(ps)
+    for k, i in enumerate(sorted(range(len(ps)), key=ps.__getitem__)):
+        if ps[i] > alpha / (len(ps) - k):
+            break
+        passed[i] = True
+    return passed
 
 
-def _correlations(totals: Sequence[float], n: int) -> tuple[float | None, ...]:
-    """r(P,D'), partial | D; r(D,P'), partial | P — from sums over n pairs."""
-    s = totals
+def links(pursuit: Sequence[float], distance: Sequence[float], weeks: Sequence[int],
+          alpha: float = ALPHA) -> tuple[Link, Link] | None:
+    """Both directions with Holm's correction, over the weeks t in `weeks` (the indices are
+    whole series; weeks t-1 and t+1 must have both indices too)."""
+    def at(series: Sequence[float], shift: int) -> list[float]:
+        return [series[t + shift] for t in weeks]
 
-    def cov(k: int, i: int, j: int) -> float:
-        return s[k] - s[i] * s[j] / n
-
-    var = [cov(4 + i, i, i) for i in range(4)]
-    if min(var) <= 1e-9 * n:
-        return (None, None, None, None)
-
-    def r(k: int, i: int, j: int) -> float:
-        return max(-1.0, min(1.0, cov(k, i, j) / math.sqrt(var[i] * var[j])))
-
-    r_p_dnext = r(8, 0, 3)
-    r_p_d = r(9, 0, 1)
-    r_dnext_d = r(10, 3, 1)
-    r_d_pnext = r(11, 1, 2)
-    r_pnext_p = r(12, 2, 0)
-    return (
-        r_p_dnext,
-        partial(r_p_dnext, r_p_d, r_dnext_d),
-        r_d_pnext,
-        partial(r_d_pnext, r_p_d, r_pnext_p),
-    )
-
-
-def cross_lagged(
-    pursuit: Sequence[float],
-    distance: Sequence[float],
-    pursuit_next: Sequence[float],
-    distance_next: Sequence[float],
-    rng: random.Random,
-    resamples: int = DEFAULT_RESAMPLES,
-    confidence: float = 0.95,
-) -> tuple[Lagged, Lagged, int]:
-    """Both lagged correlations with moving-block bootstrap intervals, and the block length.
-
-    The four series are aligned by pair: week t's pursuit and distance, and week t+1's.
-    """
-    series = (list(pursuit), list(distance), list(pursuit_next), list(distance_next))
-    n = len(series[0])
-    block = max(2, round(n ** (1 / 3)))
-    # Arrays of doubles, not lists of floats: a week takes 8 bytes, not 32, in each of the
-    # 39 series below, and a long chat has as many weeks as it has hundreds of messages.
-    prefix = [
-        array("d", accumulate(series[i] if j is None else map(mul, series[i], series[j]),
-                              initial=0.0))
-        for i, j in _PRODUCTS
-    ]
-    blocks = [array("d", map(sub, islice(pre, block, None), pre)) for pre in prefix]
-    full, rest = divmod(n, block)
-    starts = range(n - block + 1)
-    tail_starts = range(n - rest + 1)
-    point = _correlations([pre[n] for pre in prefix], n)
-    draws: list[list[float]] = [[], [], [], []]
-    for _ in range(resamples):
-        chosen = rng.choices(starts, k=full)
-        totals = [sum(map(column.__getitem__, chosen)) for column in blocks]
-        if rest:
-            k = rng.choice(tail_starts)
-            totals = [t + pre[k + rest] - pre[k] for t, pre in zip(totals, prefix, strict=True)]
-        for slot, value in enumerate(_correlations(totals, n)):
-            if value is not None:
-                draws[slot].append(value)
-    tail = (1 - confidence) / 2
-
-    def estimate(slot: int) -> Estimate:
-        ordered = sorted(draws[slot])
-        if point[slot] is None or len(ordered) < resamples / 2:
-            return Estimate(point[slot], None, None)
-        return Estimate(point[slot], quantile(ordered, tail), quantile(ordered, 1 - tail))
-
-    return (
-        Lagged("pursuit", estimate(0), estimate(1), n),
-        Lagged("distance", estimate(2), estimate(3), n),
-        block,
-    )
+    when = [float(t) for t in weeks]
+    ahead = granger(at(distance, 1), at(distance, 0), at(pursuit, 0), at(pursuit, -1), when)
+    behind = granger(at(pursuit, 1), at(pursuit, 0), at(distance, 0), at(distance, -1), when)
+    if ahead is None or behind is None:
+        return None
+    clear = holm((ahead.p, behind.p), alpha)
+    n = len(weeks)
+    return (Link("pursuit", ahead.r, ahead.p, clear[0], n),
+            Link("distance", behind.r, behind.p, clear[1], n))
 
 
 def measure_loop(
     signals: Sequence[WeekSignals],
-    rng: random.Random,
     basis: Basis,
     min_weeks: int = DEFAULT_MIN_WEEKS,
-    resamples: int = DEFAULT_RESAMPLES,
-    confidence: float = 0.95,
+    whole_chat: bool = True,
+    alpha: float = ALPHA,
 ) -> Loop:
     weeks = weekly_indices(signals)
     active = sum(1 for w in weeks if w.pursuit is not None)
-    pairs = [
-        t for t in range(len(weeks) - 1)
-        if weeks[t].pursuit is not None and weeks[t + 1].pursuit is not None
-    ]
-    if len(pairs) < max(min_weeks, 3):
-        return Loop(False, min_weeks, active, len(pairs), tuple(weeks), None, None, 0, 0,
-                    confidence, basis)
+    both = [w.pursuit is not None and w.distance is not None for w in weeks]
+    pairs = [t for t in range(1, len(weeks) - 1) if both[t - 1] and both[t] and both[t + 1]]
 
-    def values(attr: str, shift: int) -> list[float]:
-        out = []
-        for t in pairs:
-            value = getattr(weeks[t + shift], attr)
-            out.append(0.0 if value is None else value)
-        return out
+    def loop(found: tuple[Link, Link] | None) -> Loop:
+        ahead, behind = found if found else (None, None)
+        return Loop(found is not None, whole_chat, min_weeks, WEEKS_FOR_A_MODEST_LINK, active,
+                    len(pairs), tuple(weeks), ahead, behind, alpha, basis)
 
-    ahead, behind, block = cross_lagged(
-        values("pursuit", 0), values("distance", 0), values("pursuit", 1),
-        values("distance", 1), rng, resamples, confidence,
-    )
-    return Loop(True, min_weeks, active, len(pairs), tuple(weeks), ahead, behind, resamples,
-                block, confidence, basis)
+    if len(pairs) < max(min_weeks, 5) or not whole_chat:
+        return loop(None)
+
+    pursuit = [0.0 if w.pursuit is None else w.pursuit for w in weeks]
+    distance = [0.0 if w.distance is None else w.distance for w in weeks]
+    return loop(links(pursuit, distance, pairs, alpha))
 
 
 def week_counts(rows: Sequence[PeriodCounts], people: Sequence[int]) -> list[int]:

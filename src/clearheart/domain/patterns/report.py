@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -25,12 +24,10 @@ from clearheart.domain.patterns.latency import (
 )
 from clearheart.domain.patterns.loop import (
     DEFAULT_MIN_WEEKS,
-    DEFAULT_RESAMPLES,
     Loop,
     WeekSignals,
     late_night_counts,
     measure_loop,
-    silence_hours,
     week_counts,
 )
 from clearheart.domain.patterns.periods import Periods, periods
@@ -47,7 +44,7 @@ from clearheart.domain.patterns.timeline_build import Blocks, build_timeline, st
 from clearheart.domain.patterns.unanswered import Unanswered, find_runs
 from clearheart.errors import InvalidInput
 
-REPORT_VERSION = 1
+REPORT_VERSION = 3
 """Bump when any figure is worked out differently: reports kept from before are then
 worked out again (a change of the report's shape is noticed without this)."""
 
@@ -60,8 +57,6 @@ class Settings:
     """Longest wait that still counts as a reply; None means the silence threshold."""
     plan_window_hours: float = DEFAULT_WINDOW_HOURS
     loop_min_weeks: int = DEFAULT_MIN_WEEKS
-    loop_resamples: int = DEFAULT_RESAMPLES
-    confidence: float = 0.95
 
     def __post_init__(self) -> None:
         hours = {
@@ -75,10 +70,6 @@ class Settings:
                 raise InvalidInput(field, "must be more than zero hours")
         if self.loop_min_weeks < 3:
             raise InvalidInput("loop_min_weeks", "must be at least 3")
-        if self.loop_resamples < 0:
-            raise InvalidInput("loop_resamples", "cannot be negative")
-        if not 0 < self.confidence < 1:
-            raise InvalidInput("confidence", "must be between 0 and 1")
 
     @property
     def reply_cap(self) -> float:
@@ -125,14 +116,13 @@ def window(
 def build_report(
     messages: Columns | Sequence[Message] | Blocks,
     me: str,
-    rng: random.Random,
     *,
     others: Sequence[str] = (),
     since: date | datetime | None = None,
     until: date | datetime | None = None,
     settings: Settings | None = None,
 ) -> PatternReport:
-    """All patterns of a chat whose messages are in time order; `rng` drives the bootstrap.
+    """All patterns of a chat whose messages are in time order.
 
     Messages come as Columns, as Message values (whose times then count in whole seconds,
     as stored), or as Blocks streamed from the store: those must already be the messages
@@ -146,19 +136,18 @@ def build_report(
         batch = messages if isinstance(messages, Columns) else Columns.of(messages)
         start, stop = window(batch, begin, end)
         make = partial(build_timeline, batch, me, others, start, stop)
-    return _build(make, me, rng, begin, end, settings or Settings())
+    return _build(make, me, begin, end, settings or Settings())
 
 
 def _build(
     make_timeline: Callable[[], Timeline],
     me: str,
-    rng: random.Random,
     begin: datetime | None,
     end: datetime | None,
     settings: Settings,
 ) -> PatternReport:
     # Made here, not passed in, so that nothing but this frame holds it: the timeline
-    # (most of the memory, a few bytes a message) is let go before the loop's bootstrap.
+    # (most of the memory, a few bytes a message) is let go before the loop's test.
     timeline = make_timeline()
     weeks = periods(timeline, "week")
     months = periods(timeline, "month")
@@ -197,13 +186,11 @@ def _build(
     unanswered = find_runs(timeline, weeks, months, basis)
     silences = find_silences(timeline, months, basis, settings.silence_hours, ends)
     plans = find_plans(timeline, months, basis, settings.plan_window_hours)
-    signals = _signals(
-        timeline, weeks, their_latency, ends, conversations, unanswered, effort
-    )
+    signals = _signals(timeline, weeks, their_latency, conversations, effort)
     names = timeline.names
     del timeline, stamps
-    loop = measure_loop(signals, rng, basis, settings.loop_min_weeks, settings.loop_resamples,
-                        settings.confidence)
+    loop = measure_loop(signals, basis, settings.loop_min_weeks,
+                        whole_chat=begin is None and end is None)
     return PatternReport(
         me=me,
         names=names,
@@ -225,9 +212,7 @@ def _signals(
     timeline: Timeline,
     weeks: Periods,
     their_latency: Sequence[float | None],
-    silence_ends: Sequence[int],
     conversations: Conversations,
-    unanswered: Unanswered,
     effort: Effort,
 ) -> list[WeekSignals]:
     """The raw weekly parts of the loop's indices: the user against everyone else.
@@ -236,26 +221,18 @@ def _signals(
     """
     others = range(1, len(timeline.names))
     late = late_night_counts(timeline, 0, weeks)
-    silent = silence_hours(timeline, silence_ends, weeks)
     their_messages = week_counts(effort.by_week, others)
-    their_starts = week_counts(conversations.by_week, others)
-    runs = unanswered.people[0].by_week
     signals = []
     for i, start in enumerate(weeks.starts):
         mine = effort.by_week[i].counts[0]
         signals.append(
             WeekSignals(
                 start=start,
-                label=weeks.label(i),
                 messages=mine + their_messages[i],
-                my_messages=mine,
                 my_starts=conversations.by_week[i].counts[0],
-                my_mean_run=runs[i].mean_length,
                 my_late_night=late[i],
                 their_median_latency=their_latency[i],
                 their_messages=their_messages[i],
-                their_starts=their_starts[i],
-                silence_hours=silent[i],
             )
         )
     return signals
