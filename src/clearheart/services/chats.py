@@ -12,6 +12,7 @@ from typing import Literal
 import sqlalchemy as sa
 
 from clearheart.domain.chat import Columns, Message
+from clearheart.domain.percent import percent
 from clearheart.domain.same_chat import Verdict
 from clearheart.errors import ClearheartError, InvalidInput
 from clearheart.importers.base import Options, batches
@@ -79,7 +80,7 @@ class MaybeSameChat(ClearheartError):
             pairs = ", ".join(f"{new} for {old}" for new, old in sorted(renamed.items()))
             return f"the people in it are named differently ({pairs})"
         share = self.match.overlap.coverage
-        return f"only {share:.0%} of the messages from the days they share are in both"
+        return f"only {percent(share)} of the messages from the days they share are in both"
 
     @property
     def message(self) -> str:
