@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import random
 import sys
 import time
 from collections.abc import Iterator
@@ -44,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from clearheart.domain.chat import Kind, Message
 from clearheart.domain.patterns.latency import PeriodLatency, PersonLatency, stats
 from clearheart.domain.patterns.periods import label, period_of, whole
-from clearheart.domain.patterns.report import Settings, build_report
+from clearheart.domain.patterns.report import build_report
 from clearheart.domain.patterns.sentences import MIN_REPLIES, describe
 from clearheart.domain.patterns.trend import MEMORY, MIN_MONTHS, drift, monthly, sen
 from clearheart.domain.patterns.wording import duration
@@ -178,12 +177,11 @@ def chat(weeks: int, seed: int) -> list[Message]:
 
 def chat_part(replicates: int, seed: int) -> list[Rates]:
     found = []
-    settings = Settings(loop_resamples=0)
     for weeks in WEEKS:
         claims = old = 0
         for replicate in range(replicates):
             messages = chat(weeks, seed * 100_000 + weeks * 1000 + replicate)
-            report = build_report(messages, "Sam", random.Random(replicate), settings=settings)
+            report = build_report(messages, "Sam")
             said = describe(report)
             claims += any(s.claims_change for s in said if s.topic == "latency")
             first, last = report.basis.first, report.basis.last
