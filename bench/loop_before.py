@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import random
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -49,7 +49,8 @@ from clearheart.domain.patterns.conversations import (
 )
 from clearheart.domain.patterns.effort import measure_effort
 from clearheart.domain.patterns.latency import by_period, find_replies
-from clearheart.domain.patterns.periods import PeriodCounts, Periods, periods
+from clearheart.domain.patterns.loop import late_night_counts, week_counts
+from clearheart.domain.patterns.periods import Periods, periods
 from clearheart.domain.patterns.silences import DEFAULT_SILENCE_HOURS, silences_among
 from clearheart.domain.patterns.stats import partial, quantile, zscores
 from clearheart.domain.patterns.timeline import ZERO, Basis, Timeline
@@ -58,8 +59,6 @@ from clearheart.domain.patterns.unanswered import find_runs
 
 DEFAULT_MIN_WEEKS = 12
 DEFAULT_RESAMPLES = 1000
-LATE_START_HOUR = 23
-LATE_END_HOUR = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,30 +122,6 @@ class Loop:
     block_weeks: int
     confidence: float
     basis: Basis
-
-
-def late_night_counts(timeline: Timeline, person: int, weeks: Periods) -> list[int]:
-    """Messages `person` sent from 23:00 to 04:59, per week.
-
-    Each night is two stretches of time, found by binary search: no message is visited.
-    """
-    stamps = timeline.stamps
-    counts = [0] * len(weeks)
-    if not stamps:
-        return counts
-    day = weeks.starts[0]
-    last = stamps[-1].date()
-    week = 0
-    while day <= last:
-        midnight = datetime.combine(day, time())
-        for lo, hi in ((0, LATE_END_HOUR), (LATE_START_HOUR, 24)):
-            a = bisect_left(stamps, midnight + timedelta(hours=lo))
-            b = bisect_left(stamps, midnight + timedelta(hours=hi), lo=a)
-            counts[week] += timeline.count(person, a, b)
-        day += timedelta(days=1)
-        if day.weekday() == 0:
-            week += 1
-    return counts
 
 
 def silence_hours(timeline: Timeline, ends: Sequence[int], weeks: Periods) -> list[float]:
@@ -321,10 +296,6 @@ def measure_loop(
     )
     return Loop(True, min_weeks, active, len(pairs), tuple(weeks), ahead, behind, resamples,
                 block, confidence, basis)
-
-
-def week_counts(rows: Sequence[PeriodCounts], people: Sequence[int]) -> list[int]:
-    return [sum(row.counts[p] for p in people) for row in rows]
 
 
 def week_signals(messages: Sequence[Message], me: str) -> list[WeekSignals]:
