@@ -33,7 +33,7 @@ from pathlib import Path, PurePosixPath
 
 from clearheart.importers import csv_chat, imessage, signal, whatsapp
 from clearheart.importers.base import APP_NAMES, FormatChoiceNeeded
-from clearheart.importers.whatsapp_format import LOOSE, LineFormat
+from clearheart.importers.whatsapp_format import is_message_start
 
 HEAD_BYTES = 16 << 10
 """How much of a file is read to tell its app: a few dozen messages of any export."""
@@ -90,7 +90,7 @@ def fits(head: str) -> tuple[str, ...]:
         return ()
     first = lines[0].rstrip("\r")
     found: list[str] = []
-    if _is_whatsapp_start(first):
+    if is_message_start(first):
         found.append("whatsapp")
     if signal.is_message_start(first):
         if _has_signal_marks(lines):
@@ -112,17 +112,6 @@ def _json_fits(start: str) -> tuple[str, ...]:
     if _SIGNAL_JSON.match(start):
         found.append("signal")
     return tuple(found)
-
-
-def _is_whatsapp_start(line: str) -> bool:
-    match = LOOSE.match(line)
-    if match is None:
-        return False
-    try:
-        LineFormat.of(match)
-    except ValueError:
-        return False
-    return True
 
 
 def _has_signal_marks(lines: list[str]) -> bool:

@@ -28,6 +28,7 @@ from clearheart.importers.whatsapp_format import (
     LOOSE,
     BadStamp,
     LineFormat,
+    is_message_start,
     order_evidence,
     to_date,
     to_time,
@@ -76,14 +77,7 @@ def _is_text(name: str) -> bool:
 def starts_like_a_chat(head: str) -> bool:
     """Whether the first non-blank line of `head` is a WhatsApp message start."""
     first = next((line for line in head.lstrip("\ufeff").splitlines() if line.strip()), "")
-    match = LOOSE.match(first)
-    if match is None:
-        return False
-    try:
-        LineFormat.of(match)
-    except ValueError:
-        return False
-    return True
+    return is_message_start(first)
 
 
 def _member_head(export: Export, member: str) -> str:

@@ -143,6 +143,18 @@ class LineFormat:
         return f"{'with' if self.bracket else 'without'} brackets, {clock} clock"
 
 
+def is_message_start(line: str) -> bool:
+    """Whether `line` opens a WhatsApp message: the loose shape, and a stamp it can read."""
+    match = LOOSE.match(line)
+    if match is None:
+        return False
+    try:
+        LineFormat.of(match)
+    except ValueError:
+        return False
+    return True
+
+
 def date_fields(shown: str) -> tuple[str, str, str]:
     a, b, c = _DIGITS.findall(shown)[:3]
     return a, b, c
