@@ -58,3 +58,12 @@ def call_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str
         return run_main(monkeypatch, capsys, args, io.StringIO(input))
 
     return call
+
+
+@pytest.fixture
+def vault(call_main: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """`call_main` on a new vault at tmp_path/home, its passphrase in the environment."""
+    monkeypatch.setenv("CLEARHEART_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("CLEARHEART_PASSPHRASE", PASSPHRASE)
+    assert call_main("init").code == 0
+    return call_main

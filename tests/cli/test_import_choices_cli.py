@@ -6,23 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from in_process import Result  # type: ignore[import-not-found]
 
-PASSPHRASE = "correct horse battery"
 AMBIGUOUS = "03/04/2021, 10:00 - Kit: Is it April yet?\n05/06/2021, 11:00 - Robin: Not sure!\n"
 TWO_APPS = "[2023-02-14, 09:12] Me: Around tonight?\n[2023-02-14, 09:30] Kit: Maybe later\n"
 
 Call = Callable[..., Result]
-
-
-@pytest.fixture
-def vault(call_main: Call, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Call:
-    monkeypatch.setenv("CLEARHEART_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("CLEARHEART_PASSPHRASE", PASSPHRASE)
-    assert call_main("init").code == 0
-    return call_main
 
 
 def test_ambiguous_dates_name_both_readings_and_both_flags(vault: Call, tmp_path: Path) -> None:

@@ -8,22 +8,11 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from in_process import Result  # type: ignore[import-not-found]
 
-PASSPHRASE = "correct horse battery"
 CHAT = Path(__file__).resolve().parents[1] / "data" / "web" / "months.txt"
 
 Call = Callable[..., Result]
-
-
-@pytest.fixture
-def vault(call_main: Call, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Call:
-    monkeypatch.setenv("CLEARHEART_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("CLEARHEART_PASSPHRASE", PASSPHRASE)
-    assert call_main("init").code == 0
-    return call_main
 
 
 def test_json_lists_the_sentences_the_text_output_shows(vault: Call) -> None:
