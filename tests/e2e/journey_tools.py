@@ -117,6 +117,11 @@ def serve(tmp_path: Path) -> Iterator[Server]:
     """`clearheart serve` on an empty home for one test; afterwards Ctrl-C must stop it cleanly."""
     server = launch("serve", tmp_path / "home", tmp_path / "server.err")
     yield server
+    stop_cleanly(server)
+
+
+def stop_cleanly(server: Server) -> None:
+    """Ctrl-C, unless it has stopped already: it must exit 0 with no traceback logged."""
     if server.process.poll() is None:
         server.process.send_signal(signal.SIGINT)
         server.process.wait(timeout=20)

@@ -6,13 +6,12 @@ pen, do the breathing exercise. Photographed at 1280 and 390 px.
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import Server, launch, open_context, shoot
+from journey_tools import Server, launch, open_context, shoot, stop_cleanly
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -27,12 +26,7 @@ HARSH = "You NEVER answer me. Whatever, I guess I don't matter to you at all."
 def server(tmp_path: Path) -> Iterator[Server]:
     server = launch("serve", tmp_path / "home", tmp_path / "server.err")
     yield server
-    if server.process.poll() is None:
-        server.process.send_signal(signal.SIGINT)
-        server.process.wait(timeout=20)
-    log = server.stderr.read_text()
-    assert server.process.returncode == 0, log
-    assert "Traceback" not in log, log
+    stop_cleanly(server)
 
 
 def test_pause_check_rewrite_hold_and_breathe(browser: Browser, server: Server) -> None:

@@ -9,7 +9,6 @@ gate is closed, because the pause page itself turns quiet then.
 
 from __future__ import annotations
 
-import signal
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import Server, launch, open_context, shoot
+from journey_tools import Server, launch, open_context, shoot, stop_cleanly
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "web"))  # the walker lives with the web tests
 from walker import pages
@@ -54,12 +53,7 @@ def demo(tmp_path: Path) -> Iterator[tuple[Server, list[str]]]:
         env_extra={"CLEARHEART_PASSPHRASE": PASSPHRASE},
     )
     yield server, [a for a in addresses if a not in SIGNED_OUT]
-    if server.process.poll() is None:
-        server.process.send_signal(signal.SIGINT)
-        server.process.wait(timeout=20)
-    log = server.stderr.read_text()
-    assert server.process.returncode == 0, log
-    assert "Traceback" not in log, log
+    stop_cleanly(server)
 
 
 def pause_in_reach(page: Page, where: str) -> None:

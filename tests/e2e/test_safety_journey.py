@@ -8,13 +8,12 @@ Photographed at 1280 and 390 pixels wide into tests/e2e/screenshots/ (gitignored
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from journey_tools import Server, launch, open_context, shoot
+from journey_tools import Server, launch, open_context, shoot, stop_cleanly
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -26,20 +25,11 @@ PAGES = ("/today", "/journal", "/log", "/pause", "/pause/kind", "/cycle", "/refl
 MUST_COACH = ("/today", "/journal", "/pause", "/cycle", "/log")
 
 
-def _stop(server: Server) -> None:
-    if server.process.poll() is None:
-        server.process.send_signal(signal.SIGINT)
-        server.process.wait(timeout=20)
-    log = server.stderr.read_text()
-    assert server.process.returncode == 0, log
-    assert "Traceback" not in log, log
-
-
 @pytest.fixture
 def calm(tmp_path: Path) -> Iterator[Server]:
     server = launch("demo", tmp_path / "home", tmp_path / "calm.err", wait=60)
     yield server
-    _stop(server)
+    stop_cleanly(server)
 
 
 @pytest.fixture
@@ -47,7 +37,7 @@ def unsafe(tmp_path: Path) -> Iterator[Server]:
     server = launch("demo", tmp_path / "home", tmp_path / "unsafe.err", wait=60,
                     args=("--story", "unsafe"))
     yield server
-    _stop(server)
+    stop_cleanly(server)
 
 
 def coaching_on(page: Page, server: Server) -> None:
