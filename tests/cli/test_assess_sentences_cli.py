@@ -6,35 +6,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import pytest
-
 Run = Callable[..., Any]
-"""The `run` fixture of tests/cli/conftest.py (not imported: every folder has a conftest)."""
+"""The `vault` fixture of tests/cli/conftest.py (not imported: every folder has a conftest)."""
 
 HIGH = {f"w{n}": 7 for n in range(1, 7)} | {f"d{n}": 2 for n in range(1, 7)}
 LOW = {f"w{n}": 2 for n in range(1, 7)} | {f"d{n}": 2 for n in range(1, 7)}
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    import os
-    import subprocess
-    import sys
-
-    home = tmp_path / "home"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CLEARHEART_")}
-    env.update(CLEARHEART_HOME=str(home), CLEARHEART_PASSPHRASE="correct horse battery")
-    subprocess.run(
-        [sys.executable, "-m", "clearheart", "init"],
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    return home
 
 
 def _take(run: Run, answers: dict[str, int]) -> None:
@@ -44,7 +22,8 @@ def _take(run: Run, answers: dict[str, int]) -> None:
     assert taken.code == 0, taken.err
 
 
-def test_results_json_lists_the_change_sentences(run: Run, home: Path) -> None:
+def test_results_json_lists_the_change_sentences(vault: Run) -> None:
+    run = vault
     empty = json.loads(run("assess", "results", "closeness-and-worry", "--json").out)
     assert empty["sentences"] == []
     _take(run, HIGH)
