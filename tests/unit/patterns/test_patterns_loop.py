@@ -156,6 +156,27 @@ def test_from_messages_pursuit_one_week_goes_with_distance_the_next() -> None:
     assert not behind.clear
 
 
+def test_a_reply_that_opens_a_new_conversation_is_not_part_of_the_distance() -> None:
+    """Sam answers in 10 minutes inside a conversation, and opens the next one 20 hours
+    after Ana's last word: the page counts both waits, the loop's distance only the first
+    (otherwise more conversations from Ana would read as quicker replies that same week)."""
+    from datetime import datetime
+
+    from clearheart.domain.chat import Kind, Message
+    from clearheart.domain.patterns.report import build_report
+
+    at = datetime(2024, 1, 1, 9, 0)
+    messages = [
+        Message(at, "Ana", Kind.TEXT, "morning"),
+        Message(at + timedelta(minutes=10), "Sam", Kind.TEXT, "hi"),
+        Message(at + timedelta(minutes=12), "Ana", Kind.TEXT, "ok"),
+        Message(at + timedelta(hours=20, minutes=12), "Sam", Kind.TEXT, "new day"),
+    ]
+    found = build_report(messages, "Ana")
+    assert found.latency.of("Sam").overall.replies == 2
+    assert found.loop.weeks[0].signals.their_median_latency == 600
+
+
 def test_leftovers_that_remember_count_as_fewer_pairs() -> None:
     """Bartlett's n*: two leftovers drifting the same way count as fewer pairs, never more."""
     rng = random.Random(4)

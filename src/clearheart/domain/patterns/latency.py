@@ -101,6 +101,13 @@ def find_replies(
     return found
 
 
+def shorter_than(replies: Replies, seconds: float) -> Replies:
+    """Only the replies that came in less than `seconds`."""
+    quick = bytes(map(seconds.__gt__, replies.waits))
+    return Replies(array("I", compress(replies.positions, quick)),
+                   array("d", compress(replies.waits, quick)))
+
+
 def stats(waits: Sequence[float]) -> LatencyStats:
     """Counting first, then walking the distinct values: waits repeat a lot."""
     histogram = Counter(waits)

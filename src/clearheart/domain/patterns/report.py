@@ -21,6 +21,7 @@ from clearheart.domain.patterns.latency import (
     by_period,
     find_replies,
     measure_latency,
+    shorter_than,
 )
 from clearheart.domain.patterns.loop import (
     DEFAULT_MIN_WEEKS,
@@ -44,7 +45,7 @@ from clearheart.domain.patterns.timeline_build import Blocks, build_timeline, st
 from clearheart.domain.patterns.unanswered import Unanswered, find_runs
 from clearheart.errors import InvalidInput
 
-REPORT_VERSION = 3
+REPORT_VERSION = 4
 """Bump when any figure is worked out differently: reports kept from before are then
 worked out again (a change of the report's shape is noticed without this)."""
 
@@ -181,7 +182,9 @@ def _build(
         timeline, starts, weeks, months, basis, settings.conversation_gap_hours
     )
     latency = measure_latency(timeline, replies[:people], months, basis, settings.reply_cap)
-    their_latency = [row.stats.median for row in by_period(weeks, replies[-1])]
+    # The loop's distance: replies inside a conversation only (module notes of loop.py).
+    inside = shorter_than(replies[-1], settings.conversation_gap_hours * 3600.0)
+    their_latency = [row.stats.median for row in by_period(weeks, inside)]
     del replies  # A few bytes a reply: gone before the runs take their share.
     unanswered = find_runs(timeline, weeks, months, basis)
     silences = find_silences(timeline, months, basis, settings.silence_hours, ends)
