@@ -18,7 +18,8 @@ The old code (bench/loop_before.py: lagged r, bootstrap interval not covering 0,
 is run on the same data as the floor; its bootstrap uses 200 resamples here for time.
 
     .venv/bin/python bench/null_loop.py [--reps 400] [--quick] [--seed 12]
-        [--kind series|chat] [--weeks 52 104] [--phi 0.9] [--out null_loop.json]
+        [--kind series|chat] [--weeks 52 104] [--phi 0.9] [--setting drift]
+        [--out null_loop.json]
 """
 
 from __future__ import annotations
@@ -189,11 +190,13 @@ def rate(hits: int, n: int) -> str:
 
 
 def run(reps: int, quick: bool, seed: int = 12, kind_only: str | None = None,
-        weeks_only: tuple[int, ...] = (), phi_only: float | None = None) -> list[dict[str, object]]:
+        weeks_only: tuple[int, ...] = (), phi_only: float | None = None,
+        setting_only: str | None = None) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for kind, label, weeks, phi, trend in settings(quick):
         if ((kind_only and kind != kind_only) or (weeks_only and weeks not in weeks_only)
-                or (phi_only is not None and phi != phi_only)):
+                or (phi_only is not None and phi != phi_only)
+                or (setting_only and setting_only not in label)):
             continue
         counts = {"new_null": 0, "old_null": 0, "new_power": 0, "old_power": 0, "test_null": 0}
         rng = random.Random(f"{seed}:{kind}:{label}:{weeks}")
@@ -227,10 +230,12 @@ def main() -> None:
     parser.add_argument("--kind", choices=("series", "chat"), help="only this kind of data")
     parser.add_argument("--weeks", type=int, nargs="*", default=(), help="only these lengths")
     parser.add_argument("--phi", type=float, help="only this memory")
+    parser.add_argument("--setting", help="only settings whose name holds this, e.g. drift")
     parser.add_argument("--out", default="null_loop.json", help="file name under bench/out")
     args = parser.parse_args()
     began = time.perf_counter()
-    rows = run(args.reps, args.quick, args.seed, args.kind, tuple(args.weeks), args.phi)
+    rows = run(args.reps, args.quick, args.seed, args.kind, tuple(args.weeks), args.phi,
+               args.setting)
     out = Path(__file__).parent / "out"
     out.mkdir(exist_ok=True)
     import json
