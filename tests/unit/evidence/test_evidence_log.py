@@ -113,10 +113,10 @@ def test_repairs_are_told_by_side_plans_by_outcome_and_pulling_back_by_count(
     )
     repairs = _item(workspace, "log-repairs")
     assert (
-        "3 repair attempts" in repairs.text and "2 by you, of which they took up 1" in repairs.text
+        "3 repair attempts" in repairs.text and "2 by you, of which they accepted 1" in repairs.text
     )
-    assert "1 by them, of which you took up 1" in repairs.text
-    assert [p.shown for p in repairs.months] == ["2 of 3 taken up"]
+    assert "1 by them, of which you accepted 1" in repairs.text
+    assert [p.shown for p in repairs.months] == ["2 of 3 accepted"]
     plans = _item(workspace, "log-plans")
     assert plans.n == 3 and "1 was kept and 2 called off" in plans.text
     assert "You also noted 1 plan being made." in plans.text

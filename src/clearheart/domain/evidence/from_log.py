@@ -183,8 +183,8 @@ def repairs(entries: Sequence[LogEntry]) -> EvidenceItem | None:
     theirs = c["repair_theirs_accepted"] + c["repair_theirs_missed"]
     text = (
         f"You logged {count(got.n, 'repair attempt')} {got.period}: {mine} by you, of "
-        f"which they took up {c['repair_mine_accepted']}, and {theirs} by them, of which "
-        f"you took up {c['repair_theirs_accepted']}."
+        f"which they accepted {c['repair_mine_accepted']}, and {theirs} by them, of which "
+        f"you accepted {c['repair_theirs_accepted']}."
     )
     accepted = ("repair_mine_accepted", "repair_theirs_accepted")
     return _item(
@@ -193,7 +193,7 @@ def repairs(entries: Sequence[LogEntry]) -> EvidenceItem | None:
         text,
         got,
         REPAIRS,
-        lambda t: f"{sum(t[k] for k in accepted)} of {sum(t.values())} taken up",
+        lambda t: f"{sum(t[k] for k in accepted)} of {sum(t.values())} accepted",
     )
 
 
