@@ -127,16 +127,17 @@ class BehaviourService:
         *,
         since: date | None = None,
         until: date | None = None,
-        kind: str | None = None,
+        kind: str | tuple[str, ...] | None = None,
         offset: int = 0,
         limit: int = 50,
     ) -> LogPage:
-        """Newest first; `since` and `until` are whole local days, both kept."""
+        """Newest first; `since` and `until` are whole local days, both kept; `kind` is one
+        kind or several (any of them)."""
         if offset < 0 or not 1 <= limit <= MAX_PAGE:
             raise InvalidInput("page", f"offset must be 0 or more and limit 1 to {MAX_PAGE}")
         if since is not None and until is not None and until < since:
             raise InvalidInput("until", "the end date comes before the start date")
-        kinds = (check_kind(kind),) if kind else ()
+        kinds = tuple(check_kind(k) for k in ((kind,) if isinstance(kind, str) else kind or ()))
         return self.repo.page(
             since=self._edge(since) if since else None,
             until=self._edge(until + timedelta(days=1)) if until else None,

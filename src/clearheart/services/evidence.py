@@ -3,8 +3,9 @@ show for each question of the decision (domain/evidence), in one call.
 
 Nothing is stored: the digest is read fresh from what is in the vault. Chat figures come
 from the chats' pattern reports (services/patterns.py), so they are the patterns page's
-own; a long chat's report can take seconds the first time, so a page may ask only for
-reports already worked out (`wait=False`) and say which chats are still being read.
+own; a long chat's report can take seconds the first time, so a page may work out inline
+only chats up to `inline_most` messages, take longer ones only once ready, and say which
+chats are still being read.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class Digest:
     since: date | None
     until: date
     waiting: tuple[str, ...] = ()
-    """Chats whose patterns are still being worked out (only with `wait=False`)."""
+    """Chats whose patterns are still being worked out (only with `inline_most`)."""
 
 
 class EvidenceService:
@@ -69,12 +70,13 @@ class EvidenceService:
         until: date | None = None,
         *,
         patterns: PatternService | None = None,
-        wait: bool = True,
+        inline_most: int | None = None,
     ) -> Digest:
         """Every item from `since` (or the start of the records) through `until` (today).
 
         `patterns` is the caller's PatternService (the web app keeps one per open vault,
-        with its reports); `wait=False` uses only reports already worked out.
+        with its reports). With `inline_most`, a chat of more messages than that is read
+        only if its report is ready (else it is started, and named in `waiting`).
         """
         today = self.clock.now().date()
         end = until or today
@@ -85,7 +87,7 @@ class EvidenceService:
                 f"{'the end date' if until else 'today'}",
             )
         service = patterns or self.own_patterns()
-        chat_found, waiting = self._chat_items(service, since, until, wait)
+        chat_found, waiting = self._chat_items(service, since, until, inline_most)
         mood = mood_item(service.mood(since, end, "month"), end)
         items = (
             *log_items(self.log.entries(since, end)),
@@ -96,7 +98,11 @@ class EvidenceService:
         return Digest(items, sections(items), since, end, waiting)
 
     def _chat_items(
-        self, service: PatternService, since: date | None, until: date | None, wait: bool
+        self,
+        service: PatternService,
+        since: date | None,
+        until: date | None,
+        inline_most: int | None,
     ) -> tuple[list[EvidenceItem], tuple[str, ...]]:
         found: list[EvidenceItem] = []
         waiting: list[str] = []
@@ -106,7 +112,7 @@ class EvidenceService:
             title = info.partner_alias or info.title or info.source_name
             report = (
                 service.report(info.id, since, until, info=info)
-                if wait
+                if inline_most is None or info.messages <= inline_most
                 else service.prepare(info.id, since, until, info=info)
             )
             if report is None:
