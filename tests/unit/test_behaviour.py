@@ -278,3 +278,5 @@ def test_the_demo_log_is_fixed_and_follows_the_story() -> None:
     assert count("conflict", "fight-and-repair") >= 1
     assert count("repair_theirs_accepted", "fight-and-repair") >= 1
     assert count("they_withdrew", "fight-and-repair") >= 2  # the silence
+    assert {k for _, _, k, _ in events} >= {"named_took_on", "named_brushed_off",
+                                           "named_turned_back"}  # the evidence page's D4
