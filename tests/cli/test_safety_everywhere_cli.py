@@ -67,6 +67,7 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "chat delete": "deletes a chat; prints a confirmation",
     "messages": (("messages", "1"),),
     "patterns": (("patterns", "1"),),
+    "evidence": (("evidence",), ("evidence", "--json"), ("evidence", "--since", "2020-01-01")),
     "check": (("check", HARSH), ("check", HARSH, "--json"), ("check", HARSH, *ANSWERS),
               ("check", HARSH, "--json", *ANSWERS)),
     "safety status": (("safety", "status"), ("safety", "status", "--json")),

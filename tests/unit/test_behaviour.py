@@ -59,6 +59,9 @@ def test_the_kinds_cover_what_the_issue_asks_for() -> None:
         "plan_cancelled",
         "need_met",
         "need_unmet",
+        "named_took_on",
+        "named_brushed_off",
+        "named_turned_back",
         "i_pursued",
         "i_gave_space",
         "i_soothed_myself",
@@ -79,6 +82,7 @@ def test_every_group_has_kinds_and_every_kind_a_known_group() -> None:
         "together",
         "plans",
         "needs",
+        "answers",
         "what I did",
     ]
     for group in GROUPS:
@@ -274,3 +278,5 @@ def test_the_demo_log_is_fixed_and_follows_the_story() -> None:
     assert count("conflict", "fight-and-repair") >= 1
     assert count("repair_theirs_accepted", "fight-and-repair") >= 1
     assert count("they_withdrew", "fight-and-repair") >= 2  # the silence
+    assert {k for _, _, k, _ in events} >= {"named_took_on", "named_brushed_off",
+                                           "named_turned_back"}  # the evidence page's D4

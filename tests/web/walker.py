@@ -37,7 +37,7 @@ PAGES: dict[str, Fill] = {
     "/today": lambda w: ["/today"],
     "/journal": lambda w: ["/journal", *(f"/journal?prompt={p.id}" for p in load_prompts())],
     "/journal/{entry_id:id}/edit": lambda w: [f"/journal/{i}/edit" for i in _one_journal(w)],
-    "/log": lambda w: ["/log"],
+    "/log": lambda w: ["/log", "/log?kind=bid_toward&kind=bid_away"],
     "/log/{entry_id:id}/edit": lambda w: [
         f"/log/{e.id}/edit" for e in w.log.list(limit=1).entries
     ],
@@ -60,6 +60,7 @@ PAGES: dict[str, Fill] = {
     "/reflect/{instrument_id}/results": lambda w: [
         f"/reflect/{i}/results" for i in _instruments(w)
     ],
+    "/evidence": lambda w: ["/evidence", "/evidence?since=2026-04-01"],
     "/help": lambda w: ["/help"],
     "/help/plan": lambda w: ["/help/plan"],
     "/help/plan/print": lambda w: ["/help/plan/print"],

@@ -16,7 +16,7 @@ from typing import Literal
 from clearheart.errors import InvalidInput
 
 Group = Literal[
-    "bids", "distance", "repair", "conflict", "together", "plans", "needs", "what I did"
+    "bids", "distance", "repair", "conflict", "together", "plans", "needs", "answers", "what I did"
 ]
 MAX_NOTE = 2000
 MAX_STEP = 40
@@ -59,6 +59,12 @@ GROUPS: tuple[GroupInfo, ...] = (
     GroupInfo("together", "Together", "Time that felt shared."),
     GroupInfo("plans", "Plans", "Plans made, kept or called off."),
     GroupInfo("needs", "Needs", "Whether something you need was met."),
+    GroupInfo(
+        "answers",
+        "When I named a need",
+        "How they answered in the moment you said what you need. It describes that moment, "
+        "not who they are.",
+    ),
     GroupInfo(
         "what I did",
         "What I did",
@@ -145,6 +151,24 @@ KINDS: tuple[Kind, ...] = (
         "needs",
     ),
     Kind(
+        "named_took_on",
+        "They took it on",
+        "I named a need and they listened, owned their part or offered something.",
+        "answers",
+    ),
+    Kind(
+        "named_brushed_off",
+        "They brushed it off",
+        "I named a need and they changed the subject, joked it away or let it drop.",
+        "answers",
+    ),
+    Kind(
+        "named_turned_back",
+        "They turned it back on me",
+        "I named a need and it came back as blame, or as a list of what I do wrong.",
+        "answers",
+    ),
+    Kind(
         "i_pursued",
         "I pursued",
         "I pushed for contact or an answer: more messages, more calls, pressing.",
@@ -188,6 +212,8 @@ REPAIRS = (
 )
 REPAIRS_ACCEPTED = ("repair_mine_accepted", "repair_theirs_accepted")
 WITHDRAWALS = ("they_withdrew",)
+ANSWERS = ("named_took_on", "named_brushed_off", "named_turned_back")
+"""How they answered when a need was named (concept D4): what happened, never who they are."""
 WHAT_I_DID = tuple(k.id for k in KINDS if k.group == "what I did")
 
 

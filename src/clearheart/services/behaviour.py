@@ -127,16 +127,17 @@ class BehaviourService:
         *,
         since: date | None = None,
         until: date | None = None,
-        kind: str | None = None,
+        kind: str | tuple[str, ...] | None = None,
         offset: int = 0,
         limit: int = 50,
     ) -> LogPage:
-        """Newest first; `since` and `until` are whole local days, both kept."""
+        """Newest first; `since` and `until` are whole local days, both kept; `kind` is one
+        kind or several (any of them)."""
         if offset < 0 or not 1 <= limit <= MAX_PAGE:
             raise InvalidInput("page", f"offset must be 0 or more and limit 1 to {MAX_PAGE}")
         if since is not None and until is not None and until < since:
             raise InvalidInput("until", "the end date comes before the start date")
-        kinds = (check_kind(kind),) if kind else ()
+        kinds = tuple(check_kind(k) for k in ((kind,) if isinstance(kind, str) else kind or ()))
         return self.repo.page(
             since=self._edge(since) if since else None,
             until=self._edge(until + timedelta(days=1)) if until else None,
@@ -145,20 +146,21 @@ class BehaviourService:
             limit=limit,
         )
 
-    def weekly(self, since: date | None = None, until: date | None = None) -> LogSummary:
-        """Counts and figures per ISO week, from `since` (or the first entry) to `until`."""
+    def entries(self, since: date | None = None, until: date | None = None) -> tuple[LogEntry, ...]:
+        """Every entry whose own local day is from `since` through `until`, oldest first."""
         if since is not None and until is not None and until < since:
             raise InvalidInput("until", "the end date comes before the start date")
-        entries = list(
-            self.repo.between(
-                self._edge(since - timedelta(days=1)) if since else None,
-                self._edge(until + timedelta(days=2)) if until else None,
-            )
+        entries = self.repo.between(
+            self._edge(since - timedelta(days=1)) if since else None,
+            self._edge(until + timedelta(days=2)) if until else None,
         )
-        # Edges are a day wide on purpose: an entry's week is its own local day's.
-        entries = [
+        # Edges are a day wide on purpose: an entry's day is its own local day.
+        return tuple(
             e
             for e in entries
             if (since is None or e.day >= since) and (until is None or e.day <= until)
-        ]
-        return summarise(entries, since, until)
+        )
+
+    def weekly(self, since: date | None = None, until: date | None = None) -> LogSummary:
+        """Counts and figures per ISO week, from `since` (or the first entry) to `until`."""
+        return summarise(self.entries(since, until), since, until)

@@ -15,13 +15,22 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from clearheart.domain.behaviour import BY_ID, GROUPS, kinds_in, parse_when
+from clearheart.domain.behaviour import BY_ID, GROUPS, check_kind, kinds_in, parse_when
 from clearheart.domain.whole_numbers import MAX_ID, Bounds, read_whole
 from clearheart.errors import InvalidInput
 from clearheart.services.workspace import Workspace
 from clearheart.web import log_view
 from clearheart.web.numbers import page_number, path_id
-from clearheart.web.render import Fields, field_error, form_of, html, notify, see_other, state_of
+from clearheart.web.render import (
+    Fields,
+    field_error,
+    form_of,
+    html,
+    notify,
+    see_other,
+    sentence,
+    state_of,
+)
 from clearheart.web.routes.patterns import INLINE_MOST, service_of
 
 log = logging.getLogger("clearheart.web")
@@ -84,6 +93,15 @@ def _steps(workspace: Workspace) -> list[tuple[str, str]]:
     ]
 
 
+def _shown_kinds(request: Request) -> tuple[tuple[str, ...], str]:
+    """The kinds `?kind=…` asks the list to show (the evidence page links here), or none;
+    an unknown one shows the whole list, with a line saying why."""
+    try:
+        return tuple(check_kind(k) for k in request.query_params.getlist("kind")), ""
+    except InvalidInput as error:
+        return (), sentence(error.reason)
+
+
 def log_page(
     request: Request,
     *,
@@ -93,9 +111,13 @@ def log_page(
 ) -> Response:
     workspace = state_of(request).require()
     number = page_number(request)
-    page = workspace.log.list(offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    shown, shown_problem = _shown_kinds(request)
+    page = workspace.log.list(kind=shown, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
     draft = draft or Fields()
     context: dict[str, object] = {
+        "shown": [BY_ID[k] for k in shown],
+        "shown_problem": shown_problem,
+        "kind_query": "".join(f"&kind={k}" for k in shown),
         "groups": [(g, kinds_in(g.id)) for g in GROUPS],
         "draft": draft,
         "errors": errors or Fields(),
