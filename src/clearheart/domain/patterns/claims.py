@@ -14,5 +14,7 @@ from types import MappingProxyType
 TESTED: Mapping[str, str] = MappingProxyType({
     "latency": "bench/null_trends.py",
     "loop": "bench/null_loop.py",
+    "before_after": "bench/null_split.py",
+    "shifts": "bench/null_split.py",
 })
 """Topic → the bench script that measures its false-claim rate and power."""
