@@ -21,7 +21,7 @@ each goes through build_report, the weekly replies and chat_series, exactly as t
 service does, and is compared at a random week in its middle half. A false claim is any
 of the chat's comparisons (or shifts) making its claim; the table gives the worst single
 figure too. Power: the user's reaching-out level steps up by one standard deviation at
-the middle week (the share of conversations they start should read higher).
+the middle week, and by two (the share of conversations they start should read higher).
 
     .venv/bin/python bench/null_split.py [--replicates 400] [--seed 12] [--quick]
 
@@ -58,6 +58,8 @@ DRIFT = 2.0
 """The shared drift across the whole stretch, in standard deviations of the weeks."""
 STEPS = (0.5, 1.0)
 """True steps for power, in standard deviations of the weeks."""
+CHAT_STEPS = (1.0, 2.0)
+"""True steps in the user's hidden reaching-out level for the chats' power."""
 MONDAY = date(2023, 1, 2)
 
 
@@ -228,16 +230,17 @@ def chat_part(replicates: int, seed: int, quick: bool) -> tuple[list[Row], list[
                 f"{seed}-gen-{weeks}",
             )
         )
-        power.append(
-            chat_row(
-                f"chats, hidden levels φ 0.6, {weeks} weeks, reaching out steps up 1 SD",
-                replicates,
-                lambda _, rng, w=weeks: null_loop.chat(w, 0.6, 0.0, 0.0, rng, step=1.0),
-                "Ana",
-                f"{seed}-power-{weeks}",
-                expect="starts",
+        for step in CHAT_STEPS:
+            power.append(
+                chat_row(
+                    f"chats, hidden levels φ 0.6, {weeks} weeks, reaching out steps up {step} SD",
+                    replicates,
+                    lambda _, rng, w=weeks, s=step: null_loop.chat(w, 0.6, 0.0, 0.0, rng, step=s),
+                    "Ana",
+                    f"{seed}-power-{weeks}-{step}",
+                    expect="starts",
+                )
             )
-        )
     return null, power
 
 

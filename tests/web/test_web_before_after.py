@@ -62,7 +62,7 @@ def test_a_typed_day_wins_over_a_picked_entry(web: Web, chat_id: int) -> None:
     ("day", "says"),
     [
         ("2023-01-01", "this chat runs from 1 January 2024 to 30 June 2024"),
-        ("2024-06-20", "only 1 whole week of this chat come after it"),
+        ("2024-06-20", "only 1 whole week of this chat comes after it"),
         ("20/06/2024", "Write the date as year-month-day"),
     ],
 )

@@ -169,11 +169,11 @@ def _check(report: PatternReport, split: date) -> None:
     )
     for side, weeks in (("before", whole_before), ("after", whole_after)):
         if weeks < MIN_SIDE_WEEKS:
+            verb = "comes" if weeks == 1 else "come"
             raise UnusableSplit(
                 split,
-                f"only {count(weeks, 'whole week')} of this chat come "
-                f"{side} it, and a fair comparison needs at least "
-                f"{MIN_SIDE_WEEKS} on each side.",
+                f"only {count(weeks, 'whole week')} of this chat {verb} {side} it, and a fair "
+                f"comparison needs at least {MIN_SIDE_WEEKS} on each side.",
             )
 
 

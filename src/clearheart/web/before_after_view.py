@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from clearheart.domain.before_after.compare import Comparison, sentence, value_text
+from clearheart.domain.before_after.compare import Comparison, reading, sentence, value_text
 from clearheart.domain.before_after.series import Side, units
 from clearheart.domain.journal import Entry
 from clearheart.domain.patterns.sentence import cap
@@ -60,7 +60,7 @@ def rows(comparisons: tuple[Comparison, ...]) -> list[Row]:
             cap(c.label),
             side_text(c, c.before),
             side_text(c, c.after),
-            sentence(c),
+            reading(c),
             c.claims_change,
         )
         for c in comparisons

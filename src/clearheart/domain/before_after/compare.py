@@ -134,44 +134,72 @@ def _way(kind: Kind, direction: int) -> str:
     return "higher" if direction > 0 else "lower"
 
 
+def _when(comparison: Comparison) -> str:
+    if comparison.searched:
+        return f"around the week of {day(split_week(comparison.split))}"
+    return day(comparison.split)
+
+
+def _not_enough(c: Comparison) -> str:
+    short_before, short_after = c.short
+    text = (
+        f"There is not enough to tell whether {c.label} changed at {_when(c)}: that needs "
+        f"{MIN_SIDE_WEEKS} whole weeks with something to go on each side, and there "
+        f"are {c.before.weeks} before and {c.after.weeks} after."
+    )
+    if short_after:
+        text += f" About {count(short_after, 'more week')} from now would do."
+    if short_before:
+        text += " An export that reaches further back would help."
+    return text
+
+
+def _reach(c: Comparison, found: Step) -> str:
+    if c.kind == "seconds":
+        return f"between {_times(found.low)} and {_times(found.high)} times the time before"
+    return f"between {_size(c.kind, found.low)} and {_size(c.kind, found.high)}"
+
+
+def _sure(c: Comparison) -> str:
+    if c.searched:
+        return (
+            "clear even allowing for having looked at every week, for a slow drift and for "
+            "weeks that run together"
+        )
+    return "clear even allowing for a slow drift and for weeks that run together"
+
+
+def reading(comparison: Comparison) -> str:
+    """What the step test says, without the two sides (shown beside it on the page)."""
+    c = comparison
+    if c.step is None:
+        return _not_enough(c)
+    if c.step.clear:
+        return (
+            f"{cap(_way(c.kind, c.step.direction))} after {_when(c)}. The step at that date "
+            f"is {_sure(c)}: {_reach(c, c.step)}."
+        )
+    return (
+        f"About the same either side of {_when(c)}: any step at that date is somewhere "
+        f"{_reach(c, c.step)}, so the weeks cannot tell."
+    )
+
+
 def sentence(comparison: Comparison) -> str:
     """The comparison in one plain paragraph, each side with its count and period."""
     c = comparison
-    when = f"around the week of {day(split_week(c.split))}" if c.searched else day(c.split)
     if c.step is None:
-        short_before, short_after = c.short
-        text = (
-            f"There is not enough to tell whether {c.label} changed at {when}: that needs "
-            f"{MIN_SIDE_WEEKS} whole weeks with something to go on each side, and there "
-            f"are {c.before.weeks} before and {c.after.weeks} after."
-        )
-        if short_after:
-            text += f" About {count(short_after, 'more week')} from now would do."
-        if short_before:
-            text += " An export that reaches further back would help."
-        return text
+        return _not_enough(c)
     sides_text = (
         f"{value_text(c.kind, c.unit, c.before.value)} before ({_ground(c, c.before)}) and "
         f"{value_text(c.kind, c.unit, c.after.value)} after ({_ground(c, c.after)})"
     )
-    if c.kind == "seconds":
-        reach = f"between {_times(c.step.low)} and {_times(c.step.high)} times the time before"
-    else:
-        reach = f"between {_size(c.kind, c.step.low)} and {_size(c.kind, c.step.high)}"
     if c.step.clear:
-        sure = (
-            (
-                "clear even allowing for having looked at every week, for a slow drift and "
-                "for weeks that run together"
-            )
-            if c.searched
-            else "clear even allowing for a slow drift and for weeks that run together"
-        )
         return (
-            f"{cap(c.label)} was {_way(c.kind, c.step.direction)} after {when}: "
-            f"{sides_text}. The step at that date is {sure}: {reach}."
+            f"{cap(c.label)} was {_way(c.kind, c.step.direction)} after {_when(c)}: "
+            f"{sides_text}. The step at that date is {_sure(c)}: {_reach(c, c.step)}."
         )
     return (
-        f"{cap(c.label)} stayed about the same either side of {when}: {sides_text}. "
-        f"Any step at that date is somewhere {reach}, so the weeks cannot tell."
+        f"{cap(c.label)} stayed about the same either side of {_when(c)}: {sides_text}. "
+        f"Any step at that date is somewhere {_reach(c, c.step)}, so the weeks cannot tell."
     )
