@@ -7,9 +7,10 @@ from datetime import date, datetime, timedelta
 
 from clearheart.domain.before_after.chat_series import chat_series, weekly_replies
 from clearheart.domain.before_after.compare import compare, sentence
-from clearheart.domain.before_after.diary_series import mood_series
+from clearheart.domain.before_after.diary_series import log_series, mood_series
 from clearheart.domain.before_after.series import Series, Week, sides
 from clearheart.domain.before_after.step import MIN_SIDE_WEEKS, step
+from clearheart.domain.behaviour_summary import Week as LogWeek
 from clearheart.domain.chat import Columns, Kind, Message
 from clearheart.domain.patterns.report import Settings, build_report
 from clearheart.domain.patterns.timeline_build import build_timeline
@@ -116,3 +117,14 @@ def test_a_chat_gives_whole_weeks_only() -> None:
     assert starts[0].start == date(2024, 1, 8)  # not the partial week of 1 January
     assert all(w.value == 1.0 and w.count == 7 for w in starts)
     assert {w.value for w in series["their_reply"].weeks} == {300.0}
+
+
+def test_the_log_gives_bids_turned_toward_and_repairs_taken_up_with_their_counts() -> None:
+    weeks = [
+        LogWeek(MONDAY, {"bid_toward": 3, "bid_away": 1, "repair_mine_accepted": 1}),
+        LogWeek(MONDAY + timedelta(weeks=1), {"quality_time": 2}),
+        LogWeek(MONDAY + timedelta(weeks=2), {"bid_against": 2, "repair_theirs_missed": 1}),
+    ]
+    bids, repairs = log_series(weeks, today=MONDAY + timedelta(weeks=3))
+    assert [(w.value, w.count, w.part) for w in bids.weeks] == [(0.75, 4, 3), (0.0, 2, 0)]
+    assert [(w.part, w.count) for w in repairs.weeks] == [(1, 1), (0, 1)]
