@@ -150,7 +150,7 @@ def _not_enough(c: Comparison) -> str:
     if short_after:
         text += f" About {count(short_after, 'more week')} from now would do."
     if short_before:
-        text += " An export that reaches further back would help."
+        text += " Earlier weeks, if you have them (an export reaching further back), would help."
     return text
 
 
