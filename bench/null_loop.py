@@ -58,9 +58,10 @@ def ar1(n: int, phi: float, rng: random.Random) -> list[float]:
 
 
 def pair_series(n: int, phi: float, trend: float, beta: float,
-                rng: random.Random) -> tuple[list[float], list[float]]:
-    """Pursuit and distance; distance[t+1] gets beta·pursuit[t]; both drift by -trend."""
-    pursuit = ar1(n, phi, rng)
+                rng: random.Random, step: float = 0.0) -> tuple[list[float], list[float]]:
+    """Pursuit and distance; distance[t+1] gets beta·pursuit[t]; both drift by -trend;
+    pursuit steps up by `step` from the middle week on (bench/null_split.py's power)."""
+    pursuit = [p + (step if t >= n // 2 else 0.0) for t, p in enumerate(ar1(n, phi, rng))]
     noise = ar1(n, phi, rng)
     distance = [noise[0]] + [noise[t] + beta * pursuit[t - 1] for t in range(1, n)]
     drift = [-trend * t / max(n - 1, 1) for t in range(n)]
@@ -96,7 +97,7 @@ def old_claims(pursuit: list[float], distance: list[float],
 
 
 def chat(weeks: int, phi: float, trend: float, beta: float, rng: random.Random,
-         overlap: bool = False) -> list[Message]:
+         step: float = 0.0, overlap: bool = False) -> list[Message]:
     """A two-person chat driven by hidden weekly levels (see the module notes).
 
     Conversations follow one another: one that would begin before the last has ended waits
@@ -105,7 +106,7 @@ def chat(weeks: int, phi: float, trend: float, beta: float, rng: random.Random,
     setting, because interleaved conversations make more of them mean quicker measured
     replies in the same week (docs/patterns.md).
     """
-    pursuit, distance = pair_series(weeks, phi, trend, beta, rng)
+    pursuit, distance = pair_series(weeks, phi, trend, beta, rng, step)
     monday = datetime(2023, 1, 2)
     messages: list[Message] = []
     for week in range(weeks):

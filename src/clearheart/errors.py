@@ -8,6 +8,7 @@ in exactly one place, so no user mistake ever ends in a traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 
@@ -237,3 +238,18 @@ class BackupFailed(ClearheartError):
     @property
     def message(self) -> str:
         return f"The safety backup could not be verified ({self.reason}); nothing was changed."
+
+
+@dataclass(eq=False)
+class UnusableSplit(ClearheartError):
+    """A before-and-after date the chat cannot be compared at: outside it, or too near an end."""
+
+    # click's usage-error code: the date given is the problem, as with a bad option.
+    exit_code = 2
+
+    split: date
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"Cannot compare before and after {self.split.isoformat()}: {self.reason}"

@@ -66,7 +66,8 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "chat alias": "names the other person; prints a confirmation",
     "chat delete": "deletes a chat; prints a confirmation",
     "messages": (("messages", "1"),),
-    "patterns": (("patterns", "1"),),
+    "patterns": (("patterns", "1"), ("patterns", "2", "--split", "2024-04-01"),
+                 ("patterns", "2", "--split", "2024-04-01", "--json")),
     "evidence": (("evidence",), ("evidence", "--json"), ("evidence", "--since", "2020-01-01")),
     "check": (("check", HARSH), ("check", HARSH, "--json"), ("check", HARSH, *ANSWERS),
               ("check", HARSH, "--json", *ANSWERS)),
@@ -123,6 +124,8 @@ def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call_main: Run) -> Ru
     chat = call_main("import", "chat", str(DATA / "whatsapp" / "WhatsApp Chat with Sam.txt"),
                      "--me", "Alex")
     assert chat.code == 0, chat.err
+    months = call_main("import", "chat", str(DATA / "web" / "months.txt"), "--me", "Robin")
+    assert months.code == 0, months.err  # long enough to compare before and after a day
     assert call_main("cycle", "set", "--example").code == 0
     return call_main
 

@@ -49,7 +49,9 @@ PAGES: dict[str, Fill] = {
     "/chats": lambda w: ["/chats"],
     "/chats/{chat_id:id}/me": lambda w: [f"/chats/{c}/me" for c in _chats(w)],
     "/chats/{chat_id:id}/manage": lambda w: [f"/chats/{c}/manage" for c in _chats(w)],
-    "/chats/{chat_id:id}": lambda w: [f"/chats/{c}" for c in _chats(w)],
+    "/chats/{chat_id:id}": lambda w: [
+        url for c in _chats(w) for url in (f"/chats/{c}", f"/chats/{c}?compare=1")
+    ],
     "/chats/{chat_id:id}/my-messages": lambda w: [f"/chats/{c}/my-messages" for c in _chats(w)],
     "/chats/{chat_id:id}/same/{other_id:id}": lambda w: [
         f"/chats/{c}/same/{c}" for c in _chats(w)[:1]

@@ -11,6 +11,8 @@ import click
 
 from clearheart.cli.numbers import ID
 from clearheart.cli.session import echo_json, open_workspace
+from clearheart.domain.before_after.compare import Comparison
+from clearheart.domain.before_after.compare import sentence as comparison_sentence
 
 
 def jsonable(value: Any) -> Any:
@@ -37,27 +39,42 @@ def jsonable(value: Any) -> Any:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="From this day (YYYY-MM-DD).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]),
               help="Up to and including this day (YYYY-MM-DD).")
+@click.option("--split", type=click.DateTime(["%Y-%m-%d"]),
+              help="Also compare before and after this day (YYYY-MM-DD), and list where "
+                   "the weekly figures shifted.")
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
 def patterns(chat_id: int, since: datetime | None, until: datetime | None,
-             as_json: bool) -> None:
+             split: datetime | None, as_json: bool) -> None:
     """The patterns in a chat: who reaches out, reply times, unanswered runs, plans, the loop.
 
     Every figure says how much it rests on. Nothing here judges anyone.
     """
     from clearheart.domain.patterns.sentences import describe
+    from clearheart.services import before_after
     from clearheart.services.patterns import PatternService
 
     workspace = open_workspace()
+    extra: dict[str, Any] = {}
     try:
         service = PatternService(workspace.chats, workspace.journal)
         report = service.report(chat_id, since.date() if since else None,
                                 until.date() if until else None)
+        sentences = list(describe(report))
+        if split is not None:
+            compared = before_after.compare(workspace, split.date(), chat_id, patterns=service)
+            found = before_after.shifts(workspace, chat_id, patterns=service)
+            sentences += [*compared.sentences(), *before_after.shift_sentences(found)]
+            extra = {
+                "before_after": {"split": compared.split.isoformat(), "chat_id": chat_id,
+                                 "comparisons": [_comparison(c) for c in compared.comparisons]},
+                "shifts": [_comparison(c) for c in found],
+            }
     finally:
         workspace.close()
-    sentences = describe(report)
     if as_json:
         echo_json({
             **jsonable(report),
+            **extra,
             "sentences": [
                 {"topic": s.topic, "text": s.text, "claims_change": s.claims_change,
                  "n": s.rests_on}
@@ -73,6 +90,12 @@ def patterns(chat_id: int, since: datetime | None, until: datetime | None,
         click.echo(f"  {sentence.text}")
 
 
+def _comparison(comparison: Comparison) -> dict[str, Any]:
+    """Both sides' figures and counts, the step's interval, the claim and its sentence."""
+    return {**jsonable(comparison), "claims_change": comparison.claims_change,
+            "text": comparison_sentence(comparison)}
+
+
 TOPICS = {
     "conversations": "Who reaches out first",
     "latency": "How long replies take",
@@ -81,4 +104,6 @@ TOPICS = {
     "effort": "Message length and share",
     "plans": "Plans",
     "loop": "The loop",
+    "before_after": "Before and after",
+    "shifts": "Where the weekly figures shifted",
 }

@@ -17,6 +17,8 @@ TESTED: Mapping[str, str] = MappingProxyType(
         "latency": "bench/null_trends.py",
         "loop": "bench/null_loop.py",
         "questionnaire": "bench/null_takes.py",
+        "before_after": "bench/null_split.py",
+        "shifts": "bench/null_split.py",
     }
 )
 """Topic → the bench script that measures its false-claim rate and power."""

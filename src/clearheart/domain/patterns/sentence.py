@@ -8,7 +8,8 @@ from typing import Literal
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.patterns.wording import possessive
 
-Topic = Literal["conversations", "latency", "unanswered", "silences", "effort", "plans", "loop"]
+Topic = Literal["conversations", "latency", "unanswered", "silences", "effort", "plans", "loop",
+                "before_after", "shifts"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from clearheart.errors import InvalidInput
+from clearheart.domain.patterns.wording import day
+from clearheart.errors import InvalidInput, UnusableSplit
+from clearheart.services import before_after
 from clearheart.services.patterns import PatternService
+from clearheart.web import before_after_view as split_view
 from clearheart.web import pattern_view as view
 from clearheart.web.chat_view import view_of
 from clearheart.web.render import Fields, html, see_other, sentence, state_of
@@ -95,10 +98,47 @@ def patterns_page(request: Request) -> Response:
             return response
         report = found
     context = view.page(report, chat.shown, service.mood)
+    split_errors = Fields()
+    split = _before_after(request, chat.id, service, values, split_errors)
     return html(request, "patterns.html", "Patterns", {
         "chat": chat, "values": values, "errors": errors, "filtered": bool(since or until),
-        **context,
-    }, 400 if errors else 200)
+        "split_errors": split_errors, **context, **split,
+    }, 400 if errors or split_errors else 200)
+
+
+def _before_after(request: Request, chat_id: int, service: PatternService, values: Fields,
+                  errors: Fields) -> dict[str, object]:
+    """The "Before and after" section: asked for once its form is sent (`compare` given).
+
+    The date typed wins over a journal entry picked; with neither, only the shifts show.
+    """
+    workspace = state_of(request).require()
+    params = request.query_params
+    values["split"] = params.get("split", "")
+    values["entry"] = params.get("entry", "")
+    found: dict[str, object] = {
+        "entries": split_view.entry_choices(workspace.journal.all()),
+        "asked": "compare" in params,
+        "no_shift": before_after.NO_SHIFT,
+        "split_day": "",
+        "compared": [],
+        "shifts": [],
+    }
+    if not found["asked"]:
+        return found
+    try:
+        split = _day(values["split"], "split") or _day(values["entry"], "entry")
+        if split is not None:
+            compared = before_after.compare(workspace, split, chat_id, patterns=service)
+            found["split_day"] = day(split)
+            found["compared"] = split_view.rows(compared.comparisons)
+    except InvalidInput as exc:
+        errors["split"] = sentence(exc.reason)
+    except UnusableSplit as exc:
+        errors["split"] = exc.message
+    found["shifts"] = split_view.shift_rows(
+        before_after.shifts(workspace, chat_id, patterns=service))
+    return found
 
 
 routes = [
