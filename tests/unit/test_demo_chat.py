@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import random
 import re
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -164,12 +163,9 @@ def test_times_of_day_are_realistic(chat: list[Message]) -> None:
     assert _per_week(into_silence, "pulling-back") > 3 * _per_week(into_silence, "warm")
 
 
-def test_deterministic_and_fast(chat: list[Message]) -> None:
-    began = time.perf_counter()
+def test_deterministic(chat: list[Message]) -> None:
     again = demo_chat_messages(START, TODAY, random.Random(CHAT_SEED))
-    elapsed = time.perf_counter() - began
     assert again == chat
-    assert elapsed < 0.5, f"{elapsed:.2f} s"
     other = demo_chat_messages(START, TODAY, random.Random(CHAT_SEED + 1))
     assert other != chat
     assert 4_000 <= len(other) <= 7_000
