@@ -145,20 +145,22 @@ class BehaviourService:
             limit=limit,
         )
 
-    def weekly(self, since: date | None = None, until: date | None = None) -> LogSummary:
-        """Counts and figures per ISO week, from `since` (or the first entry) to `until`."""
+    def between(self, since: date | None = None, until: date | None = None) -> tuple[LogEntry, ...]:
+        """Every entry whose own local day falls from `since` through `until` (both kept),
+        oldest first."""
         if since is not None and until is not None and until < since:
             raise InvalidInput("until", "the end date comes before the start date")
-        entries = list(
-            self.repo.between(
-                self._edge(since - timedelta(days=1)) if since else None,
-                self._edge(until + timedelta(days=2)) if until else None,
-            )
+        entries = self.repo.between(
+            self._edge(since - timedelta(days=1)) if since else None,
+            self._edge(until + timedelta(days=2)) if until else None,
         )
-        # Edges are a day wide on purpose: an entry's week is its own local day's.
-        entries = [
+        # Edges are a day wide on purpose: an entry's day is its own local day.
+        return tuple(
             e
             for e in entries
             if (since is None or e.day >= since) and (until is None or e.day <= until)
-        ]
-        return summarise(entries, since, until)
+        )
+
+    def weekly(self, since: date | None = None, until: date | None = None) -> LogSummary:
+        """Counts and figures per ISO week, from `since` (or the first entry) to `until`."""
+        return summarise(self.between(since, until), since, until)
