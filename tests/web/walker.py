@@ -64,7 +64,7 @@ PAGES: dict[str, Fill] = {
     "/help/plan": lambda w: ["/help/plan"],
     "/help/plan/print": lambda w: ["/help/plan/print"],
     "/help/privacy": lambda w: ["/help/privacy"],
-    "/notes": lambda w: ["/notes", "/notes/file?since=tomorrow"],
+    "/notes": lambda w: ["/notes"],
     "/settings": lambda w: ["/settings"],
     "/unlock": lambda w: ["/unlock"],
     "/weather": lambda w: ["/weather"],

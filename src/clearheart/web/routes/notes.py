@@ -77,7 +77,10 @@ def download(request: Request) -> Response:
     workspace = state_of(request).require()
     params = request.query_params
     values = Fields(
-        {name: params.get(name, "").strip() for name in ("since", "chat", "fmt", "paper")}
+        {
+            name: params.get(name, default).strip()
+            for name, default in (("since", ""), ("chat", ""), ("fmt", "pdf"), ("paper", "a4"))
+        }
     )
     today = workspace.clock.now().date()
     options, errors = _options(values, today)
