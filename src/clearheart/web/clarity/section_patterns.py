@@ -8,15 +8,24 @@ the report never says more than the page does.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from clearheart.web.chat_view import ChatView
 from clearheart.web.clarity.model import Figure, Section
 from clearheart.web.clarity.sources import Sources
-from clearheart.web.pattern_parts import Chart
+from clearheart.web.pattern_parts import Chart, two_sides
 from clearheart.web.pattern_view import page
 
 DRAWN = ("first", "replies")
 """The charts drawn in the report, in order; the others are read out in one sentence each."""
 READ = ("runs", "silences", "effort", "plans", "loop", "timeline")
+
+
+def _keyed(chart: Chart, you: str, other: str) -> Chart:
+    """A drawn chart with a line saying which line is whose, so that on paper, in black and
+    white, the key rests on line style as well as on the names at the lines' ends."""
+    key = f"Solid line: {you.lower() if you == 'You' else you}; dashed line: {other}."
+    return replace(chart, notes=[key, *chart.notes])
 
 
 def _reading(chart: Chart) -> Figure:
@@ -42,6 +51,6 @@ def patterns(sources: Sources) -> Section | None:
         heading=f"Messages: {view.label}",
         basis=f"{view.summary}.",
         lead=str(shown["intro"]),
-        charts=tuple(charts[key] for key in DRAWN),
+        charts=tuple(_keyed(charts[key], *two_sides(report, view.shown)) for key in DRAWN),
         figures=tuple(_reading(charts[key]) for key in READ if charts[key].reading),
     )
