@@ -12,6 +12,7 @@ import pytest
 from clearheart.web.clarity import report as making
 from conftest import Run  # type: ignore[import-not-found]
 
+SAMPLE = "WhatsApp Chat with Sam.txt"
 
 def test_the_default_file_is_a_pdf_with_a_plain_name_here(
     vault: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -37,7 +38,7 @@ def test_html_is_one_self_contained_file(vault: Run, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "words"), [
     (("--since", "2025-13-01"), "'2025-13-01' does not match the format"),
-    (("--since", "2099-01-01"), "since: 2099-01-01 is after today"),
+    (("--since", "2099-01-01"), "--since: 2099-01-01 is after today"),
     (("--format", "docx"), "'docx' is not one of 'pdf', 'html'"),
     (("--paper", "a3"), "'a3' is not one of 'a4', 'letter'"),
 ])
@@ -97,3 +98,19 @@ def test_while_unsafe_help_comes_first_and_nothing_coaches(vault: Run, tmp_path:
     first = unsafe.index("<h2>")
     assert unsafe[first:].startswith("<h2>Your safety comes first</h2>")
     assert "a call I hoped for" in unsafe  # the person's own words stay
+
+
+def test_the_chosen_chat_is_used_and_an_unknown_one_is_one_clear_line(
+    vault: Run, tmp_path: Path,
+) -> None:
+    sample = Path(__file__).resolve().parents[1] / "data" / "whatsapp" / SAMPLE
+    imported = vault("import", "chat", str(sample), "--me", "Alex")
+    assert imported.code == 0, imported.err
+    chosen = vault("report", "--chat", "1", "--format", "html", "--out", str(tmp_path / "a.html"))
+    assert chosen.code == 0, chosen.err
+    assert "Messages: You and Sam" in (tmp_path / "a.html").read_text(encoding="utf-8")
+    missing = vault("report", "--chat", "7", "--out", str(tmp_path / "b.pdf"))
+    assert missing.code == 1
+    assert "No chat with id 7." in missing.err
+    assert not (tmp_path / "b.pdf").exists()
+

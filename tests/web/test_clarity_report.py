@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 from walker import marked, visible_text
 
+from clearheart.errors import OptionRefused
 from clearheart.services.workspace import Workspace
 from clearheart.web.clarity.model import Options, Report
 from clearheart.web.clarity.render import page_html, pdf_bytes
@@ -37,6 +38,8 @@ DIRECTIVE = (
 )
 """Phrases that would tell the person what to do, label the partner, or forecast."""
 
+
+SAMPLE = "WhatsApp Chat with Sam.txt"
 
 def run(*argv: str) -> str:
     return subprocess.run(argv, check=True, capture_output=True, text=True).stdout
@@ -227,3 +230,17 @@ def test_a_nearly_empty_vault_prints_a_calm_page(
     assert len(list(tmp_path.glob("empty-*.png"))) == 1
     text = run("pdftotext", str(pdf), "-")
     assert "Notes" in text and "Questions you might bring" in text
+
+
+def test_a_chosen_chat_whose_me_is_not_said_is_refused_before_any_work(
+    shared_workspace: Workspace,
+) -> None:
+    sample = Path(__file__).resolve().parents[1] / "data" / "whatsapp" / SAMPLE
+    chat = shared_workspace.chats.import_chat(sample, require_me=False).chat_id
+    assert shared_workspace.chats.get(chat).me is None
+    with pytest.raises(OptionRefused) as refused:
+        build(shared_workspace, Options(chat_id=chat), TODAY)
+    assert refused.value.exit_code == 2
+    assert refused.value.message == (
+        f"--chat: say which name is yours in chat {chat} first (clearheart chat me {chat} NAME)")
+

@@ -29,7 +29,12 @@ def build(
     PatternService when it has one (its kept reports are reused); else a new one."""
     if options.since is not None and options.since > today:
         raise OptionRefused(
-            "since", f"{options.since.isoformat()} is after today; choose a day on or before it"
+            "--since", f"{options.since.isoformat()} is after today; choose a day on or before it"
+        )
+    if options.chat_id is not None and workspace.chats.get(options.chat_id).me is None:
+        raise OptionRefused(
+            "--chat", f"say which name is yours in chat {options.chat_id} first "
+            f"(clearheart chat me {options.chat_id} NAME)"
         )
     sources = Sources(
         workspace,
