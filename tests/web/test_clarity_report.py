@@ -222,14 +222,14 @@ def test_a_nearly_empty_vault_prints_a_calm_page(
 ) -> None:
     shared_workspace.journal.add("A quiet day.")
     made = build(shared_workspace, Options(), TODAY)
-    assert [s.id for s in made.sections] == ["questions"]
+    assert [s.id for s in made.sections] == []  # no questions about evidence that is not there
     pdf = tmp_path / "empty.pdf"
     pdf.write_bytes(pdf_bytes(page_html(made)))
     assert info(pdf)["Pages"] == "1"
     run("pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "empty"))
     assert len(list(tmp_path.glob("empty-*.png"))) == 1
     text = run("pdftotext", str(pdf), "-")
-    assert "Notes" in text and "Questions you might bring" in text
+    assert "Nothing recorded yet" in text and "There is nothing to summarise yet." in text
 
 
 def test_a_chosen_chat_whose_me_is_not_said_is_refused_before_any_work(

@@ -68,7 +68,10 @@ def safety_first(sources: Sources) -> Section | None:
 
 
 def questions(sources: Sources) -> Section | None:
-    """Open questions to take into a session; coaching, so never while the gate is closed."""
+    """Open questions to take into a session, beside some evidence; coaching, so never while
+    the gate is closed."""
+    if not sources.has_evidence:
+        return None
     return Section(
         id="questions",
         heading="Questions you might bring",

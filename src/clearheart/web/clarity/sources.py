@@ -47,3 +47,16 @@ class Sources:
         if self.options.chat_id is not None:
             return self.workspace.chats.get(self.options.chat_id)
         return max(chats, key=lambda c: (c.messages, -c.id), default=None)
+
+    @cached_property
+    def has_evidence(self) -> bool:
+        """Whether there is anything a section could show: log entries from `since` on, a
+        chat with messages, a questionnaire take or a cycle map. Questions about the
+        evidence make no sense without it."""
+        workspace = self.workspace
+        return bool(
+            self.log_entries
+            or self.chat is not None
+            or any(workspace.assess.counts().values())
+            or workspace.cycle.current() is not None
+        )
