@@ -199,6 +199,26 @@ class InvalidInput(ClearheartError):
 
 
 @dataclass(eq=False)
+class OptionRefused(InvalidInput):
+    """An option that cannot be used as given (a folder that cannot be written to, a day
+    still to come), found before any work is done: exit code 2, as click's usage errors."""
+
+    exit_code = 2
+
+
+@dataclass(eq=False)
+class PdfUnavailable(ClearheartError):
+    """WeasyPrint could not load the system libraries it prints with (Pango)."""
+
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return (f"A PDF cannot be made on this computer yet ({self.reason}). Installing Pango "
+                "fixes it (scripts/setup-system); --format html works without it.")
+
+
+@dataclass(eq=False)
 class NotFound(ClearheartError):
     what: str
     key: str

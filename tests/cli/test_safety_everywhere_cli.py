@@ -85,6 +85,7 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "pen show": (("pen", "show", "1"),),
     "pen decide": "records a decision; prints a confirmation",
     "pen delete": "deletes a held draft; prints a confirmation",
+    "report": "writes a file; its words, in both states, by tests/cli/test_report_cli.py",
     "serve": "runs the web app (walked by tests/web/test_safety_everywhere.py)",
     "demo": "runs the web app on a throwaway vault",
     "export": "writes an archive; prints a count",

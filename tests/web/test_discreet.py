@@ -131,7 +131,7 @@ def test_the_footer_offers_what_works_on_a_touch_screen(demo_web: Web) -> None:
 
 def test_downloads_have_plain_names_and_metadata(demo_web: Web, demo: Workspace) -> None:
     offered = files(demo_web.client.app)  # type: ignore[arg-type]
-    assert set(offered) == {"/cycle.svg", "/practices/calendar.ics"}
+    assert set(offered) == {"/cycle.svg", "/practices/calendar.ics", "/notes/file"}
     names = {}
     for address in offered:
         response = demo_web.get(address)
@@ -139,6 +139,7 @@ def test_downloads_have_plain_names_and_metadata(demo_web: Web, demo: Workspace)
         disposition = response.headers["content-disposition"]
         names[address] = re.findall(r'filename="([^"]+)"', disposition)[0]
         assert not telling(names[address]), disposition
+    assert re.fullmatch(r"notes-\d{4}-\d{2}-\d{2}\.pdf", names.pop("/notes/file"))
     assert names == {"/cycle.svg": "drawing.svg", "/practices/calendar.ics": "schedule.ics"}
 
 

@@ -67,6 +67,7 @@ PAGES: dict[str, Fill] = {
     "/help/plan": lambda w: ["/help/plan"],
     "/help/plan/print": lambda w: ["/help/plan/print"],
     "/help/privacy": lambda w: ["/help/privacy"],
+    "/notes": lambda w: ["/notes"],
     "/settings": lambda w: ["/settings"],
     "/unlock": lambda w: ["/unlock"],
     "/weather": lambda w: ["/weather"],
@@ -76,6 +77,7 @@ PAGES: dict[str, Fill] = {
 FILES: dict[str, str] = {
     "/cycle.svg": "the person's own map drawing, as a download",
     "/practices/calendar.ics": "the practice reminders, as a download",
+    "/notes/file": "the clarity report, as a download (its words: tests/web/test_web_notes.py)",
 }
 """GET routes that answer a file, not a page: walked for their names and contents only."""
 

@@ -14,6 +14,7 @@ from clearheart.domain.assess import (
     Score,
     describe,
     fmt,
+    ground,
 )
 
 if TYPE_CHECKING:
@@ -135,14 +136,8 @@ def score_lines(instrument: Instrument, scores: tuple[Score, ...]) -> list[str]:
         if sub is None:
             continue
         lines.append(_wrap(describe(instrument, s)))
-        if s.value is None:
-            continue
-        ground = f"From {s.answered} of {s.of} answers." if s.of else "From one take."
-        if instrument.own_items:
-            ground = f"From the {s.answered} needs you named."
-        if s.note:
-            ground = f"{ground[:-1]}; {s.note}."
-        lines.append(_wrap(ground, "    "))
+        if s.value is not None:
+            lines.append(_wrap(ground(instrument, s), "    "))
     return lines
 
 

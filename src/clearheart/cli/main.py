@@ -51,6 +51,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "Whether suggestions may show, who can help, your own plan."),
     "pen": (_CLI + "pen_commands:pen",
             "The holding pen: keep a draft for a while, then decide what to do."),
+    "report": (_CLI + "report_commands:report",
+               "A few printed pages of what you recorded, to keep or to bring to someone."),
     "serve": (_CLI + "serve_commands:serve",
               "Open the app in your browser (this computer only)."),
     "demo": (_CLI + "serve_commands:demo",

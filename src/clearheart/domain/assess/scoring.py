@@ -251,3 +251,15 @@ def describe(instrument: Instrument, result: Score) -> str:
         more = sub.low if count == 0 else sub.high if 2 * count >= named else ""
         return f"{head} {more}".strip()
     return reading(sub, result.value)
+
+
+def ground(instrument: Instrument, result: Score) -> str:
+    """What one score rests on, in a sentence: "From 9 of 10 answers." (own needs: the needs
+    named), with the score's own note when it was pro-rated. Empty for a missing score,
+    whose `describe` already says why."""
+    if result.value is None:
+        return ""
+    text = f"From {result.answered} of {result.of} answers." if result.of else "From one take."
+    if instrument.own_items:
+        text = f"From the {result.answered} needs you named."
+    return f"{text[:-1]}; {result.note}." if result.note else text
