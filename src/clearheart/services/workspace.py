@@ -12,6 +12,7 @@ from clearheart.services.behaviour import BehaviourService
 from clearheart.services.chats import ChatService
 from clearheart.services.clock import Clock, SystemClock
 from clearheart.services.cycle import CycleService
+from clearheart.services.decide import DecideService
 from clearheart.services.help import HelpService
 from clearheart.services.journal import JournalService
 from clearheart.services.pause import PauseService
@@ -40,6 +41,7 @@ class Workspace:
         self.assess = AssessService(engine, self.safety, self.clock)
         self.log = BehaviourService(engine, self.clock)
         self.pause = PauseService(engine, self.clock, self.journal, self.log, self.safety)
+        self.decide = DecideService(engine, self.clock, self.safety)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:
