@@ -10,11 +10,22 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from clearheart.domain.decide import CONDITIONS, ITEMS, KEYS, OFFERED, Option, Rating, Stage
+from clearheart.domain.decide import (
+    CONDITIONS,
+    ITEMS,
+    KEYS,
+    OFFERED,
+    TOP,
+    Option,
+    Progress,
+    Rating,
+    Stage,
+)
 from clearheart.domain.decide.values import MAX_WEIGHT
 from clearheart.errors import ContentInvalid
 
@@ -210,4 +221,27 @@ def validate_decide_file(
         plan={o: plan[o.value] for o in Option},
         review=plan["review"],
         parts=_exact(data, "parts", PART_NAMES, source),
+    )
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def progress_sentence(progress: Progress) -> str:
+    """The SURE takes as the person's own progress: each score with its date and the
+    number of takes it rests on; never a reading of what to choose."""
+    if progress.before is None:
+        return "You have not answered the four questions yet."
+    first = progress.before
+    if progress.after is None:
+        return (
+            f"On {_day(first.at)} you answered yes to {first.score} of the {TOP} questions "
+            "(1 time so far). You can answer again whenever you like and see how it moves."
+        )
+    latest = progress.after
+    return (
+        f"Your first answers, on {_day(first.at)}: yes to {first.score} of {TOP}. "
+        f"Your latest, on {_day(latest.at)}: yes to {latest.score} of {TOP} "
+        f"({progress.takes} times in all)."
     )
