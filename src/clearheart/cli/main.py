@@ -43,6 +43,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                  "Print a chat's messages (--jsonl for scripts)."),
     "patterns": (_CLI + "pattern_commands:patterns",
                  "Patterns in a chat: who reaches out, replies, plans, the loop."),
+    "decide": (_CLI + "decide_commands:decide",
+               "Weigh up the relationship at your own pace: values, paths, a plan."),
     "check": (_CLI + "check_commands:check",
               "Check a message before you send it: what may land badly, and why."),
     "safety": (_CLI + "safety_commands:safety",

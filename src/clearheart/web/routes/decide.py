@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from clearheart.content.decide_copy import progress_sentence
 from clearheart.domain.decide import KEYS, MAX_WEIGHT, OFFERED, PARTS, Plan, Stage
+from clearheart.domain.decide.plan import LISTS
 from clearheart.errors import InvalidInput
 from clearheart.web.decide_view import (
     OWN_SLOTS,
@@ -106,6 +107,7 @@ def _page(
         context |= {
             "order": aid.order(),
             "parts": PARTS,
+            "lists": LISTS,
             "latest": latest,
             "history": tuple(reversed(service.history())),
             "today": workspace.clock.now().date().isoformat(),
