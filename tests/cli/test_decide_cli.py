@@ -106,7 +106,7 @@ def test_walk_to_a_plan_and_change_of_mind(vault: Run) -> None:
         "needs_unmet": "not-sure",
     }
     text = " ".join(vault("decide", "status").out.split())
-    assert "Where you are: A plan" in text and "time outdoors (matters a lot)" in text
+    assert "Where you are: A plan" in text and "time outdoors (matters: a lot)" in text
 
 
 def test_bad_input_is_refused_clearly_and_stores_nothing(vault: Run) -> None:

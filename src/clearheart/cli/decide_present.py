@@ -98,7 +98,7 @@ def echo_status(copy: DecideCopy, aid: Aid, progress: Progress, plan: PlanVersio
     if aid.values:
         named = [
             f"{copy.values.get(v.id, v.words) if not v.words else v.words} "
-            f"({copy.weights[v.weight].lower()})"
+            f"(matters: {copy.weights[v.weight].lower()})"
             for v in aid.values
         ]
         click.echo(wrap("Your values: " + "; ".join(named) + "."))

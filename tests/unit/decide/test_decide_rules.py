@@ -23,6 +23,7 @@ from clearheart.domain.decide import (
     clean_questions,
     clean_ratings,
     clean_values,
+    is_own,
     option_order,
     progress,
     read_stage,
@@ -63,6 +64,7 @@ def test_values_are_weighted_zero_to_three_and_zero_leaves_one_out() -> None:
         [Value("being-seen", 3), Value("freedom", 0), Value("own-1", 2, "  time with  my sister ")]
     )
     assert kept == (Value("being-seen", 3), Value("own-1", 2, "time with my sister"))
+    assert is_own("own-1") and not is_own("own-growth")
     with pytest.raises(InvalidInput, match=r"from 0 .* to 3"):
         clean_values([Value("steadiness", 4)])
     with pytest.raises(InvalidInput, match=r"from 0 .* to 3"):

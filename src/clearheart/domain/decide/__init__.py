@@ -23,7 +23,7 @@ from clearheart.domain.decide.options import (
 )
 from clearheart.domain.decide.plan import PARTS, Plan, PlanVersion, clean_plan, plan_from_parts
 from clearheart.domain.decide.ratings import CONDITIONS, KEYS, SIGNALS, Rating, clean_ratings
-from clearheart.domain.decide.values import MAX_WEIGHT, OFFERED, Value, clean_values
+from clearheart.domain.decide.values import MAX_WEIGHT, OFFERED, Value, clean_values, is_own
 
 __all__ = [
     "CONDITIONS",
@@ -50,6 +50,7 @@ __all__ = [
     "clean_questions",
     "clean_ratings",
     "clean_values",
+    "is_own",
     "option_order",
     "plan_from_parts",
     "progress",

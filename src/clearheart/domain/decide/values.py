@@ -41,12 +41,18 @@ class Value:
     """The person's own words for it (required for an `own-N` value)."""
 
 
+def is_own(value_id: str) -> bool:
+    """Whether a value is one in the person's own words (`own-N`), not an offered one
+    (note the offered `own-growth`)."""
+    return bool(_OWN.match(value_id))
+
+
 def clean_values(given: Iterable[Value]) -> tuple[Value, ...]:
     """Check every value; drop those weighted 0. Raises InvalidInput on the first problem."""
     kept: list[Value] = []
     seen: set[str] = set()
     for value in given:
-        if value.id not in OFFERED and not _OWN.match(value.id):
+        if value.id not in OFFERED and not is_own(value.id):
             raise InvalidInput(
                 "value",
                 f"{value.id[:40]!r} is not one of the values offered; "
@@ -66,7 +72,7 @@ def clean_values(given: Iterable[Value]) -> tuple[Value, ...]:
         words = " ".join(value.words.split())
         if len(words) > MAX_WORDS:
             raise InvalidInput("words", f"keep a value's words under {MAX_WORDS} characters")
-        if _OWN.match(value.id) and not words and value.weight:
+        if is_own(value.id) and not words and value.weight:
             raise InvalidInput("words", "a value of your own needs a few words")
         if value.weight:
             kept.append(Value(value.id, value.weight, words))

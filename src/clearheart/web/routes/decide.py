@@ -17,7 +17,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearheart.content.decide_copy import progress_sentence
-from clearheart.domain.decide import KEYS, MAX_WEIGHT, OFFERED, PARTS, Plan, Stage
+from clearheart.domain.decide import KEYS, MAX_WEIGHT, OFFERED, PARTS, Plan, Stage, is_own
 from clearheart.domain.decide.plan import LISTS
 from clearheart.errors import InvalidInput
 from clearheart.web.decide_view import (
@@ -92,7 +92,7 @@ def _page(
         context |= {
             "chosen": {v.id: v for v in aid.values},
             "offered": OFFERED,
-            "own": [v for v in aid.values if v.id.startswith("own-")],
+            "own": [v for v in aid.values if is_own(v.id)],
             "own_slots": range(1, OWN_SLOTS + 1),
             "weights": range(MAX_WEIGHT + 1),
         }
