@@ -87,7 +87,7 @@ def echo_resting(country: Country | None, directory: Directory) -> None:
 
 
 def echo_status(copy: DecideCopy, aid: Aid, progress: Progress, plan: PlanVersion | None) -> None:
-    click.echo(wrap(f"The decision: {copy.page.get('decision')}"))
+    click.echo(wrap(f"The decision: {copy.page['decision']}"))
     click.echo(wrap(copy.page["choice"]))
     click.echo()
     if not aid.started:

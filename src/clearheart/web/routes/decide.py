@@ -17,7 +17,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from clearheart.content.decide_copy import progress_sentence
-from clearheart.domain.decide import KEYS, MAX_WEIGHT, OFFERED, PARTS, Plan, Stage, is_own
+from clearheart.domain.decide import MAX_WEIGHT, OFFERED, PARTS, Plan, Stage, is_own
 from clearheart.domain.decide.plan import LISTS
 from clearheart.errors import InvalidInput
 from clearheart.web.decide_view import (
@@ -97,7 +97,9 @@ def _page(
             "weights": range(MAX_WEIGHT + 1),
         }
     elif shown is Stage.EVIDENCE:
-        context |= {"keys": KEYS, "pages": EVIDENCE_PAGES, "evidence_items": ()}
+        # The evidence digest (issue 13, services/evidence.py) fills `evidence_items`;
+        # _decide_evidence_items.html renders nothing for none.
+        context |= {"pages": EVIDENCE_PAGES, "evidence_items": ()}
     elif shown is Stage.OPTIONS:
         context |= {"order": aid.order(), "reflections": service.reflections()}
     else:
@@ -147,15 +149,6 @@ def _aid(request: Request) -> DecideService:
     return state_of(request).require().decide
 
 
-def _go(request: Request) -> Response:
-    stage = str(form_of(request).get("stage", ""))
-    try:
-        _aid(request).go(stage)
-    except InvalidInput:
-        return see_other("/decide")
-    return see_other(PATHS[Stage(stage)])
-
-
 def _start(request: Request) -> Response:
     try:
         _aid(request).start()
@@ -171,7 +164,6 @@ routes = [
     Route("/decide/options", lambda r: _page(r, Stage.OPTIONS), methods=["GET"]),
     Route("/decide/plan", lambda r: _page(r, Stage.PLAN), methods=["GET"]),
     Route("/decide/start", _start, methods=["POST"]),
-    Route("/decide/stage", _go, methods=["POST"]),
     Route(
         "/decide/sure",
         _posted(
