@@ -16,9 +16,10 @@ from webtools import Web
 from clearheart.content.decide_copy import load_decide_copy
 from clearheart.domain.decide import Option, Plan
 from clearheart.services.workspace import Workspace
-from conftest import DEMO_PASSPHRASE
 from in_process import run_main  # type: ignore[import-not-found]
 
+DEMO_PASSPHRASE = "a demo passphrase here"
+"""As tests/web/conftest.py has it; not imported, as every test folder has a conftest."""
 DIRECTIVE = re.compile(
     r"\byou (should|must|need to|ought to|have to)\b|\bit'?s time to\b|\bit is time to\b"
     r"|\b(stay with|leave|dump|divorce) (him|her|them)\b|\b(we|i) recommend\b"
