@@ -152,3 +152,26 @@ def test_the_aid_round_trips_through_an_archive(engine: sa.Engine, tmp_path: Pat
     again = service(engine)
     assert again.aid() == aid.aid() and again.history() == aid.history()
     assert again.takes() == aid.takes()
+
+
+def test_an_archive_from_before_the_aid_still_restores(engine: sa.Engine, tmp_path: Path) -> None:
+    """Schema 0005 had no decision tables: its archives restore, and the aid starts empty."""
+    import json
+
+    SettingsRepo(engine).put("vault_id", "abc123")
+    before = archive.snapshot(engine)
+    plain = tmp_path / "now.jsonl"
+    archive.export(engine, plain, None, AT)
+    header, *rows = plain.read_bytes().splitlines(keepends=True)
+    old = json.loads(header)
+    old["schema"] = "0005"
+    for name in ("decision_aid", "decision_sure", "decision_plans"):
+        del old["tables"][name]
+    (tmp_path / "old.jsonl").write_bytes(json.dumps(old).encode() + b"\n" + b"".join(rows))
+    with engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM settings"))
+    opened = archive.open_archive(tmp_path / "old.jsonl", None)
+    archive.restore(engine, opened, tmp_path)
+    opened.close()
+    assert archive.snapshot(engine) == before
+    assert service(engine).aid().stage is Stage.NOT_STARTED
