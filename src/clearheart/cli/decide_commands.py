@@ -24,6 +24,7 @@ from clearheart.cli.decide_present import (
 )
 from clearheart.cli.session import echo_json, open_workspace
 from clearheart.domain.decide import ITEMS, Plan, Value, read_option
+from clearheart.domain.decide.plan import MAX_PAUSE_DAYS
 from clearheart.domain.whole_numbers import Bounds, read_whole
 from clearheart.errors import InvalidInput
 from clearheart.services.workspace import Workspace
@@ -285,7 +286,7 @@ def plan(
             review,
             experiments=experiment,
             check_in=check_in,
-            pause_days=read_whole(days, "--days", Bounds(1, 365)) if days else None,
+            pause_days=read_whole(days, "--days", Bounds(1, MAX_PAUSE_DAYS)) if days else None,
             boundaries=boundary,
             support=support,
             no_contact=no_contact,

@@ -24,6 +24,7 @@ from clearheart.domain.decide import (
     Value,
     read_option,
 )
+from clearheart.domain.decide.plan import MAX_PAUSE_DAYS
 from clearheart.domain.whole_numbers import Bounds, read_whole
 from clearheart.errors import InvalidInput
 
@@ -118,7 +119,9 @@ def plan_of(form: FormData) -> Plan:
         experiments=_lines(form, "experiments") if "experiments" in parts else (),
         check_in=_text(form, "check_in") if "check_in" in parts else "",
         pause_days=read_whole(
-            days, "pause length", Bounds(1, 365, "give a number of days from 1 to 365")
+            days,
+            "pause length",
+            Bounds(1, MAX_PAUSE_DAYS, f"give a number of days from 1 to {MAX_PAUSE_DAYS}"),
         )
         if days
         else None,
