@@ -86,13 +86,23 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "pen decide": "records a decision; prints a confirmation",
     "pen delete": "deletes a held draft; prints a confirmation",
     "report": "writes a file; its words, in both states, by tests/cli/test_report_cli.py",
+    "decide status": (("decide", "status"), ("decide", "status", "--json")),
+    "decide start": "begins the aid; refused while resting (tests/cli/test_decide_cli.py)",
+    "decide go": "moves to a step; refused while resting (tests/cli/test_decide_cli.py)",
+    "decide values": (("decide", "values"), ("decide", "values", "--json")),
+    "decide rate": (("decide", "rate"),),
+    "decide sure": "records answers; refused while resting (tests/cli/test_decide_cli.py)",
+    "decide options": (("decide", "options"), ("decide", "options", "--json")),
+    "decide plan": (("decide", "plan"), ("decide", "plan", "--json")),
+    "decide history": (("decide", "history"), ("decide", "history", "--json")),
+    "decide questions": (("decide", "questions"),),
     "serve": "runs the web app (walked by tests/web/test_safety_everywhere.py)",
     "demo": "runs the web app on a throwaway vault",
     "export": "writes an archive; prints a count",
     "restore": "reads an archive; prints a count",
     "salvage": "writes an archive of what a damaged vault still reads; prints counts",
 }
-COACHES_WHEN_SAFE = ("check", "prompts")
+COACHES_WHEN_SAFE = ("check", "prompts", "decide")
 
 
 def leaves(group: click.Group, prefix: str = "") -> Iterator[str]:
@@ -153,6 +163,8 @@ def coaching_in(results: dict[tuple[str, ...], Any]) -> set[str]:
             words |= set(data["tips"]) | {f["why"] for f in data["flags"]}
             if data["rewrite"]:
                 words.add(data["rewrite"])
+        if args == ("decide", "options", "--json"):
+            words |= {text for option in json.loads(result.out) for text in option.values()}
     return {w for w in words if len(w) >= 20}
 
 
@@ -177,6 +189,9 @@ def test_no_coaching_while_unsafe_and_coaching_while_safe(vault: Run) -> None:
         assert data["coaching"] is False
         assert data["tips"] == [] and data["flags"] == [] and data["rewrite"] is None
     assert not any(p["coaching"] for p in json.loads(unsafe[("prompts", "--json")].out))
+    assert json.loads(unsafe[("decide", "options", "--json")].out) == []
+    assert json.loads(unsafe[("decide", "status", "--json")].out)["options"] == []
+    assert "safety plan show" in unsafe[("decide", "status")].out
     text = unsafe[("check", HARSH)].out
     assert "emergency" in text and "resting" in text
 

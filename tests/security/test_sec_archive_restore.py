@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import clearheart
+from clearheart.domain.decide import Option, Plan
 from clearheart.errors import ArchiveInvalid
 from clearheart.services import archive
 from clearheart.services.workspace import Workspace
@@ -56,6 +57,8 @@ def valid_lines(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, tuple[
         first = source.index('id = "') + len('id = "')
         workspace.assess.load(source[:first] + "mine-" + source[first:], "mine.toml")
         workspace.pause.hold(f"{SECRET} held", 20)
+        workspace.decide.choose(Plan(Option.PAUSE, NOW.date(), pause_days=14,
+                                     boundaries=(f"{SECRET} boundary",)), NOW)
         workspace.safety.unsafe()
         out = folder / "plain.jsonl"
         archive.export(workspace.vault.engine, out, None, NOW)
@@ -118,6 +121,9 @@ def _reads_everything(vault: Vault) -> None:
             ws.assess.history(instrument.id, subject)
             ws.assess.changes(instrument.id, subject)
     ws.assess.counts()
+    ws.decide.aid().order()
+    ws.decide.progress()
+    ws.decide.history()
 
 
 def _restore_or_refuse(vault: Vault, path: Path, private: list[str]) -> str | None:

@@ -71,6 +71,11 @@ PAGES: dict[str, Fill] = {
     "/settings": lambda w: ["/settings"],
     "/unlock": lambda w: ["/unlock"],
     "/weather": lambda w: ["/weather"],
+    "/decide": lambda w: ["/decide"],
+    "/decide/values": lambda w: ["/decide/values"],
+    "/decide/evidence": lambda w: ["/decide/evidence"],
+    "/decide/options": lambda w: ["/decide/options"],
+    "/decide/plan": lambda w: ["/decide/plan"],
 }
 """Each GET route's template, and the addresses that show all it can show."""
 

@@ -15,6 +15,7 @@ from importlib.resources.abc import Traversable
 from typing import TypeVar
 
 from clearheart.content.cycle_copy import validate_cycle_file
+from clearheart.content.decide_copy import validate_decide_file
 from clearheart.content.help_copy import validate_help_file
 from clearheart.content.instruments import validate_instrument_file
 from clearheart.content.practice_copy import validate_practices_file
@@ -275,6 +276,7 @@ VALIDATORS: dict[str, Validator] = {
     "practices": validate_practices_file,
     "instruments/en": validate_instrument_file,
     "cycle": validate_cycle_file,
+    "decide": validate_decide_file,
     "resources": validate_resources_file,
     "help": validate_help_file,
 }

@@ -19,6 +19,7 @@ from typing import Literal, get_args
 from clearheart.demo.assess import store_demo_assessments
 from clearheart.demo.chat import store_demo_chat
 from clearheart.demo.cycle import store_demo_cycle
+from clearheart.demo.decide import store_demo_decide
 from clearheart.demo.log import store_demo_log
 from clearheart.demo.pen import store_demo_pen
 from clearheart.demo.story import Event, JournalEvent, story_start, timeline
@@ -82,12 +83,14 @@ def apply(workspace: Workspace, events: tuple[Event, ...], start: date,
 
 def _calm_extras(workspace: Workspace, start: date, today: date,
                  until: datetime | None) -> None:
-    """What the calm story keeps beside its journal: a chat, a map, a log, takes, a pen."""
+    """What the calm story keeps beside its journal: a chat, a map, a log, takes, a pen,
+    and the decision aid, half-walked."""
     store_demo_chat(workspace, start, today, until)
     store_demo_cycle(workspace, start, until)
     store_demo_log(workspace, start, until)
     store_demo_assessments(workspace, start, until)
     store_demo_pen(workspace, start, until)
+    store_demo_decide(workspace, start, until)
 
 
 def build_demo(home: Path, passphrase: str, *, today: date | None = None,

@@ -67,6 +67,7 @@ UPGRADES: dict[str, tuple[str, Callable[[str, Row], Row]]] = {
     "0002": ("0003", _packed_json_block),
     "0003": ("0004", lambda table, row: row),
     "0004": ("0005", lambda table, row: row),
+    "0005": ("0006", lambda table, row: row),
 }
 """How a row written at one schema revision reads at the next, so archives
 from every earlier revision keep restoring. 0001 → 0002 only added tables."""

@@ -37,6 +37,7 @@ from clearheart.store import (
     behaviour_repo,
     chat_repo,
     cycle_repo,
+    decide_repo,
     held_repo,
     journal_repo,
     safety_repo,
@@ -92,6 +93,9 @@ ROW_RULES: dict[str, Callable[[Mapping[str, Any]], None]] = {
     "behaviour_log": behaviour_repo.check_restored,
     "held_drafts": held_repo.check_restored,
     "safety_events": safety_repo.check_restored,
+    "decision_aid": decide_repo.check_restored_aid,
+    "decision_sure": decide_repo.check_restored_sure,
+    "decision_plans": decide_repo.check_restored_plan,
 }
 
 

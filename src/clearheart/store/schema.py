@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-HEAD = "0005"
+HEAD = "0006"
 """The newest migration; opening a vault below it runs the upgrade."""
 
 metadata = sa.MetaData()
@@ -181,9 +181,50 @@ safety_events = sa.Table(
 now"; `source` is questionnaire, switch, journal or draft; `signs` what was
 noticed (kinds of danger words, or questionnaire items), never the words."""
 
+decision_aid = sa.Table(
+    "decision_aid",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("stage", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("option_order", sa.JSON, nullable=False),
+    sa.Column("chosen_values", sa.JSON, nullable=False),
+    sa.Column("ratings", sa.JSON, nullable=False),
+    sa.Column("questions", sa.JSON, nullable=False),
+)
+"""The decision aid as it stands (domain/decide/aid.py): one row (id 1) once started.
+`option_order` is the person's own order of the options ([] for the seeded one),
+`chosen_values` a list of {"id", "weight", "words"}, `ratings` {key: answer},
+`questions` the list they want to bring to a therapist or coach."""
+
+decision_sure = sa.Table(
+    "decision_sure",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("taken_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("answers", sa.JSON, nullable=False),
+)
+"""Each take of the four SURE questions (domain/decide/conflict.py): {item: true/false}."""
+
+decision_plans = sa.Table(
+    "decision_plans",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("option", sa.String(16), nullable=False),
+    sa.Column("review_on", sa.String(10), nullable=False),
+    sa.Column("parts", sa.JSON, nullable=False),
+)
+"""Every version of the choice and its plan, never overwritten (domain/decide/plan.py):
+`review_on` is an ISO date, `parts` the plan's filled parts by name."""
+
 TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
           instruments, assessment_results, cycle_maps, behaviour_log, held_drafts,
-          safety_events)
+          safety_events, decision_aid, decision_sure, decision_plans)
 """Every table holding the person's data, in dependency order (for export)."""
 
 DERIVED = (pattern_reports,)
