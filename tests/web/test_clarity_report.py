@@ -101,7 +101,7 @@ def test_the_text_can_be_read_back_and_the_metadata_names_no_one(
     pdf = printed["safe"]
     text = run("pdftotext", str(pdf), "-")
     for heading in ("Notes", "Messages: You and Sam", "What you logged", "Your needs",
-                    "Questionnaires", "Your cycle map", "Questions you might bring"):
+                    "Questionnaires", "Your cycle map", "Weighing things up"):
         assert heading in text, heading
     found = info(pdf)
     assert found["Title"] == "Notes"
@@ -128,8 +128,12 @@ def test_while_unsafe_the_first_page_points_to_help_and_nothing_coaches(
     unsafe_text = run("pdftotext", str(printed["unsafe"]), "-")
     safe_text = run("pdftotext", str(printed["safe"]), "-")
     assert "Your safety comes first" not in safe_text
-    assert "Questions you might bring" in safe_text  # the test could fail: it coaches while safe
-    assert "Questions you might bring" not in unsafe_text
+    # The demo's weighing-up holds the person's own questions, which stand in for the
+    # general ones; both are coaching.
+    assert "Weighing things up" in safe_text  # the test could fail: it coaches while safe
+    assert "Questions you want to bring" in " ".join(safe_text.split())
+    for coaching in ("Weighing things up", "Questions you", "What matters to you"):
+        assert coaching not in unsafe_text
     for question in QUESTIONS:
         assert question[:40] not in " ".join(unsafe_text.split())
     demo.safety.unsafe()

@@ -3,6 +3,7 @@ refused with nothing stored, and safety first while the gate is closed."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 import pytest
@@ -146,12 +147,23 @@ def test_bad_answers_say_what_to_change_and_store_nothing(
     assert archive.snapshot(shared_workspace.vault.engine) == before
 
 
-def test_the_evidence_step_links_the_records_and_leaves_room_for_items(web: Web) -> None:
+def test_the_evidence_step_links_the_records_and_shows_what_they_hold(
+    web: Web, shared_workspace: Workspace
+) -> None:
     page = web.get("/decide/evidence").text
     for href in ('href="/chats"', 'href="/log"', 'href="/reflect"', 'href="/journal"'):
         assert href in page
     assert "cannot show what someone feels" in page
-    assert 'id="evidence-items"' not in page  # nothing to show until the digest gives items
+    assert 'id="evidence-items"' not in page  # nothing recorded: nothing to list
+    for kind in ("bid_toward", "bid_away", "bid_toward", "named_brushed_off"):
+        shared_workspace.log.add(kind)
+    page = web.get("/decide/evidence").text
+    assert 'id="evidence-items"' in page
+    digest = shared_workspace.evidence.digest()
+    shown = visible_text(page)
+    for item in digest.items:
+        assert item.title in shown and f'href="{escape(item.link)}"' in page
+    assert shown.count("Rests on") >= len(digest.items) >= 2
 
 
 @pytest.mark.usefixtures("unsafe_vault")

@@ -70,8 +70,8 @@ def safety_first(sources: Sources) -> Section | None:
 def questions(sources: Sources) -> Section | None:
     """Open questions to take into a session, beside some evidence; coaching, so never while
     the gate is closed."""
-    if not sources.has_evidence:
-        return None
+    if not sources.has_evidence or sources.workspace.decide.aid().questions:
+        return None  # the person's own questions print in the weighing-up section
     return Section(
         id="questions",
         heading="Questions you might bring",

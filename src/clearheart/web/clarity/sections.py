@@ -3,8 +3,8 @@
 Each entry is a function from the report's Sources to a Section, or to None when it has
 nothing to say for these dates (the section is then left out, never shown empty). A
 builder that returns a Section with `coaching=True` is left out while the safety gate is
-closed. To add a section (the decision aid's state, the evidence digest), write its
-builder in a module of its own and add one entry where it belongs in SECTIONS.
+closed. To add a section, write its builder in a module of its own and add one entry where
+it belongs in SECTIONS.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from clearheart.web.clarity.model import Section
 from clearheart.web.clarity.section_cycle import cycle
+from clearheart.web.clarity.section_decide import weighing_up
 from clearheart.web.clarity.section_log import log, needs
 from clearheart.web.clarity.section_patterns import patterns
 from clearheart.web.clarity.section_reflect import questionnaires
@@ -28,6 +29,7 @@ SECTIONS: tuple[Builder, ...] = (
     needs,
     questionnaires,
     cycle,
+    weighing_up,
     questions,
 )
 """In the order they print. Safety comes first, so while the gate is closed the first page

@@ -20,6 +20,7 @@ from clearheart.content.decide_copy import progress_sentence
 from clearheart.domain.decide import MAX_WEIGHT, OFFERED, PARTS, Plan, Stage, is_own
 from clearheart.domain.decide.plan import LISTS
 from clearheart.errors import InvalidInput
+from clearheart.web import evidence_view
 from clearheart.web.decide_view import (
     OWN_SLOTS,
     PATHS,
@@ -40,6 +41,7 @@ from clearheart.web.render import (
     sentence,
     state_of,
 )
+from clearheart.web.routes.patterns import INLINE_MOST, service_of
 
 if TYPE_CHECKING:
     from clearheart.services.decide import DecideService
@@ -97,9 +99,8 @@ def _page(
             "weights": range(MAX_WEIGHT + 1),
         }
     elif shown is Stage.EVIDENCE:
-        # The evidence digest (issue 13, services/evidence.py) fills `evidence_items`;
-        # _decide_evidence_items.html renders nothing for none.
-        context |= {"pages": EVIDENCE_PAGES, "evidence_items": ()}
+        digest = workspace.evidence.digest(patterns=service_of(request), inline_most=INLINE_MOST)
+        context |= {"pages": EVIDENCE_PAGES, "evidence": evidence_view.view_of(digest)}
     elif shown is Stage.OPTIONS:
         context |= {"order": aid.order(), "reflections": service.reflections()}
     else:
