@@ -181,3 +181,19 @@ def test_while_unsafe_every_step_opens_on_safety_and_nothing_is_saved(
     assert web.post("/decide/values", {"weight-freedom": "2"}).status_code == 400
     assert web.post("/decide/start").headers["location"] == "/decide"
     assert archive.snapshot(shared_workspace_engine) == before
+
+
+def test_the_evidence_step_compares_the_log_and_mood_either_side_of_a_day(
+    web: Web, shared_workspace: Workspace
+) -> None:
+    before = archive.snapshot(shared_workspace.vault.engine)
+    bad = web.get("/decide/evidence?split=31-02-2026&compare=1")
+    assert bad.status_code == 400
+    assert "year-month-day" in visible_text(bad.text)
+    assert archive.snapshot(shared_workspace.vault.engine) == before
+    page = web.get("/decide/evidence?split=2026-03-02&compare=1")
+    assert page.status_code == 200
+    shown = visible_text(page.text)
+    assert "Either side of 2 March 2026" in shown
+    assert "Before" in shown and "After" in shown
+    assert "Where a figure shifted" not in shown  # shifts are looked for on a chat's page only

@@ -41,7 +41,7 @@ from clearheart.web.render import (
     sentence,
     state_of,
 )
-from clearheart.web.routes.patterns import INLINE_MOST, service_of
+from clearheart.web.routes.patterns import INLINE_MOST, before_after_section, service_of
 
 if TYPE_CHECKING:
     from clearheart.services.decide import DecideService
@@ -99,8 +99,18 @@ def _page(
             "weights": range(MAX_WEIGHT + 1),
         }
     elif shown is Stage.EVIDENCE:
-        digest = workspace.evidence.digest(patterns=service_of(request), inline_most=INLINE_MOST)
-        context |= {"pages": EVIDENCE_PAGES, "evidence": evidence_view.view_of(digest)}
+        patterns = service_of(request)
+        digest = workspace.evidence.digest(patterns=patterns, inline_most=INLINE_MOST)
+        split_values, split_errors = Fields(), Fields()
+        context |= {
+            "pages": EVIDENCE_PAGES,
+            "evidence": evidence_view.view_of(digest),
+            "values": split_values,
+            "split_errors": split_errors,
+            **before_after_section(request, None, patterns, split_values, split_errors),
+        }
+        if split_errors:
+            status = 400
     elif shown is Stage.OPTIONS:
         context |= {"order": aid.order(), "reflections": service.reflections()}
     else:

@@ -99,18 +99,20 @@ def patterns_page(request: Request) -> Response:
         report = found
     context = view.page(report, chat.shown, service.mood)
     split_errors = Fields()
-    split = _before_after(request, chat.id, service, values, split_errors)
+    split = before_after_section(request, chat.id, service, values, split_errors)
     return html(request, "patterns.html", "Patterns", {
         "chat": chat, "values": values, "errors": errors, "filtered": bool(since or until),
         "split_errors": split_errors, **context, **split,
     }, 400 if errors or split_errors else 200)
 
 
-def _before_after(request: Request, chat_id: int, service: PatternService, values: Fields,
-                  errors: Fields) -> dict[str, object]:
+def before_after_section(request: Request, chat_id: int | None, service: PatternService,
+                         values: Fields, errors: Fields) -> dict[str, object]:
     """The "Before and after" section: asked for once its form is sent (`compare` given).
 
     The date typed wins over a journal entry picked; with neither, only the shifts show.
+    Without a chat (the weighing-up pages) the log's shares and the mood are compared and
+    no shifts are looked for.
     """
     workspace = state_of(request).require()
     params = request.query_params
@@ -136,8 +138,9 @@ def _before_after(request: Request, chat_id: int, service: PatternService, value
         errors["split"] = sentence(exc.reason)
     except UnusableSplit as exc:
         errors["split"] = exc.message
-    found["shifts"] = split_view.shift_rows(
-        before_after.shifts(workspace, chat_id, patterns=service))
+    if chat_id is not None:
+        found["shifts"] = split_view.shift_rows(
+            before_after.shifts(workspace, chat_id, patterns=service))
     return found
 
 
