@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -146,8 +147,14 @@ def _restore_or_refuse(vault: Vault, path: Path, private: list[str]) -> str | No
     return refusal
 
 
+VOCABULARY = re.compile(r"[a-z0-9_-]+")
+"""The app's own ids (a log kind, a stage, a rating): public words a refusal may list as
+the allowed values, so never private text."""
+
+
 def _texts(line: Line) -> list[str]:
-    return [v for v in line["row"].values() if isinstance(v, str)]
+    return [v for v in line["row"].values()
+            if isinstance(v, str) and not VOCABULARY.fullmatch(v)]
 
 
 def test_the_valid_archive_restores_and_reads(valid_lines: tuple[bytes, tuple[Line, ...]],

@@ -86,13 +86,17 @@ or verdicts; a share there is a figure with its count, and a questionnaire's rea
 say "when you need to", which is not advice."""
 
 
+OWN_ENTRIES = re.compile(r'<select id="entry".*?</select>', re.S)
+"""The person's own journal entries, offered to pick a day from: their words, not ours."""
+
+
 def _pages(web: Web) -> dict[str, str]:
     found = {}
     for page in PAGES:
         html = web.get(page).text
         if page == "/decide/evidence":
             assert 'id="evidence-items"' in html  # the demo has records to quote
-        found[page] = visible_text(EVIDENCE_ITEMS.sub("", html))
+        found[page] = visible_text(OWN_ENTRIES.sub("", EVIDENCE_ITEMS.sub("", html)))
     return found
 
 
