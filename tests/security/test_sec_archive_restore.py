@@ -188,6 +188,10 @@ REVIEW_CASES = {
     "a status the pen does not know": ("held_drafts", {"status": f"{SECRET}"}, "status"),
     "a tag quoting private words": ("journal_entries", {"tags": [f"{SECRET}!"]}, "tags"),
     "a boolean that is text": ("safety_events", {"unsafe": "yes"}, "unsafe"),
+    "a log kind of private words with a space after": (
+        "behaviour_log", {"kind": f"{SECRET} "}, "kind"),
+    "a log kind of private words with a control character": (
+        "behaviour_log", {"kind": f"{SECRET}\x1b"}, "kind"),
     "a zero id": ("cycle_maps", {"id": 0}, "id"),
 }
 

@@ -174,8 +174,16 @@ def _stamps(row: Mapping[str, Any]) -> None:
 
 
 def _private_free(reason: str, row: Mapping[str, Any]) -> str:
-    """`reason`, unless it quotes any of the row's own words."""
-    words = [text for value in row.values() for text in _strings(value) if len(text) >= 3]
+    """`reason`, unless it quotes any of the row's own words, as they are or as a check may
+    quote them: without the spaces around them, or written out by `repr` (a control
+    character as `\x1b`)."""
+    words = [
+        form
+        for value in row.values()
+        for text in _strings(value)
+        for form in {text, text.strip(), repr(text)[1:-1], repr(text.strip())[1:-1]}
+        if len(form) >= 3
+    ]
     if any(text in reason for text in words):
         return "is not a value Clearheart accepts"
     return reason
