@@ -52,9 +52,9 @@ def report(
 ) -> None:
     """A few pages of what you recorded, to keep or to bring to a therapist or coach.
 
-    Patterns in a chat, your log, your needs, questionnaires and your cycle map, each
-    figure with what it rests on. No verdicts and no forecasts. The file names nothing
-    about what it is for.
+    Patterns in a chat, your log, your needs, questionnaires, your cycle map and where you
+    are in weighing things up, each figure with what it rests on. No verdicts and no
+    forecasts. The file names nothing about what it is for.
     """
     from clearheart.web.clarity.report import check_writable, file_name, write_report
 
