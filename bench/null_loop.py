@@ -19,7 +19,10 @@ is run on the same data as the floor; its bootstrap uses 200 resamples here for 
 
     .venv/bin/python bench/null_loop.py [--reps 400] [--quick] [--seed 12]
         [--kind series|chat] [--weeks 52 104] [--phi 0.9] [--setting drift]
-        [--out null_loop.json]
+        [--without-old] [--out null_loop.json]
+
+`--without-old` skips the old code (about half the time of a chat replicate); the
+replicates then draw different random numbers, so figures differ from a run with it.
 """
 
 from __future__ import annotations
@@ -144,13 +147,16 @@ def _poisson(mean: float, rng: random.Random) -> int:
     return k
 
 
-def chat_claims(messages: list[Message], rng: random.Random) -> tuple[tuple[bool, bool], ...]:
+def chat_claims(messages: list[Message], rng: random.Random,
+                with_old: bool = True) -> tuple[tuple[bool, bool], ...]:
     report = build_report(messages, "Ana")
     loop = report.loop
     ahead, behind = loop.pursuit_then_distance, loop.distance_then_pursuit
     new = (False, False)
     if ahead is not None and behind is not None:
         new = (ahead.clear or behind.clear, ahead.clear and ahead.r > 0)
+    if not with_old:
+        return new, (False, False)
     weeks = loop_before.weekly_indices(loop_before.week_signals(messages, "Ana"))
     pairs = [t for t in range(len(weeks) - 1)
              if weeks[t].pursuit is not None and weeks[t + 1].pursuit is not None]
@@ -192,7 +198,7 @@ def rate(hits: int, n: int) -> str:
 
 def run(reps: int, quick: bool, seed: int = 12, kind_only: str | None = None,
         weeks_only: tuple[int, ...] = (), phi_only: float | None = None,
-        setting_only: str | None = None) -> list[dict[str, object]]:
+        setting_only: str | None = None, with_old: bool = True) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for kind, label, weeks, phi, trend in settings(quick):
         if ((kind_only and kind != kind_only) or (weeks_only and weeks not in weeks_only)
@@ -206,15 +212,17 @@ def run(reps: int, quick: bool, seed: int = 12, kind_only: str | None = None,
                 if kind == "series":
                     p, d = pair_series(weeks, phi, trend, beta, rng)
                     new = new_claims(p, d, DEFAULT_MIN_WEEKS)
-                    old = old_claims(p, d, rng)
+                    old = old_claims(p, d, rng) if with_old else (False, False)
                     if tag == "null":
                         counts["test_null"] += new_claims(p, d, 5)[0]
                 else:
                     new, old = chat_claims(
-                        chat(weeks, phi, trend, beta, rng, overlap=label == OVERLAPPING), rng)
+                        chat(weeks, phi, trend, beta, rng, overlap=label == OVERLAPPING), rng,
+                        with_old)
                 counts[f"new_{tag}"] += new[0] if tag == "null" else new[1]
                 counts[f"old_{tag}"] += old[0] if tag == "null" else old[1]
-        rows.append({"kind": kind, "setting": label, "weeks": weeks, "reps": reps, **counts})
+        rows.append({"kind": kind, "setting": label, "weeks": weeks, "reps": reps,
+                     "with_old": with_old, **counts})
         print(f"{kind:6} {label:32} {weeks:4}w  false: new {rate(counts['new_null'], reps)}"
               f" (test alone {rate(counts['test_null'], reps) if kind == 'series' else '-'})"
               f"  old {rate(counts['old_null'], reps)}  power: new "
@@ -232,11 +240,12 @@ def main() -> None:
     parser.add_argument("--weeks", type=int, nargs="*", default=(), help="only these lengths")
     parser.add_argument("--phi", type=float, help="only this memory")
     parser.add_argument("--setting", help="only settings whose name holds this, e.g. drift")
+    parser.add_argument("--without-old", action="store_true", help="skip the old code")
     parser.add_argument("--out", default="null_loop.json", help="file name under bench/out")
     args = parser.parse_args()
     began = time.perf_counter()
     rows = run(args.reps, args.quick, args.seed, args.kind, tuple(args.weeks), args.phi,
-               args.setting)
+               args.setting, not args.without_old)
     out = Path(__file__).parent / "out"
     out.mkdir(exist_ok=True)
     import json

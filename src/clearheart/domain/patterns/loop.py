@@ -30,8 +30,11 @@ The decision, for each direction, is a Granger-style test over runs of three wee
 have both indices (see granger.py): each index is freed of its own previous week and the
 week number (a straight-line trend, so a shared slow drift is not read as a link), and the
 leading index's leftover this week is correlated with the other's leftover next week. Its
-p-value is corrected for the two directions by Holm's method at `alpha` (5%), so the chance
-of any false link, in either direction, stays at 5%.
+p-value is corrected for the two directions by Holm's method at `alpha` (4%), so the chance
+of any false link, in either direction, stays under the 5% goal. Why 4% and not 5%: at 5%
+the measured rate in long synthetic chats (two and three years, 2,000 replicates) sat at
+5.1–5.3% rather than under it, because the test's corrections for memory and drift are
+close but not exact; 4% keeps a margin for that, at a small cost in power.
 The test runs on the whole chat only: a person who tries many stretches of dates would
 otherwise find a link by chance, so a report for picked dates says where to look instead.
 
@@ -60,7 +63,8 @@ DEFAULT_MIN_WEEKS = 40
 WEEKS_FOR_A_MODEST_LINK = 130
 """Pairs at which a modest link (each week's index carrying 0.3 of the other's last week)
 shows about four times in five, measured in bench/null_loop.py."""
-ALPHA = 0.05
+ALPHA = 0.04
+"""The family level for the two directions together (see the module notes)."""
 LATE_START_HOUR = 23
 LATE_END_HOUR = 5
 Lead = Literal["pursuit", "distance"]

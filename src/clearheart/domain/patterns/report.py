@@ -45,7 +45,7 @@ from clearheart.domain.patterns.timeline_build import Blocks, build_timeline, st
 from clearheart.domain.patterns.unanswered import Unanswered, find_runs
 from clearheart.errors import InvalidInput
 
-REPORT_VERSION = 4
+REPORT_VERSION = 5
 """Bump when any figure is worked out differently: reports kept from before are then
 worked out again (a change of the report's shape is noticed without this)."""
 
