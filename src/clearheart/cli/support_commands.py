@@ -227,14 +227,14 @@ def reached(supporter_id: int, on_day: str, note: str) -> None:
     click.echo(f"Noted: {name}, {contact.on:%a %d %b %Y}.")
 
 
-def _due_json(d: Due, coaching: bool) -> dict[str, Any]:
+def _due_json(d: Due, nudged: set[int]) -> dict[str, Any]:
     return {
         "id": d.supporter.id,
         "name": d.supporter.name,
         "days": d.days,
         "every_days": d.supporter.details.every_days,
         "since_added": d.since_added,
-        "nudge": d.sentence if coaching else "",
+        "nudge": d.sentence if d.supporter.id in nudged else "",
     }
 
 
@@ -245,11 +245,12 @@ def due(as_json: bool) -> None:
     workspace = open_workspace()
     try:
         found = workspace.support.due()
+        nudged = {d.supporter.id for d in workspace.support.nudges()}
         coaching = workspace.safety.coaching()
     finally:
         workspace.close()
     if as_json:
-        echo_json({"coaching": coaching, "due": [_due_json(d, coaching) for d in found]})
+        echo_json({"coaching": coaching, "due": [_due_json(d, nudged) for d in found]})
         return
     if not found:
         click.echo("No one is past the time you chose.")
@@ -260,5 +261,5 @@ def due(as_json: bool) -> None:
             f"#{d.supporter.id}  {d.supporter.name}: {d.days} days "
             f"(you'd like {every_words(every)})"
         )
-        if coaching:
+        if d.supporter.id in nudged:
             click.echo(f"    {d.sentence}")
