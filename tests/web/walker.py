@@ -76,6 +76,8 @@ PAGES: dict[str, Fill] = {
     "/decide/evidence": lambda w: ["/decide/evidence"],
     "/decide/options": lambda w: ["/decide/options"],
     "/decide/plan": lambda w: ["/decide/plan"],
+    "/people": lambda w: ["/people"],
+    "/people/{supporter_id:id}": lambda w: [f"/people/{s.id}" for s in w.support.supporters()][:2],
 }
 """Each GET route's template, and the addresses that show all it can show."""
 

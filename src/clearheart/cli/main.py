@@ -51,6 +51,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
               "Check a message before you send it: what may land badly, and why."),
     "safety": (_CLI + "safety_commands:safety",
                "Whether suggestions may show, who can help, your own plan."),
+    "support": (_CLI + "support_commands:support",
+                "The people and places that help, and when you were last in touch."),
     "pen": (_CLI + "pen_commands:pen",
             "The holding pen: keep a draft for a while, then decide what to do."),
     "report": (_CLI + "report_commands:report",

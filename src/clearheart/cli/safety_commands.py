@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from clearheart.cli.numbers import ID
 from clearheart.cli.safety_present import (
     QUIET,
     country_json,
@@ -148,7 +149,7 @@ def country(code: str | None, as_json: bool) -> None:
 
 @safety.group("plan")
 def plan() -> None:
-    """Your safety plan: show it, load it from JSON, or clear it."""
+    """Your safety plan: show it, load it from JSON, add someone from your people, or clear it."""
 
 
 @plan.command("show")
@@ -186,6 +187,20 @@ def plan_load(source: str) -> None:
     finally:
         workspace.close()
     click.echo("Saved.")
+
+
+@plan.command("add")
+@click.argument("supporter_id", type=ID, metavar="ID")
+def plan_add(supporter_id: int) -> None:
+    """Copy someone from your people (`clearheart support list`) into the plan's people:
+    their name and how to reach them, so the plan stays whole on paper."""
+    workspace = open_workspace()
+    try:
+        workspace.support.add_to_plan(supporter_id)
+        name = workspace.support.get(supporter_id).name
+    finally:
+        workspace.close()
+    click.echo(f"Added {name} to the people on your plan.")
 
 
 @plan.command("clear")

@@ -41,6 +41,7 @@ from clearheart.store import (
     held_repo,
     journal_repo,
     safety_repo,
+    support_repo,
 )
 from clearheart.store.schema import TABLES
 from clearheart.store.settings_repo import PREFERENCES_KEY
@@ -96,6 +97,8 @@ ROW_RULES: dict[str, Callable[[Mapping[str, Any]], None]] = {
     "decision_aid": decide_repo.check_restored_aid,
     "decision_sure": decide_repo.check_restored_sure,
     "decision_plans": decide_repo.check_restored_plan,
+    "support_people": support_repo.check_restored_person,
+    "support_contacts": support_repo.check_restored_contact,
 }
 
 

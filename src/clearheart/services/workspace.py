@@ -19,6 +19,7 @@ from clearheart.services.journal import JournalService
 from clearheart.services.pause import PauseService
 from clearheart.services.practices import PracticesService
 from clearheart.services.safety import SafetyService
+from clearheart.services.support import SupportService
 from clearheart.store.settings_repo import SettingsRepo
 from clearheart.store.vault import Vault
 
@@ -44,6 +45,7 @@ class Workspace:
         self.pause = PauseService(engine, self.clock, self.journal, self.log, self.safety)
         self.evidence = EvidenceService(self.log, self.assess, self.chats, self.journal, self.clock)
         self.decide = DecideService(engine, self.clock, self.safety)
+        self.support = SupportService(engine, self.clock, self.safety, self.help)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:

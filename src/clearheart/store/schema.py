@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-HEAD = "0006"
+HEAD = "0008"
 """The newest migration; opening a vault below it runs the upgrade."""
 
 metadata = sa.MetaData()
@@ -222,9 +222,42 @@ decision_plans = sa.Table(
 """Every version of the choice and its plan, never overwritten (domain/decide/plan.py):
 `review_on` is an ISO date, `parts` the plan's filled parts by name."""
 
+# --- SUPPORT (issue 14 §2): the support network ------------------------------------
+
+support_people = sa.Table(
+    "support_people",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("good_for", sa.JSON, nullable=False),
+    sa.Column("words", sa.String(500), nullable=False),
+    sa.Column("how", sa.String(200), nullable=False),
+    sa.Column("every_days", sa.Integer),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)
+"""The people and places that help (domain/support.py): `good_for` a list of kind ids,
+`every_days` how often the person would like to be in touch (NULL: never nudge)."""
+
+support_contacts = sa.Table(
+    "support_contacts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("person_id", sa.Integer, sa.ForeignKey("support_people.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("on_day", sa.String(10), nullable=False),
+    sa.Column("note", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Index("ix_support_contacts_person_day", "person_id", "on_day"),
+)
+"""Each time the person reached out or spent time with a supporter: `on_day` an ISO date."""
+
 TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
           instruments, assessment_results, cycle_maps, behaviour_log, held_drafts,
-          safety_events, decision_aid, decision_sure, decision_plans)
+          safety_events, decision_aid, decision_sure, decision_plans,
+          support_people, support_contacts)
 """Every table holding the person's data, in dependency order (for export)."""
 
 DERIVED = (pattern_reports,)

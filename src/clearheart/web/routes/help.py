@@ -32,6 +32,7 @@ from clearheart.web.render import (
 if TYPE_CHECKING:
     from clearheart.domain.assess.model import Instrument
     from clearheart.domain.safety import Gate
+    from clearheart.domain.support import Supporter
     from clearheart.services.workspace import Workspace
 
 PLAN_ROWS = 3
@@ -116,7 +117,14 @@ def plan_page(request: Request, *, plan: Plan | None = None, errors: Fields | No
         **_plan_context(plan or workspace.help.plan()),
         "country": workspace.help.country(),
         "errors": errors or Fields(),
+        "network": _not_on_plan(workspace),
     }, status)
+
+
+def _not_on_plan(workspace: Workspace) -> list[Supporter]:
+    """The person's people (/people) not yet among the plan's, to copy in with one tap."""
+    on_plan = workspace.support.on_plan()
+    return [s for s in workspace.support.supporters() if s.id not in on_plan]
 
 
 def _plan_data(request: Request) -> dict[str, Any]:

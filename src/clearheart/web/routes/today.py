@@ -27,6 +27,9 @@ from clearheart.web.render import (
     state_of,
 )
 
+TODAY_NUDGES = 2
+"""At most this many gentle nudges about people (services/support.py) show here."""
+
 
 @dataclass(frozen=True, slots=True)
 class Card:
@@ -78,6 +81,7 @@ def today_page(request: Request, *, practice: Practice | None = None,
         "prompt": prompt_for_day(load_prompts(), now.date(), coaching=coaching),
         "evening_opens": schedule.evening_opens.strftime("%H:%M"),
         "weekly_day": WEEKDAYS[schedule.weekly_day],
+        "due": workspace.support.due()[:TODAY_NUDGES],
     }, status)
 
 
