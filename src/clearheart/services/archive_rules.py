@@ -40,6 +40,7 @@ from clearheart.store import (
     decide_repo,
     held_repo,
     journal_repo,
+    letting_go_repo,
     safety_repo,
 )
 from clearheart.store.schema import TABLES
@@ -96,6 +97,10 @@ ROW_RULES: dict[str, Callable[[Mapping[str, Any]], None]] = {
     "decision_aid": decide_repo.check_restored_aid,
     "decision_sure": decide_repo.check_restored_sure,
     "decision_plans": decide_repo.check_restored_plan,
+    "nocontact_rules": letting_go_repo.check_restored_rules,
+    "nocontact_contacts": letting_go_repo.check_restored_contact,
+    "urges": letting_go_repo.check_restored_urge,
+    "unsent_letters": letting_go_repo.check_restored_letter,
 }
 
 

@@ -16,9 +16,12 @@ from clearheart.services.decide import DecideService
 from clearheart.services.evidence import EvidenceService
 from clearheart.services.help import HelpService
 from clearheart.services.journal import JournalService
+from clearheart.services.letters import LetterService
+from clearheart.services.nocontact import NoContactService
 from clearheart.services.pause import PauseService
 from clearheart.services.practices import PracticesService
 from clearheart.services.safety import SafetyService
+from clearheart.services.urges import UrgeService
 from clearheart.store.settings_repo import SettingsRepo
 from clearheart.store.vault import Vault
 
@@ -44,6 +47,9 @@ class Workspace:
         self.pause = PauseService(engine, self.clock, self.journal, self.log, self.safety)
         self.evidence = EvidenceService(self.log, self.assess, self.chats, self.journal, self.clock)
         self.decide = DecideService(engine, self.clock, self.safety)
+        self.nocontact = NoContactService(engine, self.clock, self.chats)
+        self.urges = UrgeService(engine, self.clock, self.journal)
+        self.letters = LetterService(engine, self.clock)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:
