@@ -76,6 +76,16 @@ PAGES: dict[str, Fill] = {
     "/decide/evidence": lambda w: ["/decide/evidence"],
     "/decide/options": lambda w: ["/decide/options"],
     "/decide/plan": lambda w: ["/decide/plan"],
+    "/moving-on": lambda w: ["/moving-on"],
+    "/moving-on/contact": lambda w: ["/moving-on/contact"],
+    "/moving-on/urges": lambda w: ["/moving-on/urges"],
+    "/moving-on/letters": lambda w: ["/moving-on/letters"],
+    "/moving-on/letters/new": lambda w: [
+        "/moving-on/letters/new", "/moving-on/letters/new?heading=What+I+wanted+to+say"
+    ],
+    "/moving-on/letters/{letter_id:id}": lambda w: [
+        f"/moving-on/letters/{letter.id}" for letter in w.letters.letters()[:1]
+    ],
 }
 """Each GET route's template, and the addresses that show all it can show."""
 
