@@ -35,6 +35,11 @@ from clearheart.web.render import Fields, form_of, html, notify, see_other, sent
 TITLE = "Moving on"
 STRENGTH = Bounds(0, MAX_STRENGTH, "choose how strong it was, from 0 to 10")
 MINUTES = Bounds(0, MAX_MINUTES, "write the minutes as a whole number, up to 1440 (a day)")
+STRENGTHS = tuple(
+    {"value": n, "anchor": {0: "barely", MAX_STRENGTH: "overwhelming"}.get(n, "")}
+    for n in range(MAX_STRENGTH + 1)
+)
+"""The strength scale as the shared scale row draws it (_scale.html), words at both ends."""
 SECTIONS = (
     ("/moving-on/contact", "Keeping distance", "days without contact, in your own rules"),
     ("/moving-on/urges", "Urges to reach out", "note one instead of acting on it"),
@@ -72,62 +77,116 @@ def _minutes(text: str) -> int | None:
 
 def hub(request: Request) -> Response:
     workspace = state_of(request).require()
-    return html(request, "moving_on.html", TITLE, {
-        "sections": SECTIONS, "status": workspace.nocontact.status(),
-        "urges": len(workspace.urges.urges()), "letters": len(workspace.letters.letters()),
-    })
+    return html(
+        request,
+        "moving_on.html",
+        TITLE,
+        {
+            "sections": SECTIONS,
+            "status": workspace.nocontact.status(),
+            "urges": len(workspace.urges.urges()),
+            "letters": len(workspace.letters.letters()),
+        },
+    )
 
 
-def contact_page(request: Request, errors: Fields | None = None,
-                 form: dict[str, Any] | None = None, status: int = 200) -> Response:
+def contact_page(
+    request: Request,
+    errors: Fields | None = None,
+    form: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Response:
     workspace = state_of(request).require()
     tracker = workspace.nocontact
     found = tracker.status()
     current = found.rules.rules if found else None
     values = Fields(form or {})
     if form is None and current is not None:
-        values |= {"counts": "\n".join(current.counts),
-                   "exceptions": "\n".join(current.exceptions), "mode": current.mode.value}
-    return html(request, "moving_on_contact.html", TITLE, {
-        "status": found, "modes": MODES, "ways": WAYS, "starters": STARTERS,
-        "history": tuple(reversed(tracker.history())), "errors": errors or Fields(),
-        "values": values, "today": workspace.clock.now().date().isoformat(),
-    }, status)
+        values |= {
+            "counts": "\n".join(current.counts),
+            "exceptions": "\n".join(current.exceptions),
+            "mode": current.mode.value,
+        }
+    return html(
+        request,
+        "moving_on_contact.html",
+        TITLE,
+        {
+            "status": found,
+            "modes": MODES,
+            "ways": WAYS,
+            "starters": STARTERS,
+            "history": tuple(reversed(tracker.history())),
+            "errors": errors or Fields(),
+            "values": values,
+            "today": workspace.clock.now().date().isoformat(),
+        },
+        status,
+    )
 
 
-def urges_page(request: Request, errors: Fields | None = None,
-               form: dict[str, Any] | None = None, status: int = 200) -> Response:
+def urges_page(
+    request: Request,
+    errors: Fields | None = None,
+    form: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Response:
     workspace = state_of(request).require()
-    return html(request, "moving_on_urges.html", TITLE, {
-        "weeks": workspace.urges.weeks(), "urges": tuple(reversed(workspace.urges.urges())),
-        "triggers": TRIGGERS, "did": DID, "strengths": range(MAX_STRENGTH + 1),
-        "errors": errors or Fields(), "values": Fields(form or {}),
-        "chosen": set(form_of(request).getlist("triggers")) if form else set(),
-    }, status)
+    return html(
+        request,
+        "moving_on_urges.html",
+        TITLE,
+        {
+            "weeks": workspace.urges.weeks(),
+            "urges": tuple(reversed(workspace.urges.urges())),
+            "triggers": TRIGGERS,
+            "did": DID,
+            "strengths": STRENGTHS,
+            "errors": errors or Fields(),
+            "values": Fields(form or {}),
+            "chosen": set(form_of(request).getlist("triggers")) if form else set(),
+        },
+        status,
+    )
 
 
 def letters_page(request: Request) -> Response:
     workspace = state_of(request).require()
-    return html(request, "moving_on_letters.html", TITLE,
-                {"letters": workspace.letters.letters()})
+    return html(request, "moving_on_letters.html", TITLE, {"letters": workspace.letters.letters()})
 
 
-def letter_page(request: Request, errors: Fields | None = None,
-                form: dict[str, Any] | None = None, status: int = 200) -> Response:
+def letter_page(
+    request: Request,
+    errors: Fields | None = None,
+    form: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Response:
     workspace = state_of(request).require()
     letter_id = request.path_params.get("letter_id")
     letter = workspace.letters.get(letter_id) if letter_id is not None else None
     values = Fields(form or {})
     if form is None:
-        values |= ({"heading": letter.heading, "body": letter.body} if letter else
-                   {"heading": request.query_params.get("heading", DEFAULT_HEADING)[:200]})
-    return html(request, "moving_on_letter.html", TITLE, {
-        "letter": letter, "values": values, "errors": errors or Fields(),
-    }, status)
+        values |= (
+            {"heading": letter.heading, "body": letter.body}
+            if letter
+            else {"heading": request.query_params.get("heading", DEFAULT_HEADING)[:200]}
+        )
+    return html(
+        request,
+        "moving_on_letter.html",
+        TITLE,
+        {
+            "letter": letter,
+            "values": values,
+            "errors": errors or Fields(),
+        },
+        status,
+    )
 
 
-def _posted(page: Callable[..., Response], save: Callable[[Request], str],
-            done: str) -> Callable[[Request], Response]:
+def _posted(
+    page: Callable[..., Response], save: Callable[[Request], str], done: str
+) -> Callable[[Request], Response]:
     """Save, say so, go to the address `save` gives; on a problem, show it on `page`."""
 
     def handler(request: Request) -> Response:
@@ -144,38 +203,53 @@ def _posted(page: Callable[..., Response], save: Callable[[Request], str],
 
 def _start(request: Request) -> str:
     form, workspace = form_of(request), state_of(request).require()
-    workspace.nocontact.start(str(form.get("mode", "no-contact")),
-                              _day(str(form.get("started_on", "")), "started_on"),
-                              _lines(str(form.get("counts", ""))),
-                              _lines(str(form.get("exceptions", ""))))
+    workspace.nocontact.start(
+        str(form.get("mode", "no-contact")),
+        _day(str(form.get("started_on", "")), "started_on"),
+        _lines(str(form.get("counts", ""))),
+        _lines(str(form.get("exceptions", ""))),
+    )
     return "/moving-on/contact"
 
 
 def _rules(request: Request) -> str:
     form = form_of(request)
     state_of(request).require().nocontact.change_rules(
-        mode=str(form.get("mode", "")) or None, counts=_lines(str(form.get("counts", ""))),
-        exceptions=_lines(str(form.get("exceptions", ""))))
+        mode=str(form.get("mode", "")) or None,
+        counts=_lines(str(form.get("counts", ""))),
+        exceptions=_lines(str(form.get("exceptions", ""))),
+    )
     return "/moving-on/contact#rules"
 
 
 def _contact(request: Request) -> str:
     form, workspace = form_of(request), state_of(request).require()
-    workspace.nocontact.log_contact(ContactDraft(
-        _moment(str(form.get("at", "")), workspace.clock.now()), str(form.get("way", "")),
-        str(form.get("started_by", "")), str(form.get("exception", "")) or None,
-        str(form.get("note", "")) or None))
+    workspace.nocontact.log_contact(
+        ContactDraft(
+            _moment(str(form.get("at", "")), workspace.clock.now()),
+            str(form.get("way", "")),
+            str(form.get("started_by", "")),
+            str(form.get("exception", "")) or None,
+            str(form.get("note", "")) or None,
+        )
+    )
     return "/moving-on/contact"
 
 
 def _urge(request: Request) -> str:
     form, workspace = form_of(request), state_of(request).require()
     strength = read_whole(str(form.get("strength", "")), "strength", STRENGTH)
-    workspace.urges.log(UrgeDraft(
-        _moment(str(form.get("at", "")), workspace.clock.now()), strength,
-        tuple(str(t) for t in form.getlist("triggers")), str(form.get("own_trigger", "")),
-        _minutes(str(form.get("minutes", ""))), str(form.get("did", "rode-it-out")),
-        str(form.get("note", "")) or None))
+    workspace.urges.log(
+        UrgeDraft(
+            _moment(str(form.get("at", "")), workspace.clock.now()),
+            strength,
+            tuple(str(t) for t in form.getlist("triggers")),
+            str(form.get("own_trigger", "")),
+            _minutes(str(form.get("minutes", ""))),
+            str(form.get("did", "rode-it-out")),
+            str(form.get("note", "")) or None,
+        )
+    )
     return "/moving-on/urges#weeks"
 
 
@@ -200,20 +274,31 @@ SAVED_LETTER = "Kept here, and only here. Nothing was sent."
 routes = [
     Route("/moving-on", hub, methods=["GET"]),
     Route("/moving-on/contact", contact_page, methods=["GET"]),
-    Route("/moving-on/contact/start", _posted(contact_page, _start, "Started. Your rules are "
-                                              "saved."), methods=["POST"]),
-    Route("/moving-on/contact/rules", _posted(contact_page, _rules, "Saved as a new version. "
-                                              "Earlier ones are kept below."), methods=["POST"]),
+    Route(
+        "/moving-on/contact/start",
+        _posted(contact_page, _start, "Started. Your rules are saved."),
+        methods=["POST"],
+    ),
+    Route(
+        "/moving-on/contact/rules",
+        _posted(contact_page, _rules, "Saved as a new version. Earlier ones are kept below."),
+        methods=["POST"],
+    ),
     Route("/moving-on/contact", _posted(contact_page, _contact, "Noted."), methods=["POST"]),
     Route("/moving-on/urges", urges_page, methods=["GET"]),
-    Route("/moving-on/urges", _posted(urges_page, _urge, "Noted. Whatever you did, noticing it "
-                                      "counts."), methods=["POST"]),
+    Route(
+        "/moving-on/urges",
+        _posted(urges_page, _urge, "Noted. Whatever you did, noticing it counts."),
+        methods=["POST"],
+    ),
     Route("/moving-on/letters", letters_page, methods=["GET"]),
     Route("/moving-on/letters/new", letter_page, methods=["GET"]),
-    Route("/moving-on/letters/new", _posted(letter_page, _write, SAVED_LETTER),
-          methods=["POST"]),
+    Route("/moving-on/letters/new", _posted(letter_page, _write, SAVED_LETTER), methods=["POST"]),
     Route("/moving-on/letters/{letter_id:id}", letter_page, methods=["GET"]),
-    Route("/moving-on/letters/{letter_id:id}", _posted(letter_page, _write, SAVED_LETTER),
-          methods=["POST"]),
+    Route(
+        "/moving-on/letters/{letter_id:id}",
+        _posted(letter_page, _write, SAVED_LETTER),
+        methods=["POST"],
+    ),
     Route("/moving-on/letters/{letter_id:id}/delete", _delete_letter, methods=["POST"]),
 ]
