@@ -20,7 +20,7 @@ RULES = (
 )
 CONTACTS = (
     (29, time(19, 40), "email", "them", RULES[1][0], "Agreed a day for the box of books."),
-    (18, time(22, 5), "message", "me", None, "Sam wrote first; I answered twice."),
+    (18, time(22, 5), "message", "them", None, "Sam wrote first; I answered twice."),
 )
 URGES = (
     # days ago, hour, strength, triggers, own words, minutes, what Alex did
@@ -35,11 +35,19 @@ URGES = (
     (2, 23, 3, ("night",), None, None, "rode-it-out"),
 )
 LETTERS = (
-    (26, "What I wanted to say", "Sam,\n\nI kept hoping the next weekend would be the one "
-     "where you stayed. I know now that hoping was doing most of the work.\n\nI am letting "
-     "that go."),
-    (9, "The walk I keep thinking of", "The river path in April. I was happy that day, and "
-     "that was real. So were the months after it."),
+    (
+        26,
+        "What I wanted to say",
+        "Sam,\n\nI kept hoping the next weekend would be the one "
+        "where you stayed. I know now that hoping was doing most of the work.\n\nI am letting "
+        "that go.",
+    ),
+    (
+        9,
+        "The walk I keep thinking of",
+        "The river path in April. I was happy that day, and "
+        "that was real. So were the months after it.",
+    ),
 )
 
 
@@ -47,8 +55,9 @@ def _at(today: date, days_ago: int, clock: time) -> datetime:
     return datetime.combine(today - timedelta(days=days_ago), clock).astimezone()
 
 
-def store_demo_after_contact(workspace: Workspace, today: date,
-                             until: datetime | None = None) -> None:
+def store_demo_after_contact(
+    workspace: Workspace, today: date, until: datetime | None = None
+) -> None:
     """Write the chapter; the tracker starts STARTED_DAYS_AGO days before `today`."""
     started = _at(today, STARTED_DAYS_AGO, time(9, 0))
     if until is not None and started > until:
