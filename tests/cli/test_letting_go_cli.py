@@ -89,3 +89,29 @@ def test_letters_are_kept_shown_and_deleted(vault: Run) -> None:
     assert vault("nocontact", "letter", "delete", str(added["id"]), "--yes").code == 0
     assert json.loads(vault("nocontact", "letter", "list", "--json").out) == []
     assert vault("nocontact", "letter", "show", str(added["id"])).code != 0
+
+
+def test_records_are_kept_while_unsafe_and_nothing_coaches(vault: Run) -> None:
+    """Decision 0015: a person keeping distance from danger can still note it; the CLI
+    prints none of the pages' coaching lines in either state."""
+    coaching = ("rise and fall like a wave", "Stepping back is a way")
+    assert json.loads(vault("safety", "unsafe", "--json").out)["coaching"] is False
+    writes = (
+        ("nocontact", "start", "--counts", "texting", "--json"),
+        ("nocontact", "rules", "--exception", "work"),
+        ("nocontact", "contact", "--by", "them"),
+        ("urge", "log", "5", "--trigger", "night", "--did", "rode-it-out"),
+        ("nocontact", "letter", "add", "Kept, not sent."),
+    )
+    said = []
+    for args in writes:
+        done = vault(*args)
+        assert done.code == 0, (args, done.err)
+        said.append(done.out)
+    history = json.loads(vault("nocontact", "history", "--json").out)
+    assert [r["exceptions"] for r in history["rules"]] == [[], ["work"]]
+    assert len(history["contacts"]) == 1
+    assert len(json.loads(vault("urge", "list", "--json").out)) == 1
+    assert len(json.loads(vault("nocontact", "letter", "list", "--json").out)) == 1
+    said += [vault("urge", "summary").out, vault("nocontact", "status").out]
+    assert not any(words in out for out in said for words in coaching)

@@ -87,8 +87,51 @@ def test_bad_input_says_what_and_stores_nothing(
     assert archive.snapshot(shared_workspace.vault.engine) == before
 
 
-def test_pages_work_while_unsafe_with_coaching_at_rest(web: Web, unsafe_vault: None) -> None:
-    for path in ("/moving-on", "/moving-on/urges"):
+COACHING = {
+    "/moving-on": "Stepping back is a way of looking after yourself",
+    "/moving-on/urges": "Urges tend to rise and fall like a wave",
+}
+"""The coaching lines these pages carry while the gate is open (decision 0015)."""
+PAGES = ("/moving-on", "/moving-on/contact", "/moving-on/urges", "/moving-on/letters")
+
+
+def test_the_coaching_lines_show_while_safe(web: Web) -> None:
+    for path, words in COACHING.items():
         page = web.get(path).text
-        assert not marked(page) and "data-quiet" in page
-    assert web.post("/moving-on/urges", {"strength": "4", "did": "rode-it-out"}).status_code == 303
+        assert words in page and marked(page)
+
+
+def test_records_are_kept_while_unsafe_with_coaching_at_rest(
+    web: Web, shared_workspace: Workspace, unsafe_vault: None
+) -> None:
+    """Decision 0015: keeping distance is a record, like the log; only the coaching rests."""
+    assert not shared_workspace.safety.coaching()
+    for path in PAGES:
+        page = web.get(path)
+        assert page.status_code == 200, path
+        assert not marked(page.text), path
+        assert not any(words in page.text for words in COACHING.values()), path
+    assert all("data-quiet" in web.get(path).text for path in COACHING)
+
+    tracker, urges, letters = (
+        shared_workspace.nocontact,
+        shared_workspace.urges,
+        shared_workspace.letters,
+    )
+    versions, contacts = len(tracker.history()), len(tracker.contacts())
+    noted, kept = len(urges.urges()), len(letters.letters())
+    writes = (
+        ("/moving-on/contact/start", {"mode": "no-contact", "counts": "texting"}),
+        ("/moving-on/contact/rules", {"counts": "texting\ncalls", "exceptions": "work"}),
+        ("/moving-on/contact", {"way": "message", "started_by": "them"}),
+        ("/moving-on/urges", {"strength": "4", "did": "rode-it-out"}),
+        ("/moving-on/letters/new", {"heading": "To you", "body": "Kept, not sent."}),
+    )
+    for path, form in writes:
+        assert web.post(path, form).status_code == 303, path
+    assert len(tracker.history()) == versions + 2
+    assert len(tracker.contacts()) == contacts + 1
+    assert len(urges.urges()) == noted + 1
+    assert len(letters.letters()) == kept + 1
+    current = tracker.rules()
+    assert current is not None and current.rules.exceptions == ("work",)

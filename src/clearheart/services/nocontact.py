@@ -2,7 +2,7 @@
 
 Nothing here coaches, so nothing is refused while the safety gate is closed: keeping
 distance and noting contact are records, as the log is (the pages that show them mark
-their few coaching words through _coaching.html). Each write is checked whole first
+their few coaching words through _coaching.html; decision 0015). Each write is checked whole first
 (domain/letting_go) and stores nothing when any part is wrong.
 """
 
