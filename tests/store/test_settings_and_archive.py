@@ -134,7 +134,8 @@ def test_an_archive_from_an_earlier_schema_restores(engine: sa.Engine, tmp_path:
     assert old_header["schema"] == HEAD
     old_header["schema"] = "0002"
     for name in ("instruments", "assessment_results", "cycle_maps", "behaviour_log",
-                 "held_drafts", "decision_aid", "decision_sure", "decision_plans"):
+                 "held_drafts", "decision_aid", "decision_sure", "decision_plans",
+                 "nocontact_rules", "nocontact_contacts", "urges", "unsent_letters"):
         del old_header["tables"][name]
     old = tmp_path / "old.jsonl"
     old.write_bytes(json.dumps(old_header).encode() + b"\n" + b"".join(rows))
@@ -171,7 +172,8 @@ def test_chat_blocks_in_an_0002_archive_are_repacked_on_restore(engine: sa.Engin
     old_header = json.loads(header)
     old_header["schema"] = "0002"
     for name in ("instruments", "assessment_results", "cycle_maps", "behaviour_log",
-                 "held_drafts", "decision_aid", "decision_sure", "decision_plans"):
+                 "held_drafts", "decision_aid", "decision_sure", "decision_plans",
+                 "nocontact_rules", "nocontact_contacts", "urges", "unsent_letters"):
         del old_header["tables"][name]
     old_rows = []
     for raw in rows:

@@ -78,6 +78,16 @@ PAGES: dict[str, Fill] = {
     "/decide/plan": lambda w: ["/decide/plan"],
     "/people": lambda w: ["/people"],
     "/people/{supporter_id:id}": lambda w: [f"/people/{s.id}" for s in w.support.supporters()][:2],
+    "/moving-on": lambda w: ["/moving-on"],
+    "/moving-on/contact": lambda w: ["/moving-on/contact"],
+    "/moving-on/urges": lambda w: ["/moving-on/urges"],
+    "/moving-on/letters": lambda w: ["/moving-on/letters"],
+    "/moving-on/letters/new": lambda w: [
+        "/moving-on/letters/new", "/moving-on/letters/new?heading=What+I+wanted+to+say"
+    ],
+    "/moving-on/letters/{letter_id:id}": lambda w: [
+        f"/moving-on/letters/{letter.id}" for letter in w.letters.letters()[:1]
+    ],
 }
 """Each GET route's template, and the addresses that show all it can show."""
 

@@ -37,18 +37,29 @@ def jsonable(value: Any) -> Any:
 @click.command()
 @click.argument("chat_id", type=ID)
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="From this day (YYYY-MM-DD).")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]),
-              help="Up to and including this day (YYYY-MM-DD).")
-@click.option("--split", type=click.DateTime(["%Y-%m-%d"]),
-              help="Also compare before and after this day (YYYY-MM-DD), and list where "
-                   "the weekly figures shifted.")
+@click.option(
+    "--until", type=click.DateTime(["%Y-%m-%d"]), help="Up to and including this day (YYYY-MM-DD)."
+)
+@click.option(
+    "--split",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Also compare before and after this day (YYYY-MM-DD), and list where "
+    "the weekly figures shifted.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
-def patterns(chat_id: int, since: datetime | None, until: datetime | None,
-             split: datetime | None, as_json: bool) -> None:
+def patterns(
+    chat_id: int,
+    since: datetime | None,
+    until: datetime | None,
+    split: datetime | None,
+    as_json: bool,
+) -> None:
     """The patterns in a chat: who reaches out, reply times, unanswered runs, plans, the loop.
 
     Every figure says how much it rests on. Nothing here judges anyone.
     """
+    from clearheart.domain.letting_go.since_start import sentence as since_sentence
+    from clearheart.domain.patterns.sentence import them
     from clearheart.domain.patterns.sentences import describe
     from clearheart.services import before_after
     from clearheart.services.patterns import PatternService
@@ -57,30 +68,46 @@ def patterns(chat_id: int, since: datetime | None, until: datetime | None,
     extra: dict[str, Any] = {}
     try:
         service = PatternService(workspace.chats, workspace.journal)
-        report = service.report(chat_id, since.date() if since else None,
-                                until.date() if until else None)
+        report = service.report(
+            chat_id, since.date() if since else None, until.date() if until else None
+        )
         sentences = list(describe(report))
+        # Whole chat from the start day, whatever --since and --until say.
+        since_start = workspace.nocontact.in_chat(chat_id)
+        said = since_sentence(since_start, them(report)) if since_start else None
+        if said is not None:
+            sentences.append(said)
         if split is not None:
             compared = before_after.compare(workspace, split.date(), chat_id, patterns=service)
             found = before_after.shifts(workspace, chat_id, patterns=service)
             sentences += [*compared.sentences(), *before_after.shift_sentences(found)]
             extra = {
-                "before_after": {"split": compared.split.isoformat(), "chat_id": chat_id,
-                                 "comparisons": [_comparison(c) for c in compared.comparisons]},
+                "before_after": {
+                    "split": compared.split.isoformat(),
+                    "chat_id": chat_id,
+                    "comparisons": [_comparison(c) for c in compared.comparisons],
+                },
                 "shifts": [_comparison(c) for c in found],
             }
     finally:
         workspace.close()
     if as_json:
-        echo_json({
-            **jsonable(report),
-            **extra,
-            "sentences": [
-                {"topic": s.topic, "text": s.text, "claims_change": s.claims_change,
-                 "n": s.rests_on}
-                for s in sentences
-            ],
-        })
+        echo_json(
+            {
+                **jsonable(report),
+                **extra,
+                "since_no_contact": jsonable(since_start),
+                "sentences": [
+                    {
+                        "topic": s.topic,
+                        "text": s.text,
+                        "claims_change": s.claims_change,
+                        "n": s.rests_on,
+                    }
+                    for s in sentences
+                ],
+            }
+        )
         return
     topic = None
     for sentence in sentences:
@@ -92,8 +119,11 @@ def patterns(chat_id: int, since: datetime | None, until: datetime | None,
 
 def _comparison(comparison: Comparison) -> dict[str, Any]:
     """Both sides' figures and counts, the step's interval, the claim and its sentence."""
-    return {**jsonable(comparison), "claims_change": comparison.claims_change,
-            "text": comparison_sentence(comparison)}
+    return {
+        **jsonable(comparison),
+        "claims_change": comparison.claims_change,
+        "text": comparison_sentence(comparison),
+    }
 
 
 TOPICS = {
@@ -104,6 +134,7 @@ TOPICS = {
     "effort": "Message length and share",
     "plans": "Plans",
     "loop": "The loop",
+    "since_no_contact": "Since you began keeping distance",
     "before_after": "Before and after",
     "shifts": "Where the weekly figures shifted",
 }

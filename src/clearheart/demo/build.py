@@ -16,14 +16,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal, get_args
 
+from clearheart.demo.after_contact import chat_after, quiet_from, store_demo_after_contact
 from clearheart.demo.after_support import store_demo_support
 from clearheart.demo.assess import store_demo_assessments
-from clearheart.demo.chat import store_demo_chat
+from clearheart.demo.chat import load_chat_copy, store_demo_chat
 from clearheart.demo.cycle import store_demo_cycle
 from clearheart.demo.decide import store_demo_decide
 from clearheart.demo.log import store_demo_log
 from clearheart.demo.pen import store_demo_pen
-from clearheart.demo.story import Event, JournalEvent, story_start, timeline
+from clearheart.demo.story import Event, JournalEvent, load_story, story_start, timeline
 from clearheart.demo.unsafe import (
     LogEvent,
     PlanEvent,
@@ -86,13 +87,15 @@ def _calm_extras(workspace: Workspace, start: date, today: date,
                  until: datetime | None) -> None:
     """What the calm story keeps beside its journal: a chat, a map, a log, takes, a pen,
     and the decision aid, half-walked."""
-    store_demo_chat(workspace, start, today, until)
+    store_demo_chat(workspace, start, today, until, quiet_from(today),
+                    chat_after(today, load_chat_copy().me, load_story().partner))
     store_demo_cycle(workspace, start, until)
     store_demo_log(workspace, start, until)
     store_demo_assessments(workspace, start, until)
     store_demo_pen(workspace, start, until)
     store_demo_decide(workspace, start, until)
     store_demo_support(workspace, start, until)
+    store_demo_after_contact(workspace, today, until)
 
 
 def build_demo(home: Path, passphrase: str, *, today: date | None = None,

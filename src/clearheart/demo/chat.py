@@ -847,9 +847,14 @@ def demo_chat_messages(start: date, today: date, rng: random.Random) -> list[Mes
 
 
 def store_demo_chat(workspace: Workspace, start: date, today: date,
-                    until: datetime | None = None) -> Stored:
-    """Write the demo chat into the vault; with `until`, nothing later than it."""
+                    until: datetime | None = None, quiet_from: datetime | None = None,
+                    after: Sequence[Message] = ()) -> Stored:
+    """Write the demo chat into the vault; with `until`, nothing later than it. With
+    `quiet_from` (naive local), the story's messages stop there and only `after` follow:
+    the chat as exported after the person began keeping distance."""
     messages = demo_chat_messages(start, today, random.Random(CHAT_SEED))
+    if quiet_from is not None:
+        messages = [m for m in messages if m.ts < quiet_from] + list(after)
     if until is not None:
         last = until.astimezone().replace(tzinfo=None)
         messages = [m for m in messages if m.ts <= last]

@@ -40,6 +40,7 @@ from clearheart.store import (
     decide_repo,
     held_repo,
     journal_repo,
+    letting_go_repo,
     safety_repo,
     support_repo,
 )
@@ -99,6 +100,10 @@ ROW_RULES: dict[str, Callable[[Mapping[str, Any]], None]] = {
     "decision_plans": decide_repo.check_restored_plan,
     "support_people": support_repo.check_restored_person,
     "support_contacts": support_repo.check_restored_contact,
+    "nocontact_rules": letting_go_repo.check_restored_rules,
+    "nocontact_contacts": letting_go_repo.check_restored_contact,
+    "urges": letting_go_repo.check_restored_urge,
+    "unsent_letters": letting_go_repo.check_restored_letter,
 }
 
 

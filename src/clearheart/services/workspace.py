@@ -16,10 +16,13 @@ from clearheart.services.decide import DecideService
 from clearheart.services.evidence import EvidenceService
 from clearheart.services.help import HelpService
 from clearheart.services.journal import JournalService
+from clearheart.services.letters import LetterService
+from clearheart.services.nocontact import NoContactService
 from clearheart.services.pause import PauseService
 from clearheart.services.practices import PracticesService
 from clearheart.services.safety import SafetyService
 from clearheart.services.support import SupportService
+from clearheart.services.urges import UrgeService
 from clearheart.store.settings_repo import SettingsRepo
 from clearheart.store.vault import Vault
 
@@ -46,6 +49,9 @@ class Workspace:
         self.evidence = EvidenceService(self.log, self.assess, self.chats, self.journal, self.clock)
         self.decide = DecideService(engine, self.clock, self.safety)
         self.support = SupportService(engine, self.clock, self.safety, self.help)
+        self.nocontact = NoContactService(engine, self.clock, self.chats)
+        self.urges = UrgeService(engine, self.clock, self.journal)
+        self.letters = LetterService(engine, self.clock)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:

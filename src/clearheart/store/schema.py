@@ -253,10 +253,73 @@ support_contacts = sa.Table(
     sa.Index("ix_support_contacts_person_day", "person_id", "on_day"),
 )
 """Each time the person reached out or spent time with a supporter: `on_day` an ISO date."""
+# --- issue 14, CONTACT part (letting go): no-contact rules and contacts, urges, letters ---
+
+nocontact_rules = sa.Table(
+    "nocontact_rules",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("mode", sa.String(16), nullable=False),
+    sa.Column("started_on", sa.String(10), nullable=False),
+    sa.Column("counts", sa.JSON, nullable=False),
+    sa.Column("exceptions", sa.JSON, nullable=False),
+)
+"""Every version of the no-contact rules, never overwritten (domain/letting_go/rules.py):
+`mode` no-contact or low-contact, `started_on` an ISO date, `counts` and `exceptions`
+lists of the person's own lines. The newest version is the one in force."""
+
+nocontact_contacts = sa.Table(
+    "nocontact_contacts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("way", sa.String(20), nullable=False),
+    sa.Column("started_by", sa.String(8), nullable=False),
+    sa.Column("exception", sa.String(200)),
+    sa.Column("note", sa.Text),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Index("ix_nocontact_contacts_at", "at"),
+)
+"""Each contact logged (domain/letting_go/contacts.py): `exception` the exception it fell
+under, in the rules' words, or null when it counts."""
+
+urges = sa.Table(
+    "urges",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("strength", sa.Integer, nullable=False),
+    sa.Column("triggers", sa.JSON, nullable=False),
+    sa.Column("own_trigger", sa.String(200)),
+    sa.Column("minutes", sa.Integer),
+    sa.Column("did", sa.String(20), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Index("ix_urges_at", "at"),
+)
+"""Each urge to reach out (domain/letting_go/urges.py): `triggers` a list of trigger ids,
+`minutes` how long it lasted (null when not noted), `did` what the person did."""
+
+unsent_letters = sa.Table(
+    "unsent_letters",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("heading", sa.String(200), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+)
+"""Letters written and never sent (domain/letting_go/letters.py); never printed or shared."""
 
 TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
           instruments, assessment_results, cycle_maps, behaviour_log, held_drafts,
           safety_events, decision_aid, decision_sure, decision_plans,
+          nocontact_rules, nocontact_contacts, urges, unsent_letters,
           support_people, support_contacts)
 """Every table holding the person's data, in dependency order (for export)."""
 

@@ -8,8 +8,18 @@ from typing import Literal
 from clearheart.domain.patterns.report import PatternReport
 from clearheart.domain.patterns.wording import possessive
 
-Topic = Literal["conversations", "latency", "unanswered", "silences", "effort", "plans", "loop",
-                "before_after", "shifts"]
+Topic = Literal[
+    "conversations",
+    "latency",
+    "unanswered",
+    "silences",
+    "effort",
+    "plans",
+    "loop",
+    "before_after",
+    "shifts",
+    "since_no_contact",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from clearheart.domain.letting_go.since_start import sentence as since_sentence
 from clearheart.domain.patterns.wording import day
 from clearheart.errors import InvalidInput, UnusableSplit
 from clearheart.services import before_after
@@ -100,14 +101,47 @@ def patterns_page(request: Request) -> Response:
     context = view.page(report, chat.shown, service.mood)
     split_errors = Fields()
     split = before_after_section(request, chat.id, service, values, split_errors)
-    return html(request, "patterns.html", "Patterns", {
-        "chat": chat, "values": values, "errors": errors, "filtered": bool(since or until),
-        "split_errors": split_errors, **context, **split,
-    }, 400 if errors or split_errors else 200)
+    return html(
+        request,
+        "patterns.html",
+        "Patterns",
+        {
+            "chat": chat,
+            "values": values,
+            "errors": errors,
+            "filtered": bool(since or until),
+            "split_errors": split_errors,
+            **context,
+            **split,
+            **since_no_contact(
+                request, chat.id, chat.shown(chat.partner) if chat.partner else "the others"
+            ),
+        },
+        400 if errors or split_errors else 200,
+    )
 
 
-def before_after_section(request: Request, chat_id: int | None, service: PatternService,
-                         values: Fields, errors: Fields) -> dict[str, object]:
+def since_no_contact(request: Request, chat_id: int, them: str) -> dict[str, object]:
+    """The chat after the no-contact start, as evidence to look at: its sentence and the
+    start day (for a link to the patterns from then on), or nothing to show."""
+    nocontact = state_of(request).require().nocontact
+    found = nocontact.in_chat(chat_id)
+    said = since_sentence(found, them) if found else None
+    rules = nocontact.rules()
+    if found is None or said is None or rules is None:
+        return {"since_start": None}
+    return {
+        "since_start": {
+            "text": said.text,
+            "day": found.started_on.isoformat(),
+            "exceptions": bool(rules.rules.exceptions),
+        }
+    }
+
+
+def before_after_section(
+    request: Request, chat_id: int | None, service: PatternService, values: Fields, errors: Fields
+) -> dict[str, object]:
     """The "Before and after" section: asked for once its form is sent (`compare` given).
 
     The date typed wins over a journal entry picked; with neither, only the shifts show.
@@ -140,7 +174,8 @@ def before_after_section(request: Request, chat_id: int | None, service: Pattern
         errors["split"] = exc.message
     if chat_id is not None:
         found["shifts"] = split_view.shift_rows(
-            before_after.shifts(workspace, chat_id, patterns=service))
+            before_after.shifts(workspace, chat_id, patterns=service)
+        )
     return found
 
 
