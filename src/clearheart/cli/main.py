@@ -47,6 +47,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                  "What your own records show for each question of a decision."),
     "decide": (_CLI + "decide_commands:decide",
                "Weigh up the relationship at your own pace: values, paths, a plan."),
+    "dating": (_CLI + "dating_commands:dating",
+               "Dating again: your checklist, a notebook per new person, your commitments."),
     "check": (_CLI + "check_commands:check",
               "Check a message before you send it: what may land badly, and why."),
     "safety": (_CLI + "safety_commands:safety",

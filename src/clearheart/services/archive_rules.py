@@ -37,6 +37,7 @@ from clearheart.store import (
     behaviour_repo,
     chat_repo,
     cycle_repo,
+    dating_repo,
     decide_repo,
     held_repo,
     journal_repo,
@@ -96,6 +97,10 @@ ROW_RULES: dict[str, Callable[[Mapping[str, Any]], None]] = {
     "decision_aid": decide_repo.check_restored_aid,
     "decision_sure": decide_repo.check_restored_sure,
     "decision_plans": decide_repo.check_restored_plan,
+    "dating_checklists": dating_repo.check_restored_checklist,
+    "dating_commitments": dating_repo.check_restored_commitments,
+    "dating_people": dating_repo.check_restored_person,
+    "dating_notes": dating_repo.check_restored_note,
 }
 
 

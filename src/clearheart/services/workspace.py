@@ -12,6 +12,7 @@ from clearheart.services.behaviour import BehaviourService
 from clearheart.services.chats import ChatService
 from clearheart.services.clock import Clock, SystemClock
 from clearheart.services.cycle import CycleService
+from clearheart.services.dating import DatingService
 from clearheart.services.decide import DecideService
 from clearheart.services.evidence import EvidenceService
 from clearheart.services.help import HelpService
@@ -44,6 +45,8 @@ class Workspace:
         self.pause = PauseService(engine, self.clock, self.journal, self.log, self.safety)
         self.evidence = EvidenceService(self.log, self.assess, self.chats, self.journal, self.clock)
         self.decide = DecideService(engine, self.clock, self.safety)
+        self.dating = DatingService(engine, self.clock, self.safety, self.assess, self.log,
+                                    self.decide, self.evidence)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:
