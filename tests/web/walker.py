@@ -76,6 +76,11 @@ PAGES: dict[str, Fill] = {
     "/decide/evidence": lambda w: ["/decide/evidence"],
     "/decide/options": lambda w: ["/decide/options"],
     "/decide/plan": lambda w: ["/decide/plan"],
+    "/dating": lambda w: ["/dating"],
+    "/dating/checklist": lambda w: ["/dating/checklist"],
+    "/dating/people/{person_id:id}": lambda w: [
+        f"/dating/people/{p.id}" for p in w.dating.people()
+    ],
 }
 """Each GET route's template, and the addresses that show all it can show."""
 

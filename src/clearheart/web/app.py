@@ -21,6 +21,7 @@ from clearheart.web import uploads
 from clearheart.web.render import html, see_other
 from clearheart.web.routes import (
     chat_import,
+    dating,
     chats,
     cycle,
     decide,
@@ -90,6 +91,7 @@ def create_app(state: AppState) -> Starlette:
         *pause.routes,
         *cycle.routes,
         *decide.routes,
+        *dating.routes,
         *chat_import.routes,
         *chats.routes,
         *patterns.routes,
