@@ -35,6 +35,7 @@ def test_a_checklist_a_notebook_and_what_it_rests_on(vault: Any) -> None:
         added = vault(
             "dating",
             "note",
+            "add",
             "robin",
             "Dinner and a long talk.",
             "--on",
@@ -58,9 +59,9 @@ def test_a_checklist_a_notebook_and_what_it_rests_on(vault: Any) -> None:
 
 def test_bad_input_is_named_and_stores_nothing(vault: Any) -> None:
     vault("dating", "person", "add", "Robin")
-    bad = vault("dating", "note", "Robin", "A walk.", "--seen", "not-on-my-list")
+    bad = vault("dating", "note", "add", "Robin", "A walk.", "--seen", "not-on-my-list")
     assert bad.code != 0 and "not an item on your checklist" in bad.err
-    late = vault("dating", "note", "Robin", "A walk.", "--on", "2999-01-01")
+    late = vault("dating", "note", "add", "Robin", "A walk.", "--on", "2999-01-01")
     assert late.code != 0 and "after today" in late.err
     twice = vault("dating", "person", "add", "robin")
     assert twice.code != 0 and "already have a notebook" in twice.err
@@ -94,6 +95,6 @@ def test_rename_carries_the_questionnaire_takes_and_delete_is_for_good(
     assert vault("dating", "person", "rename", "Robin", "Rob").code == 0
     shown = json.loads(vault("dating", "person", "show", "Rob", "--json").out)
     assert len(shown["takes"]) == 1
-    vault("dating", "note", "Rob", "Coffee.")
+    vault("dating", "note", "add", "Rob", "Coffee.")
     assert vault("dating", "person", "delete", "Rob", "--yes").code == 0
     assert json.loads(vault("dating", "person", "list", "--json").out) == []

@@ -110,8 +110,14 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
                            ("dating", "person", "show", "1", "--json")),
     "dating person rename": "renames a notebook; prints a confirmation",
     "dating person delete": "deletes a notebook; prints a confirmation",
-    "dating note": (("dating", "note", "Jo", "A walk by the water; easy company."),),
+    "dating checklist history": (("dating", "checklist", "history"),
+                                 ("dating", "checklist", "history", "--json")),
+    "dating note add": (("dating", "note", "add", "Jo", "A walk by the water; easy company."),),
+    "dating note edit": "changes an entry; prints a confirmation (test_dating_notes_cli.py)",
+    "dating note delete": "deletes an entry; prints a confirmation (test_dating_notes_cli.py)",
     "dating commitments edit": (("dating", "commitments"), ("dating", "commitments", "--json")),
+    "dating commitments history": (("dating", "commitments", "history"),
+                                   ("dating", "commitments", "history", "--json")),
     "serve": "runs the web app (walked by tests/web/test_safety_everywhere.py)",
     "demo": "runs the web app on a throwaway vault",
     "export": "writes an archive; prints a count",
@@ -212,6 +218,8 @@ def test_no_coaching_while_unsafe_and_coaching_while_safe(vault: Run) -> None:
     assert not any(p["coaching"] for p in json.loads(unsafe[("prompts", "--json")].out))
     assert json.loads(unsafe[("decide", "options", "--json")].out) == []
     assert json.loads(unsafe[("dating", "commitments", "--json")].out)["texts"] == []
+    assert json.loads(unsafe[("dating", "commitments", "history", "--json")].out) == {
+        "coaching": False, "versions": []}
     assert json.loads(unsafe[("dating", "checklist", "suggest", "--json")].out)[
         "suggestions"] == []
     assert json.loads(unsafe[("decide", "status", "--json")].out)["options"] == []

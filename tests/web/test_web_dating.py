@@ -14,7 +14,7 @@ def test_a_notebook_from_a_checklist_to_what_it_rests_on(
 ) -> None:
     page = web.get("/dating/checklist")
     assert page.status_code == 200 and title_of(page.text).startswith("Someone new")
-    assert "an early sign worth noticing" in page.text
+    assert "Worth noticing early: a general idea, not from your own history" in page.text
     assert (
         web.post("/dating/checklist", {"action": "accept", "item": "f2-shrink"}).status_code == 303
     )

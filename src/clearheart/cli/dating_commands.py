@@ -7,23 +7,14 @@ rewording a commitment is refused (services/dating.py). Every read takes --json.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 import click
 
+from clearheart.cli.dating_note_commands import note
 from clearheart.cli.session import echo_json, open_workspace
-from clearheart.domain.dating import (
-    ANSWERS,
-    MATCHES,
-    SITUATIONS,
-    Checklist,
-    Commitments,
-    Item,
-    NoteDraft,
-    Tag,
-)
-from clearheart.errors import InvalidInput
+from clearheart.domain.dating import Checklist, Commitments, Item
 from clearheart.services.dating import PersonView
 
 _JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -49,9 +40,16 @@ def _echo_checklist(checklist: Checklist, as_json: bool) -> None:
         click.echo(f"{item.id}: {item.text}" + (f"  ({item.source})" if item.source else ""))
 
 
+def _saved(at: datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M") if at else "at an unknown time"
+
+
 @click.group()
 def dating() -> None:
     """Dating again: your checklist, a notebook per new person, your commitments."""
+
+
+dating.add_command(note)
 
 
 @dating.group(invoke_without_command=True)
@@ -130,6 +128,36 @@ def remove_(item_id: str) -> None:
 def add_(text: str) -> None:
     """Add an item in your own words."""
     _changed("add", text)
+
+
+@checklist.command("history")
+@_JSON
+def checklist_history(as_json: bool) -> None:
+    """Every saved version of your checklist, newest first."""
+    workspace = open_workspace()
+    try:
+        versions = workspace.dating.checklist_versions()
+    finally:
+        workspace.close()
+    rows = [
+        {
+            "version": v.version,
+            "saved_at": v.saved_at.isoformat() if v.saved_at else None,
+            "items": [_item_json(i) for i in v.items],
+        }
+        for v in reversed(versions)
+    ]
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        click.echo("No versions yet: your checklist has not been saved.")
+    for version in reversed(versions):
+        click.echo(f"Version {version.version}, saved {_saved(version.saved_at)}:")
+        for item in version.items:
+            click.echo(f"  - {item.text}")
+        if not version.items:
+            click.echo("  (empty)")
 
 
 # --- people ---------------------------------------------------------------------------
@@ -239,8 +267,11 @@ def person_show(who: str, as_json: bool) -> None:
     for line in (view.overview.answers, view.overview.words_actions, view.overview.moods):
         if line:
             click.echo(line)
-    for note in view.notes:
-        click.echo(f"{note.draft.on.isoformat()} ({note.draft.situation}): {note.draft.text}")
+    for entry in view.notes:
+        click.echo(
+            f"entry {entry.id}, {entry.draft.on.isoformat()} ({entry.draft.situation}): "
+            f"{entry.draft.text}"
+        )
     click.echo(f"Questionnaire takes about them: {len(view.takes)}.")
     if commitments:
         click.echo("Your commitments: " + " / ".join(commitments.texts))
@@ -277,65 +308,7 @@ def person_delete(who: str, yes: bool) -> None:
     )
 
 
-# --- notes and commitments ------------------------------------------------------------
-
-
-def _tags(
-    seen: tuple[str, ...], worry: tuple[str, ...], not_yet: tuple[str, ...]
-) -> dict[str, Tag]:
-    tags: dict[str, Tag] = {}
-    given: tuple[tuple[tuple[str, ...], Tag], ...] = (
-        (seen, "seen"),
-        (worry, "worry"),
-        (not_yet, "not-yet"),
-    )
-    for ids, tag in given:
-        for item_id in ids:
-            if item_id in tags:
-                raise InvalidInput("tags", f"{item_id[:60]!r} is tagged twice; choose one")
-            tags[item_id] = tag
-    return tags
-
-
-@dating.command("note")
-@click.argument("who")
-@click.argument("text")
-@click.option("--on", "on", help="The day, as YYYY-MM-DD (default: today).")
-@click.option("--situation", type=click.Choice(SITUATIONS), default="date", show_default=True)
-@click.option("--seen", multiple=True, metavar="ITEM", help="A checklist item you saw.")
-@click.option("--worry", multiple=True, metavar="ITEM", help="A checklist item that worried you.")
-@click.option("--not-yet", multiple=True, metavar="ITEM", help="An item not seen yet.")
-@click.option("--answer", type=click.Choice(ANSWERS), help="How they met a need you named.")
-@click.option("--words", type=click.Choice(MATCHES), help="Did their words and actions match?")
-@click.option("--mood", type=int, help="Your own mood around them, 1 (low) to 5 (good).")
-@click.option("--mood-word", default="", help="A word for that mood.")
-def note(
-    who: str,
-    text: str,
-    on: str | None,
-    situation: str,
-    seen: tuple[str, ...],
-    worry: tuple[str, ...],
-    not_yet: tuple[str, ...],
-    answer: str | None,
-    words: str | None,
-    mood: int | None,
-    mood_word: str,
-) -> None:
-    """Add a dated entry to someone's notebook."""
-    tags = _tags(seen, worry, not_yet)
-    workspace = open_workspace()
-    try:
-        try:
-            day = date.fromisoformat(on) if on else workspace.clock.now().date()
-        except ValueError:
-            raise InvalidInput("--on", "write the day as YYYY-MM-DD") from None
-        dating_ = workspace.dating
-        draft = NoteDraft(day, text, situation, tags, answer, words, mood, mood_word)  # type: ignore[arg-type]
-        dating_.add_note(dating_.find(who).id, draft)
-    finally:
-        workspace.close()
-    click.echo("Saved in the notebook.")
+# --- commitments ----------------------------------------------------------------------
 
 
 @dating.group(invoke_without_command=True)
@@ -364,6 +337,38 @@ def commitments(ctx: click.Context, as_json: bool) -> None:
     else:
         for n, text in enumerate(shown.texts, 1):
             click.echo(f"{n}. {text}")
+
+
+@commitments.command("history")
+@_JSON
+def commitments_history(as_json: bool) -> None:
+    """Every saved wording of your commitments, newest first."""
+    workspace = open_workspace()
+    try:
+        resting = workspace.dating.resting()
+        versions = workspace.dating.commitment_versions()
+    finally:
+        workspace.close()
+    rows = [
+        {
+            "version": v.version,
+            "saved_at": v.saved_at.isoformat() if v.saved_at else None,
+            "texts": list(v.texts),
+            "own": list(v.own),
+        }
+        for v in reversed(versions)
+    ]
+    if as_json:
+        echo_json({"coaching": not resting, "versions": rows})
+        return
+    if resting:
+        click.echo(RESTING)
+    elif not rows:
+        click.echo("No versions yet: the commitments are still in our first wording.")
+    for version in reversed(versions):
+        click.echo(f"Version {version.version}, saved {_saved(version.saved_at)}:")
+        for n, text in enumerate(version.texts, 1):
+            click.echo(f"  {n}. {text}")
 
 
 @commitments.command("edit")

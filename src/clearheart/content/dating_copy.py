@@ -16,7 +16,10 @@ from clearheart.errors import ContentInvalid
 
 _TOP = {"schema", "locale", "commitments", "kinds", "situations", "ideas"}
 _IDEA = {"id", "kind", "concept", "text"}
-SOURCES = {"look-for": "an idea worth looking for", "red-flag": "an early sign worth noticing"}
+SOURCES = {
+    "look-for": "a general idea, not from your own history",
+    "red-flag": "a general idea, not from your own history",
+}
 """Where an idea says it came from, by kind."""
 
 

@@ -44,7 +44,7 @@ from clearheart.domain.dating import (
     suggest,
 )
 from clearheart.domain.safety.gate import Source
-from clearheart.errors import InvalidInput
+from clearheart.errors import InvalidInput, NotFound
 from clearheart.services.assess import AssessService
 from clearheart.services.behaviour import BehaviourService
 from clearheart.services.clock import Clock
@@ -184,6 +184,16 @@ class DatingService:
         texts, version, saved = self.repo.commitments()
         return commitments_of(texts, self.copy().commitments, version, saved)
 
+    def commitment_versions(self) -> tuple[Commitments, ...]:
+        """Every saved wording, oldest first; none while coaching rests (as `commitments`)."""
+        if self.resting():
+            return ()
+        ours = self.copy().commitments
+        return tuple(
+            commitments_of(texts, ours, n, saved)
+            for n, (texts, saved) in enumerate(self.repo.commitment_versions(), 1)
+        )
+
     def reword(self, texts: list[str], at: datetime | None = None) -> Commitments:
         """Save a new version; a blank one goes back to our wording."""
         self._coaching("the commitments")
@@ -237,8 +247,31 @@ class DatingService:
         self.safety.notice(note.draft.text, Source.JOURNAL, moment)
         return note
 
-    def delete_note(self, note_id: int) -> None:
-        self.repo.delete_note(note_id)
+    def note(self, note_id: int, person_id: int | None = None) -> Note:
+        """One note; with `person_id`, only if it is in that person's notebook."""
+        found = self.repo.note(note_id)
+        if person_id is not None and found.person_id != person_id:
+            raise NotFound("note", str(note_id))
+        return found
+
+    def edit_note(
+        self,
+        note_id: int,
+        draft: NoteDraft,
+        person_id: int | None = None,
+        at: datetime | None = None,
+    ) -> Note:
+        """Rewrite a note, checked as a new one is; its tags may still name items taken off
+        the checklist since, so an old note keeps what it said about them."""
+        before = self.note(note_id, person_id)
+        moment = at or self.clock.now()
+        items = {i.id for i in self.checklist().items} | set(before.draft.tags)
+        note = self.repo.update_note(before.id, clean_note(draft, moment.date(), items))
+        self.safety.notice(note.draft.text, Source.JOURNAL, moment)
+        return note
+
+    def delete_note(self, note_id: int, person_id: int | None = None) -> None:
+        self.repo.delete_note(self.note(note_id, person_id).id)
 
     def view(self, person_id: int) -> PersonView:
         person = self.person(person_id)

@@ -176,6 +176,12 @@ class DatingRepo:
             return None, 0, None
         return tuple(row.texts), total, from_stamp(row.created_at, row.utc_offset)
 
+    def commitment_versions(self) -> tuple[tuple[tuple[str, ...], datetime], ...]:
+        """Every saved wording with when it was saved, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(dating_commitments).order_by(dating_commitments.c.id))
+            return tuple((tuple(r.texts), from_stamp(r.created_at, r.utc_offset)) for r in rows)
+
     def save_commitments(self, texts: tuple[str, ...], at: datetime) -> None:
         with self.engine.begin() as conn:
             conn.execute(
@@ -256,6 +262,34 @@ class DatingRepo:
                 .returning(dating_notes.c.id)
             ).scalar_one()
         return Note(cast(int, new_id), person_id, at, draft)
+
+    def note(self, note_id: int) -> Note:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(dating_notes).where(dating_notes.c.id == note_id)).first()
+        if row is None:
+            raise NotFound("note", str(note_id))
+        return _note(row)
+
+    def update_note(self, note_id: int, draft: NoteDraft) -> Note:
+        """Replace what a note says; when it was first written stays."""
+        with self.engine.begin() as conn:
+            changed = conn.execute(
+                sa.update(dating_notes)
+                .where(dating_notes.c.id == note_id)
+                .values(
+                    on_day=draft.on.isoformat(),
+                    situation=draft.situation,
+                    text=draft.text,
+                    tags=dict(draft.tags),
+                    answer=draft.answer,
+                    words_actions=draft.words_actions,
+                    mood=draft.mood,
+                    mood_word=draft.mood_word,
+                )
+            )
+        if not changed.rowcount:
+            raise NotFound("note", str(note_id))
+        return self.note(note_id)
 
     def notes(self, person_id: int) -> tuple[Note, ...]:
         """Oldest day first (then in the order written)."""

@@ -21,9 +21,9 @@ from clearheart.web import uploads
 from clearheart.web.render import html, see_other
 from clearheart.web.routes import (
     chat_import,
-    dating,
     chats,
     cycle,
+    dating,
     decide,
     evidence,
     help,

@@ -45,7 +45,7 @@ MATCH_LABELS = {
     "did-not-match": "No, they did not",
     "not-sure": "Not sure",
 }
-TAG_LABELS = {"seen": "Seen", "worry": "A worry", "not-yet": "Not yet"}
+TAG_LABELS = {"seen": "Seen", "worry": "A worry", "not-yet": "Not seen yet"}
 
 
 def _dating(request: Request) -> DatingService:
@@ -61,6 +61,7 @@ def hub(request: Request, errors: Fields | None = None, status: int = 200) -> Re
         {
             "checklist": dating.checklist(),
             "commitments": dating.commitments(),
+            "commitment_versions": dating.commitment_versions(),
             "people": dating.people(),
             "counts": dating.note_counts(),
             "errors": errors or Fields(),
@@ -80,7 +81,7 @@ def checklist_page(request: Request, errors: Fields | None = None, status: int =
             "suggestions": dating.suggestions(service_of(request)),
             "kinds": dating.copy().kinds,
             "errors": errors or Fields(),
-            "versions": len(dating.checklist_versions()),
+            "versions": dating.checklist_versions(),
         },
         status,
     )
@@ -102,14 +103,62 @@ def person_page(
         {
             "view": view,
             "commitments": dating.commitments(),
-            "items": dating.checklist().items,
-            "situations": dating.copy().situations,
-            "tags": TAG_LABELS,
-            "answers": ANSWER_LABELS,
-            "matches": MATCH_LABELS,
-            "today": workspace.clock.now().date().isoformat(),
             "form": Fields(form or {}),
             "errors": errors or Fields(),
+            **_note_form_context(request),
+        },
+        status,
+    )
+
+
+def _note_form_context(request: Request) -> dict[str, Any]:
+    workspace = state_of(request).require()
+    items = workspace.dating.checklist().items
+    return {
+        "items": items,
+        "item_names": {i.id: i.text for i in items},
+        "situations": workspace.dating.copy().situations,
+        "tags": TAG_LABELS,
+        "answers": ANSWER_LABELS,
+        "matches": MATCH_LABELS,
+        "today": workspace.clock.now().date().isoformat(),
+    }
+
+
+def _form_of_note(draft: NoteDraft) -> dict[str, str]:
+    """A saved note as the form's fields, so the edit page starts from what it says."""
+    return {
+        "on": draft.on.isoformat(),
+        "situation": draft.situation,
+        "text": draft.text,
+        "answer": draft.answer or "",
+        "words_actions": draft.words_actions or "",
+        "mood": str(draft.mood) if draft.mood is not None else "",
+        "mood_word": draft.mood_word,
+    } | {f"tag-{item}": tag for item, tag in draft.tags.items()}
+
+
+def note_edit_page(
+    request: Request,
+    errors: Fields | None = None,
+    form: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Response:
+    dating = _dating(request)
+    person = dating.person(path_id(request, "person_id"))
+    note = dating.note(path_id(request, "note_id"), person.id)
+    on_list = {i.id for i in dating.checklist().items}
+    return html(
+        request,
+        "dating_note_edit.html",
+        TITLE,
+        {
+            "person": person,
+            "note": note,
+            "kept": [item for item in note.draft.tags if item not in on_list],
+            "form": Fields(form if form is not None else _form_of_note(note.draft)),
+            "errors": errors or Fields(),
+            **_note_form_context(request),
         },
         status,
     )
@@ -199,6 +248,29 @@ def _note_post(request: Request) -> Response:
     return see_other(f"/dating/people/{person_id}#entries")
 
 
+def _note_edit_post(request: Request) -> Response:
+    workspace = state_of(request).require()
+    dating = workspace.dating
+    person_id, note_id = path_id(request, "person_id"), path_id(request, "note_id")
+    form = form_of(request)
+    try:
+        old = dating.note(note_id, person_id)
+        items = (*(i.id for i in dating.checklist().items), *old.draft.tags)
+        note = dating.edit_note(note_id, _draft(form, items), person_id)
+    except InvalidInput as problem:
+        return _problem(note_edit_page, request, problem, form={k: str(v) for k, v in form.items()})
+    after_writing(request, workspace, note.draft.text)
+    notify(request, "Saved.")
+    return see_other(f"/dating/people/{person_id}#note-{note_id}")
+
+
+def _note_delete_post(request: Request) -> Response:
+    person_id = path_id(request, "person_id")
+    _dating(request).delete_note(path_id(request, "note_id"), person_id)
+    notify(request, "Deleted. That entry is gone for good.")
+    return see_other(f"/dating/people/{person_id}#entries")
+
+
 def _rename_post(request: Request) -> Response:
     person_id = path_id(request, "person_id")
     try:
@@ -223,6 +295,15 @@ routes = [
     Route("/dating/people", _person_post, methods=["POST"]),
     Route("/dating/people/{person_id:id}", person_page, methods=["GET"]),
     Route("/dating/people/{person_id:id}/notes", _note_post, methods=["POST"]),
+    Route("/dating/people/{person_id:id}/notes/{note_id:id}/edit", note_edit_page, methods=["GET"]),
+    Route(
+        "/dating/people/{person_id:id}/notes/{note_id:id}/edit", _note_edit_post, methods=["POST"]
+    ),
+    Route(
+        "/dating/people/{person_id:id}/notes/{note_id:id}/delete",
+        _note_delete_post,
+        methods=["POST"],
+    ),
     Route("/dating/people/{person_id:id}/rename", _rename_post, methods=["POST"]),
     Route("/dating/people/{person_id:id}/delete", _delete_post, methods=["POST"]),
 ]
