@@ -118,13 +118,35 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "urge log": (("urge", "log", "6", "--trigger", "night"),),
     "urge list": (("urge", "list"), ("urge", "list", "--json")),
     "urge summary": (("urge", "summary"), ("urge", "summary", "--json")),
+    # `dating checklist` and `dating commitments` alone show; walked under a subcommand's key
+    "dating checklist suggest": (("dating", "checklist"), ("dating", "checklist", "--json"),
+                                 ("dating", "checklist", "suggest"),
+                                 ("dating", "checklist", "suggest", "--json")),
+    "dating checklist accept": "adds a suggestion; refused while resting (test_dating_cli.py)",
+    "dating checklist edit": "rewords an item; prints a confirmation",
+    "dating checklist remove": "removes an item; prints a confirmation",
+    "dating checklist add": "adds an item in the person's words; prints a confirmation",
+    "dating person add": "starts a notebook; prints its number",
+    "dating person list": (("dating", "person", "list"), ("dating", "person", "list", "--json")),
+    "dating person show": (("dating", "person", "show", "1"),
+                           ("dating", "person", "show", "1", "--json")),
+    "dating person rename": "renames a notebook; prints a confirmation",
+    "dating person delete": "deletes a notebook; prints a confirmation",
+    "dating checklist history": (("dating", "checklist", "history"),
+                                 ("dating", "checklist", "history", "--json")),
+    "dating note add": (("dating", "note", "add", "Jo", "A walk by the water; easy company."),),
+    "dating note edit": "changes an entry; prints a confirmation (test_dating_notes_cli.py)",
+    "dating note delete": "deletes an entry; prints a confirmation (test_dating_notes_cli.py)",
+    "dating commitments edit": (("dating", "commitments"), ("dating", "commitments", "--json")),
+    "dating commitments history": (("dating", "commitments", "history"),
+                                   ("dating", "commitments", "history", "--json")),
     "serve": "runs the web app (walked by tests/web/test_safety_everywhere.py)",
     "demo": "runs the web app on a throwaway vault",
     "export": "writes an archive; prints a count",
     "restore": "reads an archive; prints a count",
     "salvage": "writes an archive of what a damaged vault still reads; prints counts",
 }
-COACHES_WHEN_SAFE = ("check", "prompts", "decide")
+COACHES_WHEN_SAFE = ("check", "prompts", "decide", "dating")
 
 
 def leaves(group: click.Group, prefix: str = "") -> Iterator[str]:
@@ -160,6 +182,7 @@ def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call_main: Run) -> Ru
     months = call_main("import", "chat", str(DATA / "web" / "months.txt"), "--me", "Robin")
     assert months.code == 0, months.err  # long enough to compare before and after a day
     assert call_main("cycle", "set", "--example").code == 0
+    assert call_main("dating", "person", "add", "Jo").code == 0
     return call_main
 
 
@@ -185,6 +208,10 @@ def coaching_in(results: dict[tuple[str, ...], Any]) -> set[str]:
             words |= set(data["tips"]) | {f["why"] for f in data["flags"]}
             if data["rewrite"]:
                 words.add(data["rewrite"])
+        if args == ("dating", "commitments", "--json"):
+            words |= set(json.loads(result.out)["texts"])
+        if args == ("dating", "checklist", "suggest", "--json"):
+            words |= {s["text"] for s in json.loads(result.out)["suggestions"]}
         if args == ("decide", "options", "--json"):
             words |= {text for option in json.loads(result.out) for text in option.values()}
     return {w for w in words if len(w) >= 20}
@@ -212,6 +239,11 @@ def test_no_coaching_while_unsafe_and_coaching_while_safe(vault: Run) -> None:
         assert data["tips"] == [] and data["flags"] == [] and data["rewrite"] is None
     assert not any(p["coaching"] for p in json.loads(unsafe[("prompts", "--json")].out))
     assert json.loads(unsafe[("decide", "options", "--json")].out) == []
+    assert json.loads(unsafe[("dating", "commitments", "--json")].out)["texts"] == []
+    assert json.loads(unsafe[("dating", "commitments", "history", "--json")].out) == {
+        "coaching": False, "versions": []}
+    assert json.loads(unsafe[("dating", "checklist", "suggest", "--json")].out)[
+        "suggestions"] == []
     assert json.loads(unsafe[("decide", "status", "--json")].out)["options"] == []
     assert "safety plan show" in unsafe[("decide", "status")].out
     text = unsafe[("check", HARSH)].out

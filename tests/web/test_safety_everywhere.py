@@ -26,7 +26,7 @@ pytestmark = pytest.mark.xdist_group("safety_walk")
 COACHES_WHEN_SAFE = (
     "/today", "/journal", "/pause", "/pause/check", "/pause/rewrite", "/pause/urge",
     "/pause/kind", "/pause/need", "/cycle", "/log", "/reflect", "/reflect/my-needs/results",
-    "/evidence", "/moving-on", "/moving-on/urges",
+    "/evidence", "/moving-on", "/moving-on/urges", "/dating", "/dating/checklist",
 )
 """Pages that must show coaching while the gate is open (the walk checks at least these)."""
 

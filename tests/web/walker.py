@@ -88,6 +88,16 @@ PAGES: dict[str, Fill] = {
     "/moving-on/letters/{letter_id:id}": lambda w: [
         f"/moving-on/letters/{letter.id}" for letter in w.letters.letters()[:1]
     ],
+    "/dating": lambda w: ["/dating"],
+    "/dating/checklist": lambda w: ["/dating/checklist"],
+    "/dating/people/{person_id:id}": lambda w: [
+        f"/dating/people/{p.id}" for p in w.dating.people()
+    ],
+    "/dating/people/{person_id:id}/notes/{note_id:id}/edit": lambda w: [
+        f"/dating/people/{p.id}/notes/{n.id}/edit"
+        for p in w.dating.people()[:1]
+        for n in w.dating.view(p.id).notes[:1]
+    ],
 }
 """Each GET route's template, and the addresses that show all it can show."""
 

@@ -51,6 +51,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                   "No contact or low contact, in your own rules; unsent letters."),
     "urge": (_CLI + "letting_go_commands:urge",
              "Log an urge to reach out instead of acting on it; see urges over weeks."),
+    "dating": (_CLI + "dating_commands:dating",
+               "Dating again: your checklist, a notebook per new person, your commitments."),
     "check": (_CLI + "check_commands:check",
               "Check a message before you send it: what may land badly, and why."),
     "safety": (_CLI + "safety_commands:safety",

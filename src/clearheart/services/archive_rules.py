@@ -37,6 +37,7 @@ from clearheart.store import (
     behaviour_repo,
     chat_repo,
     cycle_repo,
+    dating_repo,
     decide_repo,
     held_repo,
     journal_repo,
@@ -104,6 +105,10 @@ ROW_RULES: dict[str, Callable[[Mapping[str, Any]], None]] = {
     "nocontact_contacts": letting_go_repo.check_restored_contact,
     "urges": letting_go_repo.check_restored_urge,
     "unsent_letters": letting_go_repo.check_restored_letter,
+    "dating_checklists": dating_repo.check_restored_checklist,
+    "dating_commitments": dating_repo.check_restored_commitments,
+    "dating_people": dating_repo.check_restored_person,
+    "dating_notes": dating_repo.check_restored_note,
 }
 
 

@@ -12,6 +12,7 @@ from clearheart.services.behaviour import BehaviourService
 from clearheart.services.chats import ChatService
 from clearheart.services.clock import Clock, SystemClock
 from clearheart.services.cycle import CycleService
+from clearheart.services.dating import DatingService
 from clearheart.services.decide import DecideService
 from clearheart.services.evidence import EvidenceService
 from clearheart.services.help import HelpService
@@ -52,6 +53,8 @@ class Workspace:
         self.nocontact = NoContactService(engine, self.clock, self.chats)
         self.urges = UrgeService(engine, self.clock, self.journal)
         self.letters = LetterService(engine, self.clock)
+        self.dating = DatingService(engine, self.clock, self.safety, self.assess, self.log,
+                                    self.decide, self.evidence)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:

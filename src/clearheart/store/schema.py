@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-HEAD = "0008"
+HEAD = "0009"
 """The newest migration; opening a vault below it runs the upgrade."""
 
 metadata = sa.MetaData()
@@ -315,12 +315,67 @@ unsent_letters = sa.Table(
     sa.Column("body", sa.Text, nullable=False),
 )
 """Letters written and never sent (domain/letting_go/letters.py); never printed or shared."""
+# --- DATING (issue 14, dating again: migration 0009) ---------------------------------
+
+dating_checklists = sa.Table(
+    "dating_checklists",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("items", sa.JSON, nullable=False),
+)
+"""Every version of the person's dating-again checklist (domain/dating/checklist.py), never
+overwritten; the newest is the list. `items` is a list of {"id", "text", "kind", "source"}."""
+
+dating_commitments = sa.Table(
+    "dating_commitments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("texts", sa.JSON, nullable=False),
+)
+"""Every version of the three commitments (domain/dating/commitments.py): a list of 3 texts."""
+
+dating_people = sa.Table(
+    "dating_people",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+)
+"""Someone new the person keeps a notebook about; `name` is also the dating-again
+questionnaire's `subject` for them."""
+
+dating_notes = sa.Table(
+    "dating_notes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("person_id", sa.Integer, sa.ForeignKey("dating_people.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("on_day", sa.String(10), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("situation", sa.String(20), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("tags", sa.JSON, nullable=False),
+    sa.Column("answer", sa.String(20)),
+    sa.Column("words_actions", sa.String(20)),
+    sa.Column("mood", sa.Integer),
+    sa.Column("mood_word", sa.String(40), nullable=False),
+    sa.Index("ix_dating_notes_person_day", "person_id", "on_day"),
+)
+"""One dated observation in a person's notebook (domain/dating/notebook.py): `on_day` an
+ISO date, `tags` {item id: "seen" | "worry" | "not-yet"}. Deleting the person deletes them."""
 
 TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
           instruments, assessment_results, cycle_maps, behaviour_log, held_drafts,
           safety_events, decision_aid, decision_sure, decision_plans,
           nocontact_rules, nocontact_contacts, urges, unsent_letters,
-          support_people, support_contacts)
+          support_people, support_contacts,
+          dating_checklists, dating_commitments, dating_people, dating_notes)
 """Every table holding the person's data, in dependency order (for export)."""
 
 DERIVED = (pattern_reports,)

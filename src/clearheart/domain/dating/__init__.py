@@ -1,0 +1,71 @@
+"""Dating again (concepts F1-F4): the person's checklist, a notebook per new person, what
+they have seen so far, and the three commitments. Pure: no clock, no storage."""
+
+from clearheart.domain.dating.checklist import (
+    ITEM_KINDS,
+    Checklist,
+    Item,
+    ItemKind,
+    Suggestion,
+    accept,
+    add_own,
+    clean_items,
+    clean_text,
+    edit,
+    remove,
+)
+from clearheart.domain.dating.commitments import Commitments, clean_commitments, commitments_of
+from clearheart.domain.dating.notebook import (
+    ANSWERS,
+    MATCHES,
+    SITUATIONS,
+    TAGS,
+    Answer,
+    Match,
+    Note,
+    NoteDraft,
+    Person,
+    Situation,
+    Tag,
+    clean_name,
+    clean_note,
+)
+from clearheart.domain.dating.seen import ItemSeen, Overview, overview
+from clearheart.domain.dating.suggest import ChatSeen, History, ValueSeen, suggest
+
+__all__ = [
+    "ANSWERS",
+    "ITEM_KINDS",
+    "MATCHES",
+    "SITUATIONS",
+    "TAGS",
+    "Answer",
+    "ChatSeen",
+    "Checklist",
+    "Commitments",
+    "History",
+    "Item",
+    "ItemKind",
+    "ItemSeen",
+    "Match",
+    "Note",
+    "NoteDraft",
+    "Overview",
+    "Person",
+    "Situation",
+    "Suggestion",
+    "Tag",
+    "ValueSeen",
+    "accept",
+    "add_own",
+    "clean_commitments",
+    "clean_items",
+    "clean_name",
+    "clean_note",
+    "clean_text",
+    "commitments_of",
+    "edit",
+    "overview",
+    "remove",
+    "suggest",
+]
