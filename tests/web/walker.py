@@ -76,6 +76,7 @@ PAGES: dict[str, Fill] = {
     "/decide/evidence": lambda w: ["/decide/evidence"],
     "/decide/options": lambda w: ["/decide/options"],
     "/decide/plan": lambda w: ["/decide/plan"],
+    "/moving-on/promise": lambda w: ["/moving-on/promise"],
 }
 """Each GET route's template, and the addresses that show all it can show."""
 

@@ -68,6 +68,7 @@ UPGRADES: dict[str, tuple[str, Callable[[str, Row], Row]]] = {
     "0003": ("0004", lambda table, row: row),
     "0004": ("0005", lambda table, row: row),
     "0005": ("0006", lambda table, row: row),
+    "0006": ("0010", lambda table, row: row),
 }
 """How a row written at one schema revision reads at the next, so archives
 from every earlier revision keep restoring. 0001 → 0002 only added tables."""

@@ -40,6 +40,7 @@ from clearheart.store import (
     decide_repo,
     held_repo,
     journal_repo,
+    promise_repo,
     safety_repo,
 )
 from clearheart.store.schema import TABLES
@@ -96,6 +97,9 @@ ROW_RULES: dict[str, Callable[[Mapping[str, Any]], None]] = {
     "decision_aid": decide_repo.check_restored_aid,
     "decision_sure": decide_repo.check_restored_sure,
     "decision_plans": decide_repo.check_restored_plan,
+    "promise_versions": promise_repo.check_restored_version,
+    "promise_pins": promise_repo.check_restored_pin,
+    "nudge_dismissals": promise_repo.check_restored_dismissal,
 }
 
 

@@ -16,8 +16,10 @@ from clearheart.services.decide import DecideService
 from clearheart.services.evidence import EvidenceService
 from clearheart.services.help import HelpService
 from clearheart.services.journal import JournalService
+from clearheart.services.nudges import NudgeService
 from clearheart.services.pause import PauseService
 from clearheart.services.practices import PracticesService
+from clearheart.services.promise import PromiseService
 from clearheart.services.safety import SafetyService
 from clearheart.store.settings_repo import SettingsRepo
 from clearheart.store.vault import Vault
@@ -44,6 +46,10 @@ class Workspace:
         self.pause = PauseService(engine, self.clock, self.journal, self.log, self.safety)
         self.evidence = EvidenceService(self.log, self.assess, self.chats, self.journal, self.clock)
         self.decide = DecideService(engine, self.clock, self.safety)
+        self.promise = PromiseService(
+            engine, self.clock, self.safety, self.journal, self.evidence
+        )
+        self.nudges = NudgeService(engine, self.clock, self.safety, self.journal)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:

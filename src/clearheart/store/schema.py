@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-HEAD = "0006"
+HEAD = "0010"
 """The newest migration; opening a vault below it runs the upgrade."""
 
 metadata = sa.MetaData()
@@ -222,9 +222,49 @@ decision_plans = sa.Table(
 """Every version of the choice and its plan, never overwritten (domain/decide/plan.py):
 `review_on` is an ISO date, `parts` the plan's filled parts by name."""
 
+# --- issue 14, PROMISE: the promise and what happened, pins, reflection nudges set aside ---
+
+promise_versions = sa.Table(
+    "promise_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("parts", sa.JSON, nullable=False),
+)
+"""Every saved version of the promise (domain/promise.py), never overwritten: `parts` a
+list of {"key", "heading", "text", "looks_at"}."""
+
+promise_pins = sa.Table(
+    "promise_pins",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("part_key", sa.String(40), nullable=False),
+    sa.Column("entry_id", sa.Integer,
+              sa.ForeignKey("journal_entries.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.UniqueConstraint("part_key", "entry_id", name="uq_promise_pin"),
+)
+"""A journal entry the person pinned beside one part of the promise (gone with the entry)."""
+
+nudge_dismissals = sa.Table(
+    "nudge_dismissals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entry_id", sa.Integer,
+              sa.ForeignKey("journal_entries.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.UniqueConstraint("entry_id", "kind", name="uq_nudge_dismissal"),
+)
+"""A reflection nudge (domain/reflection_cues.py) the person set aside for one entry."""
+
 TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
           instruments, assessment_results, cycle_maps, behaviour_log, held_drafts,
-          safety_events, decision_aid, decision_sure, decision_plans)
+          safety_events, decision_aid, decision_sure, decision_plans,
+          promise_versions, promise_pins, nudge_dismissals)
 """Every table holding the person's data, in dependency order (for export)."""
 
 DERIVED = (pattern_reports,)
