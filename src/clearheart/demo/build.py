@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal, get_args
 
+from clearheart.demo.after_promise import store_demo_promise
 from clearheart.demo.assess import store_demo_assessments
 from clearheart.demo.chat import store_demo_chat
 from clearheart.demo.cycle import store_demo_cycle
@@ -91,6 +92,7 @@ def _calm_extras(workspace: Workspace, start: date, today: date,
     store_demo_assessments(workspace, start, until)
     store_demo_pen(workspace, start, until)
     store_demo_decide(workspace, start, until)
+    store_demo_promise(workspace, start, until)
 
 
 def build_demo(home: Path, passphrase: str, *, today: date | None = None,
