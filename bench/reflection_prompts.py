@@ -58,8 +58,10 @@ def main() -> None:
 def _row(style: str, t: Counter[str]) -> str:
     fired = t["true"] + t["false"]
     precision = f"{t['true']}/{fired}" if fired else "n/a"
-    return (f"| {style} | {t['positives'] + t['negatives']} | {t['true']}/{t['positives']} | "
-            f"{precision} | {t['hard_false']}/{t['hard']} |")
+    return (
+        f"| {style} | {t['positives'] + t['negatives']} | {t['true']}/{t['positives']} | "
+        f"{precision} | {t['hard_false']}/{t['hard']} |"
+    )
 
 
 if __name__ == "__main__":

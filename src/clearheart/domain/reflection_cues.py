@@ -71,9 +71,9 @@ PATTERNS: Mapping[CueKind, tuple[str, ...]] = MappingProxyType(
             r"(?:gets|got|understands|understood|knows|knew|could)",
         ),
         "too-much": (
-            r"(?:maybe|perhaps|probably) i (?:was|am|'m|have been) (?:asking|expecting|wanting|"
+            r"(?:maybe|perhaps|probably) i(?: was| am|'m| have been) (?:asking|expecting|wanting|"
             r"needing) (?:for )?too much",
-            r"i (?:was|am|'m) (?:just )?too (?:much|needy|demanding|clingy|sensitive|intense)",
+            r"i(?: was| am|'m) (?:just )?too (?:much|needy|demanding|clingy|sensitive|intense)",
             r"(?:maybe|perhaps|probably) (?:it|this|all this)(?:'s| is| was) (?:all )?my fault",
             r"if i (?:had|'d)? ?(?:just )?(?:been|tried|asked) (?:less|better|harder|calmer|"
             r"quieter|more patient)",
