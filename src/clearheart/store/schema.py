@@ -244,7 +244,6 @@ promise_pins = sa.Table(
               sa.ForeignKey("journal_entries.id", ondelete="CASCADE"), nullable=False),
     sa.Column("created_at", sa.String(32), nullable=False),
     sa.Column("utc_offset", sa.Integer, nullable=False),
-    sa.UniqueConstraint("part_key", "entry_id", name="uq_promise_pin"),
 )
 """A journal entry the person pinned beside one part of the promise (gone with the entry)."""
 
@@ -257,7 +256,6 @@ nudge_dismissals = sa.Table(
     sa.Column("kind", sa.String(40), nullable=False),
     sa.Column("created_at", sa.String(32), nullable=False),
     sa.Column("utc_offset", sa.Integer, nullable=False),
-    sa.UniqueConstraint("entry_id", "kind", name="uq_nudge_dismissal"),
 )
 """A reflection nudge (domain/reflection_cues.py) the person set aside for one entry."""
 

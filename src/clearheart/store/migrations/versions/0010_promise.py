@@ -36,7 +36,6 @@ def upgrade() -> None:
         ),
         sa.Column("created_at", sa.String(32), nullable=False),
         sa.Column("utc_offset", sa.Integer, nullable=False),
-        sa.UniqueConstraint("part_key", "entry_id", name="uq_promise_pin"),
     )
     op.create_table(
         "nudge_dismissals",
@@ -50,7 +49,6 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(40), nullable=False),
         sa.Column("created_at", sa.String(32), nullable=False),
         sa.Column("utc_offset", sa.Integer, nullable=False),
-        sa.UniqueConstraint("entry_id", "kind", name="uq_nudge_dismissal"),
     )
 
 
