@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import clearheart
 from clearheart.domain.decide import Option, Plan
+from clearheart.domain.promise import Part as PromisePart
 from clearheart.errors import ArchiveInvalid
 from clearheart.services import archive
 from clearheart.services.workspace import Workspace
@@ -60,6 +61,10 @@ def valid_lines(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, tuple[
         workspace.pause.hold(f"{SECRET} held", 20)
         workspace.decide.choose(Plan(Option.PAUSE, NOW.date(), pause_days=14,
                                      boundaries=(f"{SECRET} boundary",)), NOW)
+        pinned = workspace.journal.add(f"{SECRET} pinned, but when it's good it's so good")
+        workspace.promise.save([PromisePart("us", "Us", f"{SECRET} hoped")], NOW)
+        workspace.promise.pin("us", pinned.id, NOW)
+        workspace.nudges.dismiss(pinned.id, "highs", NOW)
         workspace.safety.unsafe()
         out = folder / "plain.jsonl"
         archive.export(workspace.vault.engine, out, None, NOW)

@@ -98,6 +98,7 @@ PAGES: dict[str, Fill] = {
         for p in w.dating.people()[:1]
         for n in w.dating.view(p.id).notes[:1]
     ],
+    "/moving-on/promise": lambda w: ["/moving-on/promise"],
 }
 """Each GET route's template, and the addresses that show all it can show."""
 

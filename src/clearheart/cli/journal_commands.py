@@ -203,3 +203,41 @@ def prompts(theme: str | None, as_json: bool) -> None:
                    "written for this time: `clearheart prompts --theme safety`.")
     for p in chosen:
         click.echo(f"{p.id}  [{p.theme.value}]\n    {p.text}")
+
+
+@journal.command("nudges")
+@click.option("--json", "as_json", is_flag=True)
+def nudges(as_json: bool) -> None:
+    """Questions to sit with, offered because of a few words in your recent entries.
+
+    None is offered while suggestions rest for your safety. `journal set-aside` sets one
+    aside for its entry.
+    """
+    workspace = open_workspace()
+    try:
+        offered = workspace.nudges.recent()
+    finally:
+        workspace.close()
+    if as_json:
+        echo_json([{"entry": o.entry.id, "kind": o.nudge.kind, "concept": o.nudge.concept,
+                    "question": o.nudge.question, "hint": o.nudge.hint, "coaching": True}
+                   for o in offered])
+        return
+    if not offered:
+        click.echo("No questions waiting.")
+    for o in offered:
+        click.echo(f"#{o.entry.id} ({o.entry.created:%-d %b %Y})  [{o.nudge.kind}]\n"
+                   f"    {o.nudge.question}\n    {o.nudge.hint}")
+
+
+@journal.command("set-aside")
+@click.argument("entry_id", type=ID)
+@click.argument("kind")
+def set_aside(entry_id: int, kind: str) -> None:
+    """Set aside the question of KIND offered for entry ENTRY_ID; it is not offered again."""
+    workspace = open_workspace()
+    try:
+        workspace.nudges.dismiss(entry_id, kind)
+    finally:
+        workspace.close()
+    click.echo(f"Set aside for entry #{entry_id}.")

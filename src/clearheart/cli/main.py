@@ -45,6 +45,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                  "Patterns in a chat: who reaches out, replies, plans, the loop."),
     "evidence": (_CLI + "evidence_commands:evidence",
                  "What your own records show for each question of a decision."),
+    "promise": (_CLI + "promise_commands:promise",
+                "What you hoped for, beside what your own records show."),
     "decide": (_CLI + "decide_commands:decide",
                "Weigh up the relationship at your own pace: values, paths, a plan."),
     "nocontact": (_CLI + "letting_go_commands:nocontact",

@@ -18,6 +18,7 @@ from typing import Literal, get_args
 
 from clearheart.demo.after_contact import chat_after, quiet_from, store_demo_after_contact
 from clearheart.demo.after_dating import store_demo_dating
+from clearheart.demo.after_promise import store_demo_promise
 from clearheart.demo.after_support import store_demo_support
 from clearheart.demo.assess import store_demo_assessments
 from clearheart.demo.chat import load_chat_copy, store_demo_chat
@@ -98,6 +99,7 @@ def _calm_extras(workspace: Workspace, start: date, today: date,
     store_demo_support(workspace, start, until)
     store_demo_after_contact(workspace, today, until)
     store_demo_dating(workspace, start, until)
+    store_demo_promise(workspace, start, until)
 
 
 def build_demo(home: Path, passphrase: str, *, today: date | None = None,

@@ -42,6 +42,7 @@ from clearheart.store import (
     held_repo,
     journal_repo,
     letting_go_repo,
+    promise_repo,
     safety_repo,
     support_repo,
 )
@@ -109,6 +110,9 @@ ROW_RULES: dict[str, Callable[[Mapping[str, Any]], None]] = {
     "dating_commitments": dating_repo.check_restored_commitments,
     "dating_people": dating_repo.check_restored_person,
     "dating_notes": dating_repo.check_restored_note,
+    "promise_versions": promise_repo.check_restored_version,
+    "promise_pins": promise_repo.check_restored_pin,
+    "nudge_dismissals": promise_repo.check_restored_dismissal,
 }
 
 

@@ -19,8 +19,10 @@ from clearheart.services.help import HelpService
 from clearheart.services.journal import JournalService
 from clearheart.services.letters import LetterService
 from clearheart.services.nocontact import NoContactService
+from clearheart.services.nudges import NudgeService
 from clearheart.services.pause import PauseService
 from clearheart.services.practices import PracticesService
+from clearheart.services.promise import PromiseService
 from clearheart.services.safety import SafetyService
 from clearheart.services.support import SupportService
 from clearheart.services.urges import UrgeService
@@ -55,6 +57,10 @@ class Workspace:
         self.letters = LetterService(engine, self.clock)
         self.dating = DatingService(engine, self.clock, self.safety, self.assess, self.log,
                                     self.decide, self.evidence)
+        self.promise = PromiseService(
+            engine, self.clock, self.safety, self.journal, self.evidence
+        )
+        self.nudges = NudgeService(engine, self.clock, self.safety, self.journal)
 
     @classmethod
     def create(cls, home: Path, passphrase: str, clock: Clock | None = None) -> Workspace:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-HEAD = "0009"
+HEAD = "0010"
 """The newest migration; opening a vault below it runs the upgrade."""
 
 metadata = sa.MetaData()
@@ -370,12 +370,50 @@ dating_notes = sa.Table(
 """One dated observation in a person's notebook (domain/dating/notebook.py): `on_day` an
 ISO date, `tags` {item id: "seen" | "worry" | "not-yet"}. Deleting the person deletes them."""
 
+# --- issue 14, PROMISE: the promise and what happened, pins, reflection nudges set aside ---
+
+promise_versions = sa.Table(
+    "promise_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+    sa.Column("parts", sa.JSON, nullable=False),
+)
+"""Every saved version of the promise (domain/promise.py), never overwritten: `parts` a
+list of {"key", "heading", "text", "looks_at"}."""
+
+promise_pins = sa.Table(
+    "promise_pins",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("part_key", sa.String(40), nullable=False),
+    sa.Column("entry_id", sa.Integer,
+              sa.ForeignKey("journal_entries.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+)
+"""A journal entry the person pinned beside one part of the promise (gone with the entry)."""
+
+nudge_dismissals = sa.Table(
+    "nudge_dismissals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entry_id", sa.Integer,
+              sa.ForeignKey("journal_entries.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+)
+"""A reflection nudge (domain/reflection_cues.py) the person set aside for one entry."""
+
 TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
           instruments, assessment_results, cycle_maps, behaviour_log, held_drafts,
           safety_events, decision_aid, decision_sure, decision_plans,
           nocontact_rules, nocontact_contacts, urges, unsent_letters,
           support_people, support_contacts,
-          dating_checklists, dating_commitments, dating_people, dating_notes)
+          dating_checklists, dating_commitments, dating_people, dating_notes,
+          promise_versions, promise_pins, nudge_dismissals)
 """Every table holding the person's data, in dependency order (for export)."""
 
 DERIVED = (pattern_reports,)

@@ -43,11 +43,17 @@ class PageView:
     until: str
 
 
-def _item(item: EvidenceItem) -> ItemView:
-    period = (
+def period_of(item: EvidenceItem) -> str:
+    """ "3 March 2026 to 30 June 2026", or one day."""
+    return (
         day(item.since) if item.since == item.until else f"{day(item.since)} to {day(item.until)}"
     )
-    return ItemView(item, period, tuple((month(p.start), p.shown, p.n) for p in item.months))
+
+
+def _item(item: EvidenceItem) -> ItemView:
+    return ItemView(
+        item, period_of(item), tuple((month(p.start), p.shown, p.n) for p in item.months)
+    )
 
 
 def view_of(digest: Digest) -> PageView:

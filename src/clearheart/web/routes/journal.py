@@ -1,4 +1,5 @@
-"""The journal: write, read (30 a page, newest first), search, edit, delete."""
+"""The journal: write, read (30 a page, newest first), search, edit, delete, and the
+reflection nudges offered beside entries (services/nudges.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from clearheart.web.render import (
 )
 
 PAGE_SIZE = 30
+NUDGES_SHOWN = 3
+"""The journal page offers at most this many reflection nudges, newest entry first."""
 THEMES = {
     Theme.SAFETY: "Feeling safer",
     Theme.NOTICING_THE_LOOP: "Noticing the pattern",
@@ -72,6 +75,7 @@ def journal_page(request: Request, *, query: str | None = None, draft: Fields | 
         "query": query,
         "hits": (),
         "page": None,
+        "nudges": [(o.entry, o.nudge) for o in workspace.nudges.recent()][:NUDGES_SHOWN],
     }
     if query:
         context["hits"] = workspace.journal.search(query)
@@ -144,6 +148,7 @@ def _edit_page(request: Request, draft: Fields | None = None, errors: Fields | N
         "kept_prompt": chosen.id if kept and chosen else "",
         "groups": prompt_groups(coaching),
         "emotions": load_emotions(),
+        "nudges": [(entry, n) for n in workspace.nudges.for_entry(entry)],
     }
     return html(request, "edit.html", "Edit", context, status)
 
@@ -172,6 +177,15 @@ def search(request: Request) -> Response:
     return journal_page(request, query=str(form_of(request).get("q", "")))
 
 
+def set_aside(request: Request) -> Response:
+    """Set a reflection nudge aside for one entry; back to the entry or the journal."""
+    entry_id = path_id(request, "entry_id")
+    state_of(request).require().nudges.dismiss(entry_id, request.path_params["kind"])
+    notify(request, "Set aside. It will not be offered for that entry again.")
+    back = form_of(request).get("back")
+    return see_other(f"/journal/{entry_id}/edit" if back == "entry" else "/journal")
+
+
 def delete(request: Request) -> Response:
     state_of(request).require().journal.delete(path_id(request, "entry_id"))
     notify(request, "Deleted. It is gone for good.")
@@ -185,4 +199,5 @@ routes = [
     Route("/journal/{entry_id:id}/edit", _edit_page, methods=["GET"]),
     Route("/journal/{entry_id:id}/edit", edit, methods=["POST"]),
     Route("/journal/{entry_id:id}/delete", delete, methods=["POST"]),
+    Route("/journal/{entry_id:id}/nudges/{kind:str}/set-aside", set_aside, methods=["POST"]),
 ]
