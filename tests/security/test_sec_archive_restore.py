@@ -65,6 +65,7 @@ def valid_lines(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, tuple[
         workspace.promise.save([PromisePart("us", "Us", f"{SECRET} hoped")], NOW)
         workspace.promise.pin("us", pinned.id, NOW)
         workspace.nudges.dismiss(pinned.id, "highs", NOW)
+        workspace.dating.reword([f"{SECRET} commitment", "", ""], NOW)
         workspace.safety.unsafe()
         out = folder / "plain.jsonl"
         archive.export(workspace.vault.engine, out, None, NOW)

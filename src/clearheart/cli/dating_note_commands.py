@@ -12,9 +12,14 @@ from datetime import date
 
 import click
 
+from clearheart.cli.numbers import ID, Whole
 from clearheart.cli.session import open_workspace
 from clearheart.domain.dating import ANSWERS, MATCHES, SITUATIONS, NoteDraft, Tag
+from clearheart.domain.dating.notebook import MOOD_RANGE
+from clearheart.domain.whole_numbers import Bounds
 from clearheart.errors import InvalidInput
+
+MOOD = Whole(Bounds(*MOOD_RANGE, "choose from 1 (low) to 5 (good)"))
 
 
 def _tags(
@@ -43,7 +48,7 @@ _NOTE_OPTIONS = (
     click.option("--not-yet", multiple=True, metavar="ITEM", help="An item not seen yet."),
     click.option("--answer", type=click.Choice(ANSWERS), help="How they met a need you named."),
     click.option("--words", type=click.Choice(MATCHES), help="Did their words and actions match?"),
-    click.option("--mood", type=int, help="Your own mood around them, 1 (low) to 5 (good)."),
+    click.option("--mood", type=MOOD, help="Your own mood around them, 1 (low) to 5 (good)."),
 )
 
 
@@ -101,7 +106,7 @@ CLEARABLE = ("answer", "words", "mood", "mood-word", "tags")
 
 
 @note.command("edit")
-@click.argument("note_id", type=int)
+@click.argument("note_id", type=ID)
 @click.option("--text", help="New words for the entry.")
 @click.option("--situation", type=click.Choice(SITUATIONS), help="The kind of situation.")
 @_note_options
@@ -156,7 +161,7 @@ def note_edit(
 
 
 @note.command("delete")
-@click.argument("note_id", type=int)
+@click.argument("note_id", type=ID)
 @click.option("--yes", is_flag=True, help="Do not ask first.")
 def note_delete(note_id: int, yes: bool) -> None:
     """Delete one entry, for good."""
