@@ -70,6 +70,12 @@ class Urge:
     did: Did
     note: str | None
 
+    @property
+    def set_off(self) -> tuple[str, ...]:
+        """What set it off, in words: the offered triggers (lower case) and the person's own."""
+        words = tuple(TRIGGERS[t].lower() for t in self.triggers if t in TRIGGERS)
+        return words + ((self.own_trigger,) if self.own_trigger else ())
+
 
 def read_did(text: str) -> Did:
     value = text.strip().lower().replace("_", "-").replace(" ", "-")

@@ -30,6 +30,7 @@ from clearheart.domain.letting_go import (
 from clearheart.domain.letting_go.urges import MAX_MINUTES
 from clearheart.domain.whole_numbers import Bounds, read_whole
 from clearheart.errors import InvalidInput
+from clearheart.services.workspace import Workspace
 from clearheart.web.render import Fields, form_of, html, notify, see_other, sentence, state_of
 
 TITLE = "Moving on"
@@ -44,8 +45,50 @@ SECTIONS = (
     ("/moving-on/contact", "Keeping distance", "days without contact, in your own rules"),
     ("/moving-on/urges", "Urges to reach out", "note one instead of acting on it"),
     ("/moving-on/letters", "Unsent letters", "words you keep here and never send"),
+    ("/moving-on/promise", "Then and now", "what you hoped for, beside what your records show"),
+    ("/people", "People who help", "a life outside the relationship, and who is in it"),
+    ("/dating", "Someone new", "your own checklist, and a notebook for each new person"),
 )
-"""The hub's sections (other parts of issue 14 add theirs beside them)."""
+"""The hub's sections: address, name, what it is for."""
+REACH_MOST = 3
+"""People the urge page offers to reach instead (good for talk or company, most recent first)."""
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _hub_lines(workspace: Workspace) -> dict[str, str]:
+    """One plain line per section saying where it stands, with its count."""
+    status = workspace.nocontact.status()
+    if status is None:
+        distance = "Not started. Begin whenever you are ready."
+    else:
+        since = "your last contact" if status.count.last_contact else "you began"
+        distance = f"{_plural(status.count.days_since, 'day', 'days')} since {since}."
+    versions = len(workspace.promise.history())
+    people = workspace.support.summary()
+    notebooks = len(workspace.dating.people())
+    return {
+        "/moving-on/contact": distance,
+        "/moving-on/urges": f"{_plural(len(workspace.urges.urges()), 'urge', 'urges')} noted.",
+        "/moving-on/letters": f"{_plural(len(workspace.letters.letters()), 'letter', 'letters')}"
+                              " kept.",
+        "/moving-on/promise": (
+            "Resting for now, while your safety comes first." if workspace.promise.resting()
+            else f"Written, {_plural(versions, 'version', 'versions')} kept." if versions
+            else "Not written yet."
+        ),
+        "/people": (
+            f"{_plural(people.people, 'person or place', 'people and places')}; in touch with "
+            f"{people.reached} in the last 30 days." if people.people
+            else "No one listed yet."
+        ),
+        "/dating": (
+            f"{_plural(notebooks, 'notebook', 'notebooks')} kept." if notebooks
+            else "No notebooks yet."
+        ),
+    }
 
 
 def _lines(text: str) -> list[str]:
@@ -83,9 +126,7 @@ def hub(request: Request) -> Response:
         TITLE,
         {
             "sections": SECTIONS,
-            "status": workspace.nocontact.status(),
-            "urges": len(workspace.urges.urges()),
-            "letters": len(workspace.letters.letters()),
+            "lines": _hub_lines(workspace),
         },
     )
 
@@ -138,6 +179,7 @@ def urges_page(
         TITLE,
         {
             "weeks": workspace.urges.weeks(),
+            "reach": workspace.support.for_hard_moments()[:REACH_MOST],
             "urges": tuple(reversed(workspace.urges.urges())),
             "triggers": TRIGGERS,
             "did": DID,
