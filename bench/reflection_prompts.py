@@ -8,6 +8,9 @@ Sets (bench/data/, columns: label, style, hard, text):
 - sealed: reflection_sealed.tsv, 312 texts written before the detector or its tests were
   read, balanced by style (tidy, texting, ramble, terse: one line under eight words) and
   label (8 of each cue kind and 30 hard negatives per style). Never tune on it.
+- sealed2: reflection_sealed2.tsv, 345 texts by a second writer who never read the rules,
+  their tests or the earlier sets (same styles; 8 of each cue kind, 36-37 hard negatives
+  and 2 plain negatives per style). Never tune on it.
 - dev: reflection_dev.tsv, written after reading the rules, for development only. Its
   figures say nothing about quality on unseen writing.
 
@@ -16,7 +19,7 @@ with any other kind is a false prompt, and any firing on a "none" text is a fals
 prompt. Per style and per kind: recall, precision, and false prompts on hard negatives
 with a 95% Wilson interval. Deterministic, so one run is the figure.
 
-    PYTHONPATH=src .venv/bin/python bench/reflection_prompts.py [--set heldout|sealed|dev|all]
+    PYTHONPATH=src .venv/bin/python bench/reflection_prompts.py [--set heldout|sealed|sealed2|dev|all]
 
 Without --set it reads heldout and sealed. Prints Markdown tables for docs/performance.md.
 """
@@ -35,6 +38,7 @@ DATA = Path(__file__).parent / "data"
 SETS = {
     "heldout": DATA / "reflection_heldout.tsv",
     "sealed": DATA / "reflection_sealed.tsv",
+    "sealed2": DATA / "reflection_sealed2.tsv",
     "dev": DATA / "reflection_dev.tsv",
 }
 STYLES = ("tidy", "texting", "ramble", "terse")
