@@ -173,16 +173,17 @@ def chat_claims(messages: list[Message], rng: random.Random,
     return new, old
 
 
-def settings(quick: bool) -> Iterator[tuple[str, str, int, float, float]]:
-    """(kind, label, weeks, phi, trend)."""
-    lengths = (26, 104) if quick else (12, 26, 52, 104, 156)
+def settings(quick: bool,
+             only: tuple[int, ...] = ()) -> Iterator[tuple[str, str, int, float, float]]:
+    """(kind, label, weeks, phi, trend); `only` replaces the lengths (any number of weeks)."""
+    lengths = only or ((26, 104) if quick else (12, 26, 52, 104, 156))
     phis = (0.0, 0.9) if quick else (0.0, 0.3, 0.6, 0.9)
     for weeks in lengths:
         for phi in phis:
             yield "series", f"independent, phi {phi}", weeks, phi, 0.0
         yield "series", "shared downward drift, phi 0.3", weeks, 0.3, 2.0
         yield "series", "shared downward drift, phi 0.9", weeks, 0.9, 2.0
-    for weeks in (26, 52) if quick else (26, 52, 104, 156):
+    for weeks in only or ((26, 52) if quick else (26, 52, 104, 156)):
         yield "chat", "chat, phi 0.6", weeks, 0.6, 0.0
         yield "chat", "chat, shared drift", weeks, 0.6, 2.0
         yield "chat", OVERLAPPING, weeks, 0.6, 0.0
@@ -200,8 +201,8 @@ def run(reps: int, quick: bool, seed: int = 12, kind_only: str | None = None,
         weeks_only: tuple[int, ...] = (), phi_only: float | None = None,
         setting_only: str | None = None, with_old: bool = True) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    for kind, label, weeks, phi, trend in settings(quick):
-        if ((kind_only and kind != kind_only) or (weeks_only and weeks not in weeks_only)
+    for kind, label, weeks, phi, trend in settings(quick, weeks_only):
+        if ((kind_only and kind != kind_only)
                 or (phi_only is not None and phi != phi_only)
                 or (setting_only and setting_only not in label)):
             continue
@@ -237,7 +238,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--kind", choices=("series", "chat"), help="only this kind of data")
-    parser.add_argument("--weeks", type=int, nargs="*", default=(), help="only these lengths")
+    parser.add_argument("--weeks", type=int, nargs="*", default=(),
+                        help="only these lengths (any number of weeks)")
     parser.add_argument("--phi", type=float, help="only this memory")
     parser.add_argument("--setting", help="only settings whose name holds this, e.g. drift")
     parser.add_argument("--without-old", action="store_true", help="skip the old code")
