@@ -19,9 +19,11 @@ with any other kind is a false prompt, and any firing on a "none" text is a fals
 prompt. Per style and per kind: recall, precision, and false prompts on hard negatives
 with a 95% Wilson interval. Deterministic, so one run is the figure.
 
-    PYTHONPATH=src .venv/bin/python bench/reflection_prompts.py [--set heldout|sealed|sealed2|dev|all]
+    PYTHONPATH=src .venv/bin/python bench/reflection_prompts.py
+        [--set heldout|sealed|sealed2|dev|all]
 
-Without --set it reads heldout and sealed. Prints Markdown tables for docs/performance.md.
+Without --set it reads the three sets kept apart (heldout, sealed, sealed2). Prints
+Markdown tables for docs/performance.md.
 """
 
 from __future__ import annotations
@@ -129,7 +131,7 @@ def main() -> None:
         help="list the texts read wrongly (refused on the sealed set: never tune on it)",
     )
     args = parser.parse_args()
-    names = ["heldout", "sealed"] if args.set is None else [args.set]
+    names = ["heldout", "sealed", "sealed2"] if args.set is None else [args.set]
     if args.set == "all":
         names = [n for n in SETS if SETS[n].exists()]
     for name in names:
