@@ -36,6 +36,7 @@ def add_entry(
     page.check(f"input[name=mood][value='{mood}']")
     page.click("text=Save the entry")
     page.wait_for_selector(".notice:text-is('Saved in the notebook.')")
+    page.wait_for_load_state("load")  # innerText depends on the stylesheet's layout
 
 
 def test_a_notebook_across_three_dated_entries_on_a_phone(browser: Browser, server: Server) -> None:

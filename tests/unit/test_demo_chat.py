@@ -19,6 +19,7 @@ from statistics import median
 import pytest
 
 from clearheart.demo import build_demo
+from clearheart.demo.after_contact import chat_after, quiet_from
 from clearheart.demo.chat import CHAT_SEED, PACES, demo_chat_messages, load_chat_copy
 from clearheart.demo.story import STORY_DAYS, load_story, story_start
 from clearheart.domain.chat import PERSON_KINDS, Kind, Message
@@ -340,6 +341,9 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> Stored:
 
 
 def test_build_demo_stores_the_chat(stored: Stored, chat: list[Message]) -> None:
+    """The story's chat as exported after Alex began keeping distance: it goes quiet that
+    day, apart from the one exchange the no-contact tracker notes."""
+    chat = [m for m in chat if m.ts < quiet_from(TODAY)] + chat_after(TODAY, ME, SAM)
     assert len(stored.info) == 1
     info = stored.info[0]
     order = tuple(dict.fromkeys(m.sender for m in _person(chat)))

@@ -248,3 +248,8 @@ def test_a_chosen_chat_whose_me_is_not_said_is_refused_before_any_work(
     assert refused.value.message == (
         f"--chat: say which name is yours in chat {chat} first (clearheart chat me {chat} NAME)")
 
+
+
+def test_takes_about_someone_new_stay_out_of_the_notes(printed: dict[str, Path]) -> None:
+    text = run("pdftotext", str(printed["safe"]), "-")
+    assert "Dating again" not in text and "Robin" not in text

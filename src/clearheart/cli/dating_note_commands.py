@@ -19,7 +19,7 @@ from clearheart.domain.dating.notebook import MOOD_RANGE
 from clearheart.domain.whole_numbers import Bounds
 from clearheart.errors import InvalidInput
 
-MOOD = Whole(Bounds(*MOOD_RANGE, "choose from 1 (low) to 5 (good)"))
+MOOD = Whole(Bounds(*MOOD_RANGE))
 
 
 def _tags(

@@ -4,6 +4,10 @@ change from the take before, as one small table per questionnaire.
 Scores and changes are the results page's own (services/assess.py, domain/assess): a
 change "stands out" only when it passes the questionnaire's smallest detectable change,
 and is read only between two takes inside the dates asked for, of the same version.
+
+Takes about someone new (the "dating" group) are left out: they belong with the
+person's notebook for that someone, not in notes about the relationship, and a printed
+page should not carry a new person's name.
 """
 
 from __future__ import annotations
@@ -81,6 +85,8 @@ def questionnaires(sources: Sources) -> Section | None:
     tables: list[Table] = []
     total = 0
     for instrument in assess.instruments():
+        if instrument.group == "dating":
+            continue
         # A per-person questionnaire gets one table for each person it was taken about.
         subjects = assess.subjects(instrument.id) if instrument.per_person else [None]
         for subject in subjects:
