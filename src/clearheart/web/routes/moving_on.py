@@ -45,7 +45,8 @@ SECTIONS = (
     ("/moving-on/contact", "Keeping distance", "days without contact, in your own rules"),
     ("/moving-on/urges", "Urges to reach out", "note one instead of acting on it"),
     ("/moving-on/letters", "Unsent letters", "words you keep here and never send"),
-    ("/moving-on/promise", "Then and now", "what you hoped for, beside what your records show"),
+    ("/moving-on/promise", "The promise and what happened",
+     "what you hoped for, beside what your records show"),
     ("/people", "People who help", "a life outside the relationship, and who is in it"),
     ("/dating", "Someone new", "your own checklist, and a notebook for each new person"),
 )
