@@ -55,7 +55,8 @@ class Lesson:
 
     @property
     def words(self) -> int:
-        return sum(len(p.split()) for p in self.paragraphs)
+        """What the reader reads: the summary, the body and "Try this"."""
+        return sum(len(p.split()) for p in (self.summary, *self.paragraphs, self.try_this))
 
     @property
     def minutes(self) -> int:
