@@ -68,6 +68,10 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "messages": (("messages", "1"),),
     "patterns": (("patterns", "1"), ("patterns", "2", "--split", "2024-04-01"),
                  ("patterns", "2", "--split", "2024-04-01", "--json")),
+    "learn list": (("learn", "list"), ("learn", "list", "--json")),
+    "learn show": (("learn", "show", "the-loop"), ("learn", "show", "the-loop", "--json"),
+                   ("learn", "show", "asking-clearly", "--json")),
+    "learn sources": (("learn", "sources"),),
     "evidence": (("evidence",), ("evidence", "--json"), ("evidence", "--since", "2020-01-01")),
     "check": (("check", HARSH), ("check", HARSH, "--json"), ("check", HARSH, *ANSWERS),
               ("check", HARSH, "--json", *ANSWERS)),
@@ -152,7 +156,7 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "restore": "reads an archive; prints a count",
     "salvage": "writes an archive of what a damaged vault still reads; prints counts",
 }
-COACHES_WHEN_SAFE = ("check", "prompts", "decide", "dating")
+COACHES_WHEN_SAFE = ("check", "prompts", "decide", "dating", "learn")
 
 
 def leaves(group: click.Group, prefix: str = "") -> Iterator[str]:
@@ -218,6 +222,11 @@ def coaching_in(results: dict[tuple[str, ...], Any]) -> set[str]:
             words |= set(json.loads(result.out)["texts"])
         if args == ("dating", "checklist", "suggest", "--json"):
             words |= {s["text"] for s in json.loads(result.out)["suggestions"]}
+        if args[:2] == ("learn", "show") and "--json" in args:
+            data = json.loads(result.out)
+            words.add(data["try_this"])
+            if args[2] == "asking-clearly":  # a lesson that coaches as a whole
+                words |= set(data["paragraphs"])
         if args == ("decide", "options", "--json"):
             words |= {text for option in json.loads(result.out) for text in option.values()}
     return {w for w in words if len(w) >= 20}
@@ -245,6 +254,9 @@ def test_no_coaching_while_unsafe_and_coaching_while_safe(vault: Run) -> None:
         assert data["tips"] == [] and data["flags"] == [] and data["rewrite"] is None
     assert not any(p["coaching"] for p in json.loads(unsafe[("prompts", "--json")].out))
     assert json.loads(unsafe[("decide", "options", "--json")].out) == []
+    lesson = json.loads(unsafe[("learn", "show", "asking-clearly", "--json")].out)
+    assert lesson["try_this"] is None and lesson["paragraphs"] == [] and not lesson["coaching"]
+    assert json.loads(unsafe[("learn", "show", "the-loop", "--json")].out)["paragraphs"]
     assert json.loads(unsafe[("dating", "commitments", "--json")].out)["texts"] == []
     assert json.loads(unsafe[("dating", "commitments", "history", "--json")].out) == {
         "coaching": False, "versions": []}

@@ -27,6 +27,7 @@ COACHES_WHEN_SAFE = (
     "/today", "/journal", "/pause", "/pause/check", "/pause/rewrite", "/pause/urge",
     "/pause/kind", "/pause/need", "/cycle", "/log", "/reflect", "/reflect/my-needs/results",
     "/evidence", "/moving-on", "/moving-on/urges", "/dating", "/dating/checklist",
+    "/learn", "/learn/the-loop", "/learn/asking-clearly",
 )
 """Pages that must show coaching while the gate is open (the walk checks at least these)."""
 

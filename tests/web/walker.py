@@ -63,6 +63,11 @@ PAGES: dict[str, Fill] = {
         f"/reflect/{i}/results" for i in _instruments(w)
     ],
     "/evidence": lambda w: ["/evidence", "/evidence?since=2026-04-01"],
+    "/learn": lambda w: ["/learn"],
+    "/learn/sources": lambda w: ["/learn/sources"],
+    "/learn/{lesson_id:str}": lambda w: [
+        f"/learn/{i}" for i in ("the-loop", "asking-clearly", "explanation-not-excuse")
+    ],
     "/help": lambda w: ["/help"],
     "/help/plan": lambda w: ["/help/plan"],
     "/help/plan/print": lambda w: ["/help/plan/print"],

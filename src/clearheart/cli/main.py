@@ -43,6 +43,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                  "Print a chat's messages (--jsonl for scripts)."),
     "patterns": (_CLI + "pattern_commands:patterns",
                  "Patterns in a chat: who reaches out, replies, plans, the loop."),
+    "learn": (_CLI + "learn_commands:learn",
+              "Short lessons on the pattern, your own evidence beside each, and sources."),
     "evidence": (_CLI + "evidence_commands:evidence",
                  "What your own records show for each question of a decision."),
     "promise": (_CLI + "promise_commands:promise",

@@ -17,6 +17,7 @@ from clearheart.services.decide import DecideService
 from clearheart.services.evidence import EvidenceService
 from clearheart.services.help import HelpService
 from clearheart.services.journal import JournalService
+from clearheart.services.lessons import LessonService
 from clearheart.services.letters import LetterService
 from clearheart.services.nocontact import NoContactService
 from clearheart.services.nudges import NudgeService
@@ -50,6 +51,7 @@ class Workspace:
         self.log = BehaviourService(engine, self.clock)
         self.pause = PauseService(engine, self.clock, self.journal, self.log, self.safety)
         self.evidence = EvidenceService(self.log, self.assess, self.chats, self.journal, self.clock)
+        self.lessons = LessonService(self.evidence, self.cycle)
         self.decide = DecideService(engine, self.clock, self.safety)
         self.support = SupportService(engine, self.clock, self.safety, self.help)
         self.nocontact = NoContactService(engine, self.clock, self.chats)

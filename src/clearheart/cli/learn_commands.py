@@ -1,0 +1,170 @@
+"""`clearheart learn`: short lessons on the pattern, your own evidence beside each, and the
+research they rest on.
+
+Lessons can be read without a vault. With one, each lesson shows what your own records
+show, and asks the safety gate first: while coaching rests, "Try this" is left out (empty
+in JSON), and so is the body of a lesson that advises how to respond to the partner.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from clearheart.cli.session import echo_json, open_workspace_if_any
+from clearheart.domain.lessons import Lesson, OwnEvidence
+
+if TYPE_CHECKING:
+    from clearheart.services.workspace import Workspace
+
+
+@click.group()
+def learn() -> None:
+    """Short lessons: why closeness can bring distance, and what helps."""
+
+
+def _gate() -> tuple[bool, Workspace | None]:
+    """Whether coaching may show, and the open workspace (None without a vault)."""
+    workspace = open_workspace_if_any()
+    return (True if workspace is None else workspace.safety.coaching()), workspace
+
+
+def _summary(lesson: Lesson) -> dict[str, Any]:
+    return {
+        "id": lesson.id,
+        "title": lesson.title,
+        "summary": lesson.summary,
+        "concepts": list(lesson.concepts),
+        "minutes": lesson.minutes,
+    }
+
+
+def _resting() -> None:
+    from clearheart.cli.safety_present import QUIET, wrap
+
+    click.echo(wrap(QUIET))
+
+
+@learn.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def list_(as_json: bool) -> None:
+    """Every lesson, in reading order, with its id."""
+    from clearheart.content.lesson_copy import load_lessons
+
+    coaching, workspace = _gate()
+    if workspace is not None:
+        workspace.close()
+    shown = [x for x in load_lessons().lessons if coaching or not x.coaching]
+    if as_json:
+        echo_json({"coaching": coaching, "lessons": [_summary(x) for x in shown]})
+        return
+    for lesson in shown:
+        click.echo(f"{lesson.id:26} {lesson.title} ({lesson.minutes} min)")
+    if not coaching:
+        click.echo()
+        _resting()
+    click.echo("\nRead one with `clearheart learn show ID`.")
+
+
+def _evidence_json(own: OwnEvidence | None) -> dict[str, Any] | None:
+    if own is None:
+        return None
+    return {
+        "enough": own.enough,
+        "adds": list(own.adds),
+        "waiting": list(own.waiting),
+        "shown": [
+            {"title": s.title, "text": s.text, "n": s.n, "unit": s.unit, "link": s.link}
+            for s in own.shown
+        ],
+    }
+
+
+def _echo_evidence(own: OwnEvidence | None) -> None:
+    from clearheart.cli.safety_present import wrap
+
+    click.echo("\nIn your own evidence")
+    if own is None:
+        click.echo(wrap("With a vault, your own records show here.", "  "))
+        return
+    for item in own.shown:
+        click.echo(wrap(f"{item.title} ({item.n:,} {item.unit}): {item.text}", "  "))
+        click.echo(f"    See {item.link}")
+    if not own.enough:
+        click.echo(wrap("Not enough in your records yet to show this.", "  "))
+        for line in own.adds:
+            click.echo(wrap(line, "  "))
+    if own.waiting:
+        click.echo(wrap(f"Still being read: {', '.join(own.waiting)}.", "  "))
+
+
+@learn.command("show")
+@click.argument("lesson_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True)
+def show(lesson_id: str, as_json: bool) -> None:
+    """One lesson, what your records show beside it, and one thing to try."""
+    from clearheart.cli.safety_present import wrap
+    from clearheart.content.lesson_copy import load_lessons
+
+    lessons = load_lessons()
+    lesson = lessons.lesson(lesson_id)
+    coaching, workspace = _gate()
+    try:
+        own = None if workspace is None else workspace.lessons.own(lesson)
+    finally:
+        if workspace is not None:
+            workspace.close()
+    body = coaching or not lesson.coaching
+    if as_json:
+        echo_json(
+            _summary(lesson)
+            | {
+                "coaching": coaching,
+                "paragraphs": list(lesson.paragraphs) if body else [],
+                "try_this": lesson.try_this if coaching else None,
+                "evidence": _evidence_json(own),
+                "references": [r.id for r in lessons.cited_by(lesson)],
+            }
+        )
+        return
+    click.echo(f"{lesson.title}\n")
+    if not body:
+        _resting()
+        return
+    for paragraph in lesson.paragraphs:
+        click.echo(wrap(paragraph) + "\n")
+    _echo_evidence(own)
+    if coaching:
+        click.echo("\nTry this")
+        click.echo(wrap(lesson.try_this, "  "))
+    cited = ", ".join(r.id for r in lessons.cited_by(lesson))
+    click.echo(f"\nRests on: {cited} (`clearheart learn sources`)")
+
+
+@learn.command("sources")
+@click.option("--json", "as_json", is_flag=True)
+def sources(as_json: bool) -> None:
+    """The research the lessons rest on: what it found, and its limits."""
+    from clearheart.cli.safety_present import wrap
+    from clearheart.content.lesson_copy import load_lessons
+
+    lessons = load_lessons()
+    if as_json:
+        echo_json(
+            [
+                {
+                    "id": r.id,
+                    "cite": r.cite,
+                    "found": r.found,
+                    "limits": r.limits,
+                    "lessons": [x.id for x in lessons.lessons if r.id in x.references],
+                }
+                for r in lessons.references
+            ]
+        )
+        return
+    for ref in lessons.references:
+        click.echo(wrap(f"[{ref.id}] {ref.cite}"))
+        click.echo(wrap(f"Found: {ref.found}", "  "))
+        click.echo(wrap(f"Limits: {ref.limits}", "  ") + "\n")

@@ -1,0 +1,59 @@
+"""Learn: short lessons on the pattern, each with the person's own evidence beside it,
+and the research they rest on.
+
+Every tab title is "Learn": a lesson's title would say what the app is for in the
+browser's history. "Try this" is coaching, and so is the body of a lesson that advises
+how to respond to the partner; the templates mark both for the safety gate.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from clearheart.web.render import html, state_of
+from clearheart.web.routes.patterns import INLINE_MOST, service_of
+
+TITLE = "Learn"
+
+
+def lessons_page(request: Request) -> Response:
+    workspace = state_of(request).require()
+    return html(request, "learn.html", TITLE, {"lessons": workspace.lessons.all().lessons})
+
+
+def sources_page(request: Request) -> Response:
+    workspace = state_of(request).require()
+    lessons = workspace.lessons.all()
+    cited = {r.id: [x for x in lessons.lessons if r.id in x.references] for r in lessons.references}
+    return html(
+        request, "learn_sources.html", TITLE, {"references": lessons.references, "cited": cited}
+    )
+
+
+async def lesson_page(request: Request) -> Response:
+    workspace = state_of(request).require()
+    lessons = workspace.lessons.all()
+    lesson = lessons.lesson(request.path_params["lesson_id"])
+    at = lessons.lessons.index(lesson)
+    return html(
+        request,
+        "learn_lesson.html",
+        TITLE,
+        {
+            "lesson": lesson,
+            "own": workspace.lessons.own(
+                lesson, patterns=service_of(request), inline_most=INLINE_MOST
+            ),
+            "references": lessons.cited_by(lesson),
+            "after": lessons.lessons[at + 1] if at + 1 < len(lessons.lessons) else None,
+        },
+    )
+
+
+routes = [
+    Route("/learn", lessons_page, methods=["GET"]),
+    Route("/learn/sources", sources_page, methods=["GET"]),
+    Route("/learn/{lesson_id:str}", lesson_page, methods=["GET"]),
+]
