@@ -88,13 +88,15 @@ def test_draw_a_map_from_scratch_without_javascript(browser: Browser, server: Se
     page.fill("#step-0", "Plans for the weekend are still open on Friday.")
     page.fill("#step-2", "I ask about Saturday, then ask again.")
     page.fill("#step-4", "Replies get shorter.")
-    # Without JavaScript each click is a full page load: wait for the new page's words.
-    page.click(SAVE)
+    # Without JavaScript each click is a full page load: wait for it, then for its words.
+    with page.expect_navigation():
+        page.click(SAVE)
     page.wait_for_selector("h2.cycle-title:text-is('Friday nights')")
     assert page.locator(".cycle-steps li").count() == 3
     page.fill("#title", "")
     page.fill("#step-1", "I ask about Saturday once, and then I go for a walk.")
-    page.click(SAVE)
+    with page.expect_navigation():
+        page.click(SAVE)
     page.wait_for_selector("#edit :text('Give the map a short title.')")
     assert "Not quite" not in page.title()
     assert "Give the map a short title." in page.inner_text("#edit")
