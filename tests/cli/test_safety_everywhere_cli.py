@@ -20,6 +20,8 @@ import pytest
 
 from clearheart.cli.main import COMMANDS, cli
 from clearheart.content.loader import load_prompts
+from clearheart.store import vault as vault_module
+from clearheart.store.kdf import MIN_MEMORY_KIB, MIN_TIME_COST, KdfParams
 
 PASSPHRASE = "correct horse battery"
 """As tests/cli/conftest.py has it; not imported, as every test folder has a conftest."""
@@ -30,6 +32,19 @@ HARSH = "You never answer me. Whatever, I'm done waiting. Call me tonight or we'
 ANSWERS = ("--happened", "I texted at eight and heard nothing until midnight",
            "--felt", "worried and a bit alone", "--need", "to know you're ok",
            "--request", "send a quick text when you're running late")
+
+
+
+@pytest.fixture(autouse=True)
+def floor_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New vaults here take the lowest key-derivation cost a keyfile accepts: the walk
+    opens the vault some 200 times to check coaching, not the key derivation, which
+    takes most of its time at the default cost (tests/store covers the KDF)."""
+    monkeypatch.setattr(
+        vault_module, "KdfParams",
+        lambda: KdfParams(memory_kib=MIN_MEMORY_KIB, time_cost=MIN_TIME_COST),
+    )
+
 
 WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "init": "creates a vault; prints where",

@@ -57,19 +57,28 @@ def demo(tmp_path: Path) -> Iterator[tuple[Server, list[str]]]:
 
 
 def pause_in_reach(page: Page, where: str) -> None:
-    """The navigation's Pause link is visible in the first screen and big enough to tap."""
+    """The navigation's Pause link is visible in the first screen and big enough to tap.
+
+    Read in one round trip to the browser (a page walk makes hundreds of these checks)."""
     size = page.viewport_size
     assert size is not None
-    link = page.locator("nav[aria-label='Main'] a[href='/pause']")
-    assert link.count() == 1, f"{where}: no Pause in the navigation"
-    assert link.is_visible(), where
-    box = link.bounding_box()
-    assert box is not None, where
-    assert box["y"] >= 0 and box["y"] + box["height"] <= size["height"], (where, box)
-    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"], (where, box)
-    assert box["height"] >= 44, (where, box)
-    assert link.inner_text().strip() == "Pause", where
-    assert link.evaluate("a => a.closest('[data-coaching]') === null"), where
+    link = page.evaluate(
+        """() => {
+          const found = document.querySelectorAll("nav[aria-label='Main'] a[href='/pause']");
+          if (found.length !== 1) return {count: found.length};
+          const a = found[0], box = a.getBoundingClientRect(), style = getComputedStyle(a);
+          return {count: 1, x: box.x, y: box.y, width: box.width, height: box.height,
+                  visible: box.width > 0 && box.height > 0 && style.visibility !== "hidden",
+                  text: a.innerText.trim(), coaching: a.closest("[data-coaching]") !== null};
+        }"""
+    )
+    assert link["count"] == 1, f"{where}: no Pause in the navigation"
+    assert link["visible"], where
+    assert link["y"] >= 0 and link["y"] + link["height"] <= size["height"], (where, link)
+    assert link["x"] >= 0 and link["x"] + link["width"] <= size["width"], (where, link)
+    assert link["height"] >= 44, (where, link)
+    assert link["text"] == "Pause", where
+    assert not link["coaching"], where
 
 
 def walk(page: Page, server: Server, addresses: list[str]) -> None:
