@@ -68,6 +68,20 @@ def _note(row: Any) -> Note:
     return Note(row.id, row.person_id, from_stamp(row.created_at, row.utc_offset), draft)
 
 
+def _draft_values(draft: NoteDraft) -> dict[str, object]:
+    """The columns a note's words fill, as written and as changed."""
+    return {
+        "on_day": draft.on.isoformat(),
+        "situation": draft.situation,
+        "text": draft.text,
+        "tags": dict(draft.tags),
+        "answer": draft.answer,
+        "words_actions": draft.words_actions,
+        "mood": draft.mood,
+        "mood_word": draft.mood_word,
+    }
+
+
 class _Row:
     """A restored row's mapping read as attributes, as the readers above expect."""
 
@@ -248,16 +262,9 @@ class DatingRepo:
                 sa.insert(dating_notes)
                 .values(
                     person_id=person_id,
-                    on_day=draft.on.isoformat(),
                     created_at=utc_stamp(at),
                     utc_offset=offset_minutes(at),
-                    situation=draft.situation,
-                    text=draft.text,
-                    tags=dict(draft.tags),
-                    answer=draft.answer,
-                    words_actions=draft.words_actions,
-                    mood=draft.mood,
-                    mood_word=draft.mood_word,
+                    **_draft_values(draft),
                 )
                 .returning(dating_notes.c.id)
             ).scalar_one()
@@ -276,16 +283,7 @@ class DatingRepo:
             changed = conn.execute(
                 sa.update(dating_notes)
                 .where(dating_notes.c.id == note_id)
-                .values(
-                    on_day=draft.on.isoformat(),
-                    situation=draft.situation,
-                    text=draft.text,
-                    tags=dict(draft.tags),
-                    answer=draft.answer,
-                    words_actions=draft.words_actions,
-                    mood=draft.mood,
-                    mood_word=draft.mood_word,
-                )
+                .values(**_draft_values(draft))
             )
         if not changed.rowcount:
             raise NotFound("note", str(note_id))
