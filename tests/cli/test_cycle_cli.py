@@ -136,3 +136,12 @@ def test_cycle_show_set_svg_delete_and_bad_input(run: Run, inproc: Call,
     assert json.loads(run("cycle", "show", "--json").out) is not None
     assert run("cycle", "delete", "--yes").out.strip() == "Your cycle map is deleted."
     assert json.loads(run("cycle", "show", "--json").out) is None
+
+
+def test_explain_says_what_the_loop_is_and_points_to_its_lesson(call_main: Call) -> None:
+    words = call_main("cycle", "explain")  # no vault yet: it still explains
+    assert words.code == 0 and "clearheart learn show the-loop" in words.out
+    data = json.loads(call_main("cycle", "explain", "--json").out)
+    assert data["coaching"] is True and len(data["paragraphs"]) >= 2
+    assert data["lesson"]["id"] == "the-loop" and data["lesson"]["minutes"] >= 1
+    assert data["paragraphs"][0] in " ".join(words.out.split())

@@ -75,6 +75,7 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "cycle set": "saves a map from a file; prints a confirmation",
     "cycle svg": (("cycle", "svg"), ("cycle", "show", "--json")),
     "cycle delete": "deletes the map; prints a confirmation",
+    "cycle explain": (("cycle", "explain"), ("cycle", "explain", "--json")),
     "import chat": "reads a file; prints what it found",
     "chats": (("chats",),),
     "chat me": "names who is you; prints a confirmation",
@@ -244,6 +245,8 @@ def coaching_in(results: dict[tuple[str, ...], Any]) -> set[str]:
                 words |= set(data["paragraphs"])
         if args == ("decide", "options", "--json"):
             words |= {text for option in json.loads(result.out) for text in option.values()}
+        if args == ("cycle", "explain", "--json"):
+            words |= set(json.loads(result.out)["paragraphs"])
     return {w for w in words if len(w) >= 20}
 
 
@@ -278,6 +281,8 @@ def test_no_coaching_while_unsafe_and_coaching_while_safe(vault: Run) -> None:
     assert json.loads(unsafe[("dating", "checklist", "suggest", "--json")].out)[
         "suggestions"] == []
     assert json.loads(unsafe[("decide", "status", "--json")].out)["options"] == []
+    explained = json.loads(unsafe[("cycle", "explain", "--json")].out)
+    assert explained["coaching"] is False and explained["paragraphs"]  # the quiet words
     assert "safety plan show" in unsafe[("decide", "status")].out
     text = unsafe[("check", HARSH)].out
     assert "emergency" in text and "resting" in text

@@ -63,9 +63,13 @@ def lesson(**changes: Any) -> dict[str, Any]:
     return {k: v for k, v in (base | changes).items() if v is not None}
 
 
-def check(files: dict[str, dict[str, Any]], refs: dict[str, Any] = REFS) -> str:
+def check(
+    files: dict[str, dict[str, Any]],
+    refs: dict[str, Any] = REFS,
+    moments: dict[str, str] | None = None,
+) -> str:
     with pytest.raises(ContentInvalid) as caught:
-        validate_lessons(files, refs, "en")
+        validate_lessons(files, refs, "en", {} if moments is None else moments)
     return caught.value.message
 
 
@@ -82,7 +86,7 @@ def test_the_shipped_lessons_load_in_order_and_cover_the_concepts() -> None:
 
 
 def test_a_good_file_loads() -> None:
-    found = validate_lessons({"04-the-loop.toml": lesson()}, REFS, "en")
+    found = validate_lessons({"04-the-loop.toml": lesson()}, REFS, "en", {"loop": "the-loop"})
     assert found.lessons[0].id == "the-loop" and found.cited_by(found.lessons[0])[0].id == "bowlby"
 
 
@@ -122,3 +126,9 @@ def test_a_broken_sources_file_is_named() -> None:
     assert "duplicate reference id 'bowlby'" in check({"04-the-loop.toml": lesson()}, twice)
     thin = REFS | {"reference": [{"id": "x", "cite": "c", "found": "f"}]}
     assert "missing field 'limits' in reference #1" in check({}, thin)
+
+
+def test_every_lesson_a_page_offers_must_exist() -> None:
+    files = {"04-the-loop.toml": lesson()}
+    message = check(files, moments={"chat-loop": "the-loop", "pause": "not-a-verdict"})
+    assert message.endswith("no lesson 'not-a-verdict', offered at 'pause'")

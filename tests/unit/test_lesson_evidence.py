@@ -56,6 +56,7 @@ def test_a_saved_cycle_map_counts_in_its_place() -> None:
         "/chats/1#chat-unanswered:1",
     ]
     assert own.shown[1].text == "Your map of the loop has 4 steps, in your own words."
+    assert own.shown[1].basis == "" and own.shown[0].basis.startswith("Rests on ")
     alone = own_evidence(LOOP, [], cycle_steps=1)
     assert alone.enough and alone.shown[0].n == 1 and "1 step," in alone.shown[0].text
 

@@ -8,11 +8,12 @@ from typing import Any
 
 import click
 
-from clearheart.cli.session import echo_json, open_workspace
+from clearheart.cli.session import echo_json, open_workspace, open_workspace_if_any
 from clearheart.errors import InvalidInput
 
 _NO_MAP = ("No cycle map yet. `clearheart cycle set --example` starts from an example, "
-           "and `clearheart cycle set FILE` from steps of your own.")
+           "and `clearheart cycle set FILE` from steps of your own. "
+           "`clearheart cycle explain` says what the loop is.")
 
 
 @click.group()
@@ -65,6 +66,43 @@ def show(as_json: bool) -> None:
     click.echo("\n... and round again to 1.")
     if linked:
         click.echo(f"{linked} log entr{'y points' if linked == 1 else 'ies point'} to this map.")
+    click.echo("\n`clearheart cycle explain` says what the loop is and how it keeps going.")
+
+
+@cycle.command("explain")
+@click.option("--json", "as_json", is_flag=True)
+def explain(as_json: bool) -> None:
+    """What the loop is and how it keeps going: the map page's explainer, and its lesson.
+
+    Works without a vault. With one, it asks the safety gate first: while coaching rests,
+    the words shown instead are the map page's own quiet ones.
+    """
+    from clearheart.cli.safety_present import wrap
+    from clearheart.content.cycle_copy import load_cycle_copy
+    from clearheart.content.lesson_copy import load_lessons
+    from clearheart.domain.lessons import MOMENTS
+
+    workspace = open_workspace_if_any()
+    try:
+        coaching = True if workspace is None else workspace.safety.coaching()
+    finally:
+        if workspace is not None:
+            workspace.close()
+    copy = load_cycle_copy()
+    heading, paragraphs = (
+        (copy.heading, copy.paragraphs) if coaching else (copy.quiet_heading, copy.quiet_paragraphs)
+    )
+    lesson = load_lessons().lesson(MOMENTS["cycle"])
+    if as_json:
+        echo_json({"coaching": coaching, "heading": heading, "paragraphs": list(paragraphs),
+                   "lesson": {"id": lesson.id, "title": lesson.title,
+                              "minutes": lesson.minutes}})
+        return
+    click.echo(f"{heading}\n")
+    for paragraph in paragraphs:
+        click.echo(wrap(paragraph) + "\n")
+    click.echo(wrap(f"The longer read: {lesson.title} ({lesson.minutes} min)."))
+    click.echo(f"  clearheart learn show {lesson.id}")
 
 
 def _format(path: str, given: str | None, text: str) -> str:

@@ -89,7 +89,7 @@ def _echo_evidence(own: OwnEvidence | None) -> None:
         click.echo(wrap("With a vault, your own records show here.", "  "))
         return
     for item in own.shown:
-        click.echo(wrap(f"{item.title} ({item.n:,} {item.unit}): {item.text}", "  "))
+        click.echo(wrap(f"{item.title}: {item.text} {item.basis}".rstrip(), "  "))
         click.echo(f"    See {item.link}")
     if not own.enough:
         click.echo(wrap("Not enough in your records yet to show this.", "  "))

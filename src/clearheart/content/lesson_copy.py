@@ -4,7 +4,8 @@
 Every rule a file breaks raises ContentInvalid naming the file and the reason: a missing
 or unknown field, a concept id the product brief does not define, an evidence id no
 source gives, a reference that is not on the sources page, an id used twice, or a file
-name that does not match its id and order (so ids stay stable: pages link to them).
+name that does not match its id and order (so ids stay stable: pages link to them), or
+a set of lessons lacking one that a page offers at the moment it matters (MOMENTS).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from clearheart.domain.lessons import EVIDENCE_IDS, Lesson, Reference
+from clearheart.domain.lessons import EVIDENCE_IDS, MOMENTS, Lesson, Reference
 from clearheart.domain.prompts import CONCEPT_IDS
 from clearheart.errors import ContentInvalid, NotFound
 
@@ -164,10 +165,14 @@ def _unique(ids: Iterable[str], source: str, what: str) -> None:
 
 
 def validate_lessons(
-    files: Mapping[str, Mapping[str, Any]], references: Mapping[str, Any], locale: str
+    files: Mapping[str, Mapping[str, Any]],
+    references: Mapping[str, Any],
+    locale: str,
+    moments: Mapping[str, str] = MOMENTS,
 ) -> Lessons:
     """Every lesson file (name → table) with the sources file: checked one by one, then
-    together (unique ids and orders; each file named NN-<id>.toml after its order and id).
+    together (unique ids and orders; each file named NN-<id>.toml after its order and id;
+    a lesson for every place in `moments`).
     """
     refs = validate_references(references, f"lessons/sources/{locale}.toml", locale)
     lessons = []
@@ -181,6 +186,11 @@ def validate_lessons(
         raise ContentInvalid(f"lessons/{locale}/", "no lessons found")
     _unique((x.id for x in lessons), f"lessons/{locale}/", "lesson")
     _unique((str(x.order) for x in lessons), f"lessons/{locale}/", "order")
+    ids = {x.id for x in lessons}
+    missing = sorted((place, lesson) for place, lesson in moments.items() if lesson not in ids)
+    if missing:
+        place, lesson_id = missing[0]
+        raise ContentInvalid(f"lessons/{locale}/", f"no lesson {lesson_id!r}, offered at {place!r}")
     return Lessons(tuple(sorted(lessons, key=lambda x: x.order)), refs)
 
 

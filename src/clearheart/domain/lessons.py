@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from clearheart.domain.evidence.item import EvidenceItem
 from clearheart.domain.evidence.sources import SOURCES
@@ -23,6 +24,36 @@ LEAST = 3
 MOST_SHOWN = 3
 WORDS_A_MINUTE = 180
 """A slow, careful reading pace: the people reading are often tired or upset."""
+
+MOMENTS: dict[str, str] = {
+    "pause": "not-a-verdict",
+    "chat-runs": "the-loop",
+    "chat-loop": "the-loop",
+    "cycle": "the-loop",
+    "decide-paths": "both-paths",
+    "decide-slow": "can-it-heal",
+    "safety": "explanation-not-excuse",
+    "letting-go": "missing-the-promise",
+    "dating": "dating-again",
+}
+"""Where a lesson is offered in one tap, at the moment it matters (place → lesson id).
+
+The places are the pause (a slow reply is not a verdict, said first late at night), the
+patterns page's unanswered-runs and loop charts and the cycle map (why reaching out more
+can bring more distance), the decision aid (both paths are real; healing is slow and
+needs both), the help page (an explanation is not an excuse), moving on (missing the
+promise rather than the person) and dating again (seeing distance early). Every id must
+name a lesson (content/lesson_copy.py refuses a file set that lacks one); a coaching
+lesson offered here rests with the gate like any coaching.
+"""
+LATE_FROM, LATE_UNTIL = 22, 6
+"""Late at night: from 22:00 to 05:59 local time, when a quiet phone weighs most."""
+
+
+def is_late(moment: datetime) -> bool:
+    """True from LATE_FROM o'clock until LATE_UNTIL, in `moment`'s own time zone; the pause
+    then offers its lesson first rather than last."""
+    return moment.hour >= LATE_FROM or moment.hour < LATE_UNTIL
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +104,13 @@ class Shown:
     n: int
     unit: str
     link: str
+    counted: bool = True
+    """False when `text` already says how much it rests on (the cycle map's steps)."""
+
+    @property
+    def basis(self) -> str:
+        """ "Rests on 12 log entries.", or nothing when the text has said it."""
+        return f"Rests on {self.n:,} {self.unit}." if self.counted else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +157,7 @@ def own_evidence(
                 cycle_steps,
                 "steps",
                 "/cycle",
+                counted=False,
             ),
         )
     if shown:

@@ -12,8 +12,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from clearheart.content.help_copy import load_help_copy
+from clearheart.content.lesson_copy import load_lessons
 from clearheart.content.loader import load_emotions
 from clearheart.content.practice_copy import load_practice_copy
+from clearheart.domain.lessons import MOMENTS, Lesson
 from clearheart.domain.practices import WEEKDAYS
 from clearheart.domain.safety import OPEN, Gate
 from clearheart.errors import ClearheartError, InvalidInput
@@ -78,8 +80,16 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.filters.update(when=when, short_day=short_day, mood_label=mood_label)
+
+
+def lesson_at(place: str) -> Lesson:
+    """The lesson offered at `place` (domain/lessons.py MOMENTS; _lesson_link.html)."""
+    return load_lessons().lesson(MOMENTS[place])
+
+
 _ENV.globals.update(
-    practice_names={practice: copy.title for practice, copy in load_practice_copy().items()}
+    practice_names={practice: copy.title for practice, copy in load_practice_copy().items()},
+    lesson_at=lesson_at,
 )
 
 

@@ -12,10 +12,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from clearheart.web.chat_view import ChatView
+from clearheart.web.pattern_readings import sentences
+from clearheart.web.pattern_tallies import loop
 from clearheart.web.render import html, state_of
 from clearheart.web.routes.patterns import INLINE_MOST, service_of
 
 TITLE = "Learn"
+CHAT_LOOP = "chat-loop"
+"""A lesson with this evidence id shows the person's own loop chart too."""
 
 
 def lessons_page(request: Request) -> Response:
@@ -30,6 +35,36 @@ def sources_page(request: Request) -> Response:
     return html(
         request, "learn_sources.html", TITLE, {"references": lessons.references, "cited": cited}
     )
+
+
+def loop_figure(request: Request) -> dict[str, object] | None:
+    """The person's own loop chart (the patterns page's "The loop, week by week"), from the
+    chat with the most messages whose loop can be read; None when none can yet.
+
+    Only chats whose patterns are at hand count: those the page works out while loading
+    (up to INLINE_MOST messages) and longer ones already worked out. The reports are the
+    ones the evidence digest just read, kept by the PatternService, so this costs a lookup.
+    """
+    service = service_of(request)
+    infos = sorted(
+        (i for i in state_of(request).require().chats.chats() if i.me is not None and i.messages),
+        key=lambda i: -i.messages,
+    )
+    for info in infos:
+        report = (
+            service.report(info.id, info=info)
+            if info.messages <= INLINE_MOST
+            else service.prepare(info.id, info=info)
+        )
+        if report is None:
+            continue
+        chat = ChatView(info)
+        chart, whiskers, panel = loop(report, chat.shown)
+        if panel is not None:
+            texts = sentences(report, chat.shown).get("loop", [])
+            chart.reading, chart.notes = (texts[0], list(texts[1:])) if texts else ("", [])
+            return {"chat": chat, "loop": chart, "whiskers": whiskers, "loop_panel": panel}
+    return None
 
 
 async def lesson_page(request: Request) -> Response:
@@ -47,6 +82,7 @@ async def lesson_page(request: Request) -> Response:
                 lesson, patterns=service_of(request), inline_most=INLINE_MOST
             ),
             "references": lessons.cited_by(lesson),
+            "figure": loop_figure(request) if CHAT_LOOP in lesson.evidence else None,
             "after": lessons.lessons[at + 1] if at + 1 < len(lessons.lessons) else None,
         },
     )

@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from clearheart.domain import rewrite as rewrite_rules
 from clearheart.domain.holding import DEFAULT_MINUTES, HOLD_MINUTES
+from clearheart.domain.lessons import is_late
 from clearheart.domain.safety import Source
 from clearheart.domain.whole_numbers import read_whole
 from clearheart.errors import InvalidInput, NotFound
@@ -73,6 +74,17 @@ def _pen(workspace: Workspace) -> dict[str, Any]:
     }
 
 
+def _pause_page(workspace: Workspace) -> dict[str, Any]:
+    """What pause.html needs beside the draft: the exercises, whether it is late at night
+    (its lesson comes first then), help, and the held drafts."""
+    return {
+        "exercises": EXERCISES,
+        "late": is_late(workspace.clock.now()),
+        **help_context(workspace),
+        **_pen(workspace),
+    }
+
+
 def pause_page(request: Request) -> Response:
     workspace = state_of(request).require()
     return html(
@@ -82,9 +94,7 @@ def pause_page(request: Request) -> Response:
         {
             "draft": "",
             "errors": Fields(),
-            "exercises": EXERCISES,
-            **help_context(workspace),
-            **_pen(workspace),
+            **_pause_page(workspace),
         },
     )
 
@@ -140,10 +150,8 @@ def check(request: Request) -> Response:
             TITLE,
             {
                 "draft": draft,
-                "exercises": EXERCISES,
                 "errors": Fields(draft="Paste or write the message you want to look at first."),
-                **help_context(workspace),
-                **_pen(workspace),
+                **_pause_page(workspace),
             },
             status=400,
         )
