@@ -29,6 +29,18 @@ TOPIC_TITLES: Mapping[Topic, str] = MappingProxyType(
         "loop": "The loop",
     }
 )
+CHART_OF: Mapping[Topic, str] = MappingProxyType(
+    {
+        "conversations": "first",
+        "latency": "replies",
+        "unanswered": "runs",
+        "silences": "silences",
+        "effort": "effort",
+        "plans": "plans",
+        "loop": "loop",
+    }
+)
+"""Each topic's chart on the patterns page: an item links straight to it (#chart-<id>)."""
 
 
 def chat_items(chat_id: int, title: str, report: PatternReport) -> tuple[EvidenceItem, ...]:
@@ -54,7 +66,7 @@ def chat_items(chat_id: int, title: str, report: PatternReport) -> tuple[Evidenc
                 unit="messages" if basis.messages != 1 else "message",
                 since=basis.first.date(),
                 until=basis.last.date(),
-                link=f"/chats/{chat_id}",
+                link=f"/chats/{chat_id}#chart-{CHART_OF[topic]}",
                 claims_change=any(s.claims_change for s in sentences),
             )
         )
