@@ -20,7 +20,16 @@ def test_the_list_and_a_lesson_without_a_vault(
     listed = json.loads(call_main("learn", "list", "--json").out)
     assert listed["coaching"] is True and 18 <= len(listed["lessons"]) <= 22
     first = listed["lessons"][0]
-    assert set(first) == {"id", "title", "summary", "concepts", "minutes"}
+    assert set(first) == {
+        "id",
+        "title",
+        "summary",
+        "concepts",
+        "minutes",
+        "read_on",
+        "changed_since_read",
+    }
+    assert first["read_on"] is None and first["changed_since_read"] is False
     text = call_main("learn", "show", "the-loop").out
     assert "Why chasing can bring more distance" in text and "Try this" in text
     assert "With a vault, your own records show here." in text

@@ -88,6 +88,8 @@ WALK: dict[str, tuple[tuple[str, ...], ...] | str] = {
     "learn show": (("learn", "show", "the-loop"), ("learn", "show", "the-loop", "--json"),
                    ("learn", "show", "asking-clearly", "--json")),
     "learn sources": (("learn", "sources"),),
+    "learn forget": "clears the read marks only; prints a confirmation "
+                    "(tests/cli/test_learn_reads_cli.py)",
     "evidence": (("evidence",), ("evidence", "--json"), ("evidence", "--since", "2020-01-01")),
     "check": (("check", HARSH), ("check", HARSH, "--json"), ("check", HARSH, *ANSWERS),
               ("check", HARSH, "--json", *ANSWERS)),

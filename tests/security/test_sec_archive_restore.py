@@ -131,6 +131,7 @@ def _reads_everything(vault: Vault) -> None:
     ws.decide.aid().order()
     ws.decide.progress()
     ws.decide.history()
+    ws.lessons.marked(ws.lessons.all().lessons)
 
 
 def _restore_or_refuse(vault: Vault, path: Path, private: list[str]) -> str | None:
@@ -199,6 +200,9 @@ REVIEW_CASES = {
     "a log kind of private words with a control character": (
         "behaviour_log", {"kind": f"{SECRET}\x1b"}, "kind"),
     "a zero id": ("cycle_maps", {"id": 0}, "id"),
+    "a lesson read under private words": ("lesson_reads", {"lesson_id": f"{SECRET} x"},
+                                          "lesson_id"),
+    "a lesson read of version 0": ("lesson_reads", {"version": 0}, "version"),
 }
 
 

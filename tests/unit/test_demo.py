@@ -297,6 +297,24 @@ def test_the_calm_story_ends_with_coaching_on(built: Built) -> None:
 # --- determinism and defaults ----------------------------------------------------------
 
 
+def test_a_few_lessons_were_read_at_moments_spread_over_the_months(built: Built) -> None:
+    workspace = Workspace.unlock(built.home, PASSPHRASE)
+    try:
+        reads = {r.lesson_id: r for r in workspace.lessons.reads()}
+        marks = workspace.lessons.marked(workspace.lessons.all().lessons)
+    finally:
+        workspace.close()
+    start = story_start(TODAY)
+    assert set(reads) == {"closeness-and-distance", "the-loop", "not-a-verdict",
+                          "missing-the-promise"}
+    days = sorted((r.first_opened.date() - start).days for r in reads.values())
+    assert days[0] < 60 and days[-1] >= STORY_DAYS - 7 and days[-1] - days[0] > 120
+    closeness = reads["closeness-and-distance"]
+    assert closeness.last_opened - closeness.first_opened > timedelta(weeks=4)
+    assert reads["not-a-verdict"].last_opened.hour < 2
+    assert not any(m.changed_since for m in marks)
+
+
 def test_the_same_today_gives_the_same_demo(built: Built, tmp_path: Path) -> None:
     again = _build(tmp_path / "again")
     assert [(e.created, e.text) for e in again] == [(e.created, e.text) for e in built.entries]

@@ -212,3 +212,19 @@ def test_chat_blocks_written_as_json_at_0002_read_back_the_same_after_upgrade(ho
     assert migrate.current_revision(again.engine) == schema.HEAD
     assert list(ChatRepo(again.engine).messages(chat.chat_id)) == sent
     again.close()
+
+
+def test_upgrade_from_0010_adds_the_lesson_reads_and_keeps_everything(home: Path) -> None:
+    from clearheart.store.lesson_reads_repo import LessonReadsRepo
+
+    vault = Vault.create(home, "correct horse", FLOOR)
+    _downgrade(vault, "0010")
+    assert "lesson_reads" not in sa.inspect(vault.engine).get_table_names()
+    JournalRepo(vault.engine).add(Draft("written before lessons were read"), NOW)
+    vault.close()
+    again = Vault.unlock(home, "correct horse", now=NOW)
+    assert migrate.current_revision(again.engine) == schema.HEAD == "0011"
+    assert [e.text for e in JournalRepo(again.engine).all()] == ["written before lessons were read"]
+    assert LessonReadsRepo(again.engine).opened("the-loop", 1, NOW).lesson_id == "the-loop"
+    assert len(list(VaultPaths(home).backups.glob("*schema-0010*"))) == 1
+    again.close()

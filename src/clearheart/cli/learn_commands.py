@@ -4,6 +4,8 @@ research they rest on.
 Lessons can be read without a vault. With one, each lesson shows what your own records
 show, and asks the safety gate first: while coaching rests, "Try this" is left out (empty
 in JSON), and so is the body of a lesson that advises how to respond to the partner.
+With a vault, `show` also notes the lesson as read, `list` marks what was read, and
+`forget` clears those marks (nothing else).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clearheart.cli.session import echo_json, open_workspace_if_any
+from clearheart.cli.session import echo_json, open_workspace, open_workspace_if_any
+from clearheart.domain.lesson_reads import Marked, marked, next_unread
 from clearheart.domain.lessons import Lesson, OwnEvidence
 
 if TYPE_CHECKING:
@@ -46,24 +49,52 @@ def _resting() -> None:
     click.echo(wrap(QUIET))
 
 
+def _read_mark(mark: Marked) -> str:
+    if mark.read is None:
+        return ""
+    if mark.changed_since:
+        return " · read; changed since"
+    day = mark.read.last_opened.date()
+    return f" · read on {day.day} {day:%B %Y}"
+
+
 @learn.command("list")
 @click.option("--json", "as_json", is_flag=True)
 def list_(as_json: bool) -> None:
-    """Every lesson, in reading order, with its id."""
+    """Every lesson, in reading order, with its id and whether you have read it."""
     from clearheart.content.lesson_copy import load_lessons
 
     coaching, workspace = _gate()
-    if workspace is not None:
-        workspace.close()
     shown = [x for x in load_lessons().lessons if coaching or not x.coaching]
+    try:
+        marks = marked(shown, ()) if workspace is None else workspace.lessons.marked(shown)
+    finally:
+        if workspace is not None:
+            workspace.close()
     if as_json:
-        echo_json({"coaching": coaching, "lessons": [_summary(x) for x in shown]})
+        echo_json(
+            {
+                "coaching": coaching,
+                "lessons": [
+                    _summary(m.lesson)
+                    | {
+                        "read_on": m.read.last_opened.date().isoformat() if m.read else None,
+                        "changed_since_read": m.changed_since,
+                    }
+                    for m in marks
+                ],
+            }
+        )
         return
-    for lesson in shown:
-        click.echo(f"{lesson.id:26} {lesson.title} ({lesson.minutes} min)")
+    for mark in marks:
+        lesson = mark.lesson
+        click.echo(f"{lesson.id:26} {lesson.title} ({lesson.minutes} min){_read_mark(mark)}")
     if not coaching:
         click.echo()
         _resting()
+    after = next_unread(marks)
+    if after is not None and any(m.read for m in marks):
+        click.echo(f"\nNext: {after.title} (`clearheart learn show {after.id}`)")
     click.echo("\nRead one with `clearheart learn show ID`.")
 
 
@@ -111,6 +142,8 @@ def show(lesson_id: str, as_json: bool) -> None:
     lesson = lessons.lesson(lesson_id)
     coaching, workspace = _gate()
     try:
+        if workspace is not None:
+            workspace.lessons.note_opened(lesson)
         own = None if workspace is None else workspace.lessons.own(lesson)
     finally:
         if workspace is not None:
@@ -140,6 +173,26 @@ def show(lesson_id: str, as_json: bool) -> None:
         click.echo(wrap(lesson.try_this, "  "))
     cited = ", ".join(r.id for r in lessons.cited_by(lesson))
     click.echo(f"\nRests on: {cited} (`clearheart learn sources`)")
+
+
+@learn.command("forget")
+@click.option("--yes", is_flag=True, help="Do not ask first.")
+def forget(yes: bool) -> None:
+    """Forget which lessons you have read; nothing else changes."""
+    if not yes and not click.confirm(
+        "Forget which lessons you have read? Every lesson will show as unread again."
+    ):
+        raise click.exceptions.Abort()
+    workspace = open_workspace()
+    try:
+        gone = workspace.lessons.forget()
+    finally:
+        workspace.close()
+    if gone == 0:
+        click.echo("Nothing to forget: no lesson was marked as read.")
+        return
+    lessons = "1 lesson shows" if gone == 1 else f"{gone} lessons show"
+    click.echo(f"Forgotten. {lessons} as unread again; nothing else changed.")
 
 
 @learn.command("sources")

@@ -10,7 +10,6 @@ a set of lessons lacking one that a page offers at the moment it matters (MOMENT
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,11 +18,10 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-from clearheart.domain.lessons import EVIDENCE_IDS, MOMENTS, Lesson, Reference
+from clearheart.domain.lessons import EVIDENCE_IDS, LESSON_ID, MOMENTS, Lesson, Reference
 from clearheart.domain.prompts import CONCEPT_IDS
 from clearheart.errors import ContentInvalid, NotFound
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LESSON_KEYS = (
     "schema",
     "locale",
@@ -108,7 +106,7 @@ def validate_lesson(
     _keys(data, _LESSON_KEYS, source, "the lesson")
     _header(data, source, locale)
     lesson_id = _text(data, "id", source)
-    if not _ID.match(lesson_id):
+    if not LESSON_ID.match(lesson_id):
         raise ContentInvalid(source, f"id {lesson_id!r} must be lower-case words joined by -")
     concepts = _texts(data, "concepts", source)
     unknown = [c for c in concepts if c not in CONCEPT_IDS]

@@ -24,6 +24,7 @@ from clearheart.demo.assess import store_demo_assessments
 from clearheart.demo.chat import load_chat_copy, store_demo_chat
 from clearheart.demo.cycle import store_demo_cycle
 from clearheart.demo.decide import store_demo_decide
+from clearheart.demo.lessons_read import store_demo_lessons_read
 from clearheart.demo.log import store_demo_log
 from clearheart.demo.pen import store_demo_pen
 from clearheart.demo.story import Event, JournalEvent, load_story, story_start, timeline
@@ -88,7 +89,7 @@ def apply(workspace: Workspace, events: tuple[Event, ...], start: date,
 def _calm_extras(workspace: Workspace, start: date, today: date,
                  until: datetime | None) -> None:
     """What the calm story keeps beside its journal: a chat, a map, a log, takes, a pen,
-    and the decision aid, half-walked."""
+    the decision aid, half-walked, and a few lessons read."""
     store_demo_chat(workspace, start, today, until, quiet_from(today),
                     chat_after(today, load_chat_copy().me, load_story().partner))
     store_demo_cycle(workspace, start, until)
@@ -100,6 +101,7 @@ def _calm_extras(workspace: Workspace, start: date, today: date,
     store_demo_after_contact(workspace, today, until)
     store_demo_dating(workspace, start, until)
     store_demo_promise(workspace, start, until)
+    store_demo_lessons_read(workspace, start, until)
 
 
 def build_demo(home: Path, passphrase: str, *, today: date | None = None,

@@ -9,6 +9,7 @@ advice is about how to respond to the partner (`coaching`): the safety gate hold
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,8 @@ from datetime import datetime
 from clearheart.domain.evidence.item import EvidenceItem
 from clearheart.domain.evidence.sources import SOURCES
 
+LESSON_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""A lesson id: lower-case words joined by "-" (pages link to it, the vault keeps it)."""
 CYCLE_MAP = "cycle-map"
 """An evidence id beside the digest's sources: the person's own map of the loop."""
 EVIDENCE_IDS = frozenset(SOURCES) | {CYCLE_MAP}

@@ -72,6 +72,7 @@ UPGRADES: dict[str, tuple[str, Callable[[str, Row], Row]]] = {
     "0007": ("0008", lambda table, row: row),
     "0008": ("0009", lambda table, row: row),
     "0009": ("0010", lambda table, row: row),
+    "0010": ("0011", lambda table, row: row),
 }
 """How a row written at one schema revision reads at the next, so archives
 from every earlier revision keep restoring. 0001 → 0002 only added tables."""

@@ -41,6 +41,7 @@ from clearheart.store import (
     decide_repo,
     held_repo,
     journal_repo,
+    lesson_reads_repo,
     letting_go_repo,
     promise_repo,
     safety_repo,
@@ -113,6 +114,7 @@ ROW_RULES: dict[str, Callable[[Mapping[str, Any]], None]] = {
     "promise_versions": promise_repo.check_restored_version,
     "promise_pins": promise_repo.check_restored_pin,
     "nudge_dismissals": promise_repo.check_restored_dismissal,
+    "lesson_reads": lesson_reads_repo.check_restored,
 }
 
 

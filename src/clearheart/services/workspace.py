@@ -51,7 +51,7 @@ class Workspace:
         self.log = BehaviourService(engine, self.clock)
         self.pause = PauseService(engine, self.clock, self.journal, self.log, self.safety)
         self.evidence = EvidenceService(self.log, self.assess, self.chats, self.journal, self.clock)
-        self.lessons = LessonService(self.evidence, self.cycle)
+        self.lessons = LessonService(engine, self.clock, self.safety, self.evidence, self.cycle)
         self.decide = DecideService(engine, self.clock, self.safety)
         self.support = SupportService(engine, self.clock, self.safety, self.help)
         self.nocontact = NoContactService(engine, self.clock, self.chats)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-HEAD = "0010"
+HEAD = "0011"
 """The newest migration; opening a vault below it runs the upgrade."""
 
 metadata = sa.MetaData()
@@ -407,13 +407,28 @@ nudge_dismissals = sa.Table(
 )
 """A reflection nudge (domain/reflection_cues.py) the person set aside for one entry."""
 
+# --- issue 15, READS: which lessons the person has read ---
+
+lesson_reads = sa.Table(
+    "lesson_reads",
+    metadata,
+    sa.Column("lesson_id", sa.String(80), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("utc_offset", sa.Integer, nullable=False),
+)
+"""One row per lesson opened (domain/lesson_reads.py): `created_at` the first opening,
+`updated_at` the last, `version` the lesson's version at the last; `utc_offset` is the
+last opening's. A lesson id no longer in the content is kept, never shown."""
+
 TABLES = (journal_entries, settings, chats, chat_participants, chat_blocks,
           instruments, assessment_results, cycle_maps, behaviour_log, held_drafts,
           safety_events, decision_aid, decision_sure, decision_plans,
           nocontact_rules, nocontact_contacts, urges, unsent_letters,
           support_people, support_contacts,
           dating_checklists, dating_commitments, dating_people, dating_notes,
-          promise_versions, promise_pins, nudge_dismissals)
+          promise_versions, promise_pins, nudge_dismissals, lesson_reads)
 """Every table holding the person's data, in dependency order (for export)."""
 
 DERIVED = (pattern_reports,)

@@ -43,6 +43,11 @@ def long_day(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
+def day_month(day: date, year: int) -> str:
+    """"3 December", with the year when it is not `year` ("3 December 2025")."""
+    return f"{day.day} {_MONTHS[day.month - 1]}" + ("" if day.year == year else f" {day.year}")
+
+
 def short_day(day: date) -> str:
     """"Tue 4 March"."""
     return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1]}"
@@ -79,7 +84,7 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_ENV.filters.update(when=when, short_day=short_day, mood_label=mood_label)
+_ENV.filters.update(when=when, short_day=short_day, day_month=day_month, mood_label=mood_label)
 
 
 def lesson_at(place: str) -> Lesson:

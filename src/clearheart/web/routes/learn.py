@@ -4,6 +4,9 @@ and the research they rest on.
 Every tab title is "Learn": a lesson's title would say what the app is for in the
 browser's history. "Try this" is coaching, and so is the body of a lesson that advises
 how to respond to the partner; the templates mark both for the safety gate.
+
+Opening a lesson notes it as read (services/lessons.py); the list marks what was read and
+points to the next unread lesson among those it shows.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from clearheart.domain.lesson_reads import next_unread
 from clearheart.web.chat_view import ChatView
 from clearheart.web.pattern_readings import sentences
 from clearheart.web.pattern_tallies import loop
-from clearheart.web.render import html, state_of
+from clearheart.web.render import gate_of, html, notify, see_other, state_of
 from clearheart.web.routes.patterns import INLINE_MOST, service_of
 
 TITLE = "Learn"
@@ -24,8 +28,28 @@ CHAT_LOOP = "chat-loop"
 
 
 def lessons_page(request: Request) -> Response:
-    workspace = state_of(request).require()
-    return html(request, "learn.html", TITLE, {"lessons": workspace.lessons.all().lessons})
+    state = state_of(request)
+    workspace = state.require()
+    marks = workspace.lessons.marked(workspace.lessons.all().lessons)
+    coaching = gate_of(state).coaching
+    shown = [m for m in marks if coaching or not m.lesson.coaching]
+    return html(
+        request,
+        "learn.html",
+        TITLE,
+        {
+            "marks": marks,
+            "next": next_unread(shown),
+            "any_read": any(m.read for m in marks),
+            "this_year": workspace.clock.now().year,
+        },
+    )
+
+
+def _forget(request: Request) -> Response:
+    state_of(request).require().lessons.forget()
+    notify(request, "Forgotten. Every lesson shows as unread again; nothing else changed.")
+    return see_other("/learn")
 
 
 def sources_page(request: Request) -> Response:
@@ -72,6 +96,7 @@ async def lesson_page(request: Request) -> Response:
     lessons = workspace.lessons.all()
     lesson = lessons.lesson(request.path_params["lesson_id"])
     at = lessons.lessons.index(lesson)
+    workspace.lessons.note_opened(lesson)
     return html(
         request,
         "learn_lesson.html",
@@ -91,5 +116,6 @@ async def lesson_page(request: Request) -> Response:
 routes = [
     Route("/learn", lessons_page, methods=["GET"]),
     Route("/learn/sources", sources_page, methods=["GET"]),
+    Route("/learn/forget", _forget, methods=["POST"]),
     Route("/learn/{lesson_id:str}", lesson_page, methods=["GET"]),
 ]
