@@ -14,6 +14,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import TypeVar
 
+from clearheart.content.coverage_copy import validate_coverage_file
 from clearheart.content.cycle_copy import validate_cycle_file
 from clearheart.content.decide_copy import validate_decide_file
 from clearheart.content.help_copy import validate_help_file
@@ -279,6 +280,7 @@ VALIDATORS: dict[str, Validator] = {
     "decide": validate_decide_file,
     "resources": validate_resources_file,
     "help": validate_help_file,
+    "coverage": validate_coverage_file,
 }
 """Schema check per content folder; a file is named after its locale (`en.toml`)."""
 
