@@ -29,7 +29,8 @@ def shipped(locale: str = "en") -> tuple[Covered, ...]:
         lessons=(Carried(x.id, x.title, x.concepts) for x in load_lessons(locale).lessons),
         prompts=(Carried(p.id, p.text, p.concepts) for p in load_prompts(locale)),
         questionnaires=(
-            Carried(i.id, f"{i.title} ({len(i.items)} questions)", i.concepts)
+            Carried(i.id, f"{i.title} ({len(i.items)} questions)" if i.items else i.title,
+                    i.concepts)
             for i in load_builtin_instruments(locale)
         ),
         evidence=(Carried(s.id, s.id, (s.concept,)) for s in SOURCES.values()),
