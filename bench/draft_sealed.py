@@ -87,7 +87,7 @@ def languages(checker: Any) -> dict[str, Any] | None:
     by_lang: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in _lines(path):
         reading = checker.check(row["text"])
-        answer = ("not_checked" if getattr(reading, "unchecked_language", None)
+        answer = ("not_checked" if reading.unread is not None
                   else "paused" if reading.pause else "passed_as_calm")
         counts = by_lang[row["lang"]]
         counts["drafts"] += 1

@@ -15,6 +15,7 @@ from importlib import import_module
 from typing import Any
 
 from clearheart.domain.draftcheck import Model, Reading, ToneScores, check
+from clearheart.domain.draftcheck.language import NAMES, READS, LanguageGuesser, unread
 from clearheart.errors import InvalidInput
 
 log = logging.getLogger("clearheart.draftcheck")
@@ -43,6 +44,26 @@ class VaderTone:
         )
 
 
+class Py3Langid:
+    """The domain's LanguageGuesser on py3langid (BSD-3-Clause; its model ships inside the
+    package, and nothing here touches its optional web server), choosing among English and
+    the Latin-script languages in domain/draftcheck/language.py NAMES. Choosing among
+    fewer languages keeps short English texting from being taken for, say, Welsh."""
+
+    def __init__(self) -> None:
+        from py3langid.langid import (  # type: ignore[import-untyped]
+            MODEL_FILE,
+            LanguageIdentifier,
+        )
+
+        self._identifier: Any = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self._identifier.set_languages([READS, *NAMES])
+
+    def guess(self, text: str) -> tuple[str, float]:
+        code, probability = self._identifier.classify(text)
+        return str(code), float(probability)
+
+
 def load_model() -> Model | None:
     """The embedding classifier when its module and files are installed, else None (quietly)."""
     module_name, attr = MODEL_LOADER
@@ -64,13 +85,18 @@ class DraftChecker:
     def __init__(self, *, use_model: bool = True, tone: bool = True) -> None:
         self.tone: VaderTone | None = VaderTone() if tone else None
         self.model: Model | None = load_model() if use_model else None
+        self.languages: LanguageGuesser = Py3Langid()
 
     def check(self, text: str) -> Reading:
-        """Read one draft; an empty or oversized draft is a clear InvalidInput."""
+        """Read one draft; an empty or oversized draft is a clear InvalidInput. A draft in a
+        language the check cannot read comes back unjudged, with `unread` saying which."""
         if not text.strip():
             raise InvalidInput("draft", "there is no text to check; type or paste a message")
         if len(text) > MAX_CHARS:
             raise InvalidInput(
                 "draft", f"this is {len(text):,} characters; the check reads up to {MAX_CHARS:,}"
             )
+        other = unread(text, self.languages)
+        if other is not None:
+            return Reading(pause=False, flags=(), tips=(), safety=False, unread=other)
         return check(text, tone=self.tone, model=self.model)
