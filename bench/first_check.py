@@ -58,7 +58,9 @@ print(json.dumps({"ms": took * 1000}))
 def one(delay: float, warm: bool) -> float:
     done = subprocess.run(
         [sys.executable, "-c", _RUN, str(delay), "1" if warm else "0", DRAFT],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return float(json.loads(done.stdout.strip().splitlines()[-1])["ms"])
 

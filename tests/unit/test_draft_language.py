@@ -84,7 +84,10 @@ def test_drafts_of_our_own_in_other_languages_are_not_checked(
 
 
 def test_no_english_dev_draft_is_set_aside(checker: DraftChecker) -> None:
-    drafts = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines()
-              if line.strip()]
+    drafts = [
+        json.loads(line)["text"]
+        for line in DEV.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     set_aside = [i for i, text in enumerate(drafts) if unread(text, checker.languages)]
     assert len(drafts) > 3000 and set_aside == []

@@ -9,6 +9,8 @@ once, here, and only when a check is first needed, so `clearheart --help` stays 
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 from collections.abc import Callable
 from importlib import import_module
@@ -16,6 +18,7 @@ from typing import Any
 
 from clearheart.domain.draftcheck import Model, Reading, ToneScores, check
 from clearheart.domain.draftcheck.language import NAMES, READS, LanguageGuesser, unread
+from clearheart.domain.draftcheck.texting import as_typed, normalise
 from clearheart.errors import InvalidInput
 
 log = logging.getLogger("clearheart.draftcheck")
@@ -42,6 +45,25 @@ class VaderTone:
         return ToneScores(
             compound=float(raw["compound"]), negative=float(raw["neg"]), positive=float(raw["pos"])
         )
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """Whole English words of the embedding model's vendored tokenizer (about 20,000),
+    or none when the file is missing: stretched letters then shrink to two."""
+    from clearheart.services.embedding import TOKENIZER_FILE
+
+    try:
+        vocab = json.loads(TOKENIZER_FILE.read_text(encoding="utf-8"))["model"]["vocab"]
+    except (OSError, ValueError, KeyError) as error:
+        log.info("No tokenizer vocabulary for stretched letters (%s).", error)
+        return frozenset()
+    return frozenset(w for w in vocab if w.isalpha() and w.isascii())
+
+
+def known_word(word: str) -> bool:
+    """Whether a lower-case word is an English word (domain/draftcheck/texting.py)."""
+    return word in _vocabulary()
 
 
 class Py3Langid:
@@ -99,4 +121,5 @@ class DraftChecker:
         other = unread(text, self.languages)
         if other is not None:
             return Reading(pause=False, flags=(), tips=(), safety=False, unread=other)
-        return check(text, tone=self.tone, model=self.model)
+        plain = normalise(text, known_word)
+        return as_typed(check(plain.text, tone=self.tone, model=self.model), plain)
