@@ -31,15 +31,20 @@ from draft_eval import DATA, load_checker, predicted, score
 from harness import report
 
 STYLES = ("texting", "one-word", "formal", "long")
-GOALS = {"pause_f1_min": 0.90, "false_pause_rate_max": 0.05, "kind_recall_min": 0.75,
-         "pairs_agree_min": 0.95}
+GOALS = {
+    "pause_f1_min": 0.90,
+    "false_pause_rate_max": 0.05,
+    "kind_recall_min": 0.75,
+    "pairs_agree_min": 0.95,
+}
 
 Draft = dict[str, Any]
 
 
 def _lines(path: Path) -> list[Draft]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def sealed_drafts() -> list[Draft]:
@@ -63,7 +68,8 @@ def _brief(scored: dict[str, Any]) -> dict[str, Any]:
         "safety_recall": scored["safety_recall"],
         "kind_recall": {
             kind: {"labelled": k["labelled"], "recall": k["recall"]}
-            for kind, k in scored["kinds"].items() if k["labelled"]
+            for kind, k in scored["kinds"].items()
+            if k["labelled"]
         },
     }
 
@@ -76,8 +82,13 @@ def pairs(checker: Any) -> dict[str, Any]:
         texting = bool(checker.check(row["texting"]).pause)
         agree += standard == texting
         right += standard == texting == bool(row["pause"])
-    return {"pairs": len(rows), "agree": agree, "agree_rate": round(agree / len(rows), 3),
-            "both_right": right, "both_right_rate": round(right / len(rows), 3)}
+    return {
+        "pairs": len(rows),
+        "agree": agree,
+        "agree_rate": round(agree / len(rows), 3),
+        "both_right": right,
+        "both_right_rate": round(right / len(rows), 3),
+    }
 
 
 def languages(checker: Any) -> dict[str, Any] | None:
@@ -87,8 +98,13 @@ def languages(checker: Any) -> dict[str, Any] | None:
     by_lang: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in _lines(path):
         reading = checker.check(row["text"])
-        answer = ("not_checked" if getattr(reading, "unchecked_language", None)
-                  else "paused" if reading.pause else "passed_as_calm")
+        answer = (
+            "not_checked"
+            if reading.unread is not None
+            else "paused"
+            if reading.pause
+            else "passed_as_calm"
+        )
         counts = by_lang[row["lang"]]
         counts["drafts"] += 1
         counts[answer] += 1
@@ -98,8 +114,9 @@ def languages(checker: Any) -> dict[str, Any] | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("--rules-only", action="store_true",
-                        help="score the rules and VADER alone (the floor)")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="score the rules and VADER alone (the floor)"
+    )
     args = parser.parse_args()
     checker_class = load_checker()
     checker = checker_class(use_model=False) if args.rules_only else checker_class()
@@ -109,20 +126,24 @@ def main() -> None:
     for style in STYLES:
         picked = [(d, g) for d, g in zip(drafts, guesses, strict=True) if d["style"] == style]
         if picked:
-            result[style] = _brief(score([d for d, _ in picked], [g for _, g in picked],
-                                         show=False))
+            result[style] = _brief(
+                score([d for d, _ in picked], [g for _, g in picked], show=False)
+            )
     result["pairs"] = pairs(checker)
     result["languages"] = languages(checker)
     styles = [result[s] for s in STYLES if s in result]
     result["goals"] = {
         **GOALS,
-        "pause_f1_met_every_style": all((s["pause"]["f1"] or 0) >= GOALS["pause_f1_min"]
-                                        for s in styles),
+        "pause_f1_met_every_style": all(
+            (s["pause"]["f1"] or 0) >= GOALS["pause_f1_min"] for s in styles
+        ),
         "false_pause_met_every_style": all(
-            (s["false_pause_rate"] or 0) <= GOALS["false_pause_rate_max"] for s in styles),
+            (s["false_pause_rate"] or 0) <= GOALS["false_pause_rate_max"] for s in styles
+        ),
         "kind_recall_met_every_kind": all(
             (k["recall"] or 0) >= GOALS["kind_recall_min"]
-            for k in result["overall"]["kind_recall"].values()),
+            for k in result["overall"]["kind_recall"].values()
+        ),
         "pairs_met": result["pairs"]["agree_rate"] >= GOALS["pairs_agree_min"],
     }
     report("draft_sealed_rules" if args.rules_only else "draft_sealed", result)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import Run  # type: ignore[import-not-found]
 
-KEYS = ["pause", "flags", "rewrite", "tips", "coaching", "crisis"]
+KEYS = ["pause", "flags", "rewrite", "tips", "coaching", "crisis", "checked", "language"]
 FLAG_KEYS = ["kind", "start", "end", "why"]
 
 
@@ -37,7 +37,18 @@ def test_json_has_exactly_the_contract_keys(run: Run, tmp_path: Path) -> None:
 def test_a_calm_draft_in_json(run: Run) -> None:
     result = run("check", "--json", "WE GOT THE APARTMENT!!!")
     assert json.loads(result.out) == {"pause": False, "flags": [], "rewrite": None, "tips": [],
-                                      "coaching": True, "crisis": []}
+                                      "coaching": True, "crisis": [], "checked": True,
+                                      "language": None}
+
+
+def test_a_draft_in_another_language_is_not_checked_rather_than_calm(run: Run) -> None:
+    spanish = "Eres un idiota y no quiero volver a verte nunca."
+    data = json.loads(run("check", "--json", spanish).out)
+    assert data["checked"] is False and data["language"] == "Spanish"
+    assert data["pause"] is False and data["flags"] == []
+    words = " ".join(run("check", spanish).out.split())
+    assert words.startswith("Not checked. This looks like it is written in Spanish")
+    assert "calm" not in words
 
 
 def test_reads_stdin_with_a_dash_and_keeps_offsets_of_the_text_as_given(run: Run) -> None:

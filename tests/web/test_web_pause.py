@@ -12,6 +12,7 @@ from html import unescape
 import pytest
 from webtools import Web, field_errors, title_of
 
+from clearheart.domain.draftcheck.language import Unread
 from clearheart.domain.draftcheck.reading import Flag, Reading
 from clearheart.services.workspace import Workspace
 from clearheart.web.routes import pause as pause_routes
@@ -37,6 +38,9 @@ class FakeChecker:
         self.safety = False
 
     def check(self, text: str) -> Reading:
+        if text.startswith("Eres"):
+            return Reading(pause=False, flags=(), tips=(), safety=False,
+                           unread=Unread("es", "Spanish"))
         flags: list[Flag] = []
         if text.startswith("You NEVER answer me"):
             flags.append(Flag("criticism", *NEVER, "It may land as blame, not as a need.", "rule"))
@@ -88,6 +92,15 @@ def test_a_calm_draft_passes_without_marks(web: Web, fake: FakeChecker) -> None:
     page = web.post("/pause/check", {"draft": "WE GOT THE APARTMENT!!!"})
     assert page.status_code == 200 and "<mark" not in page.text
     assert "Nothing here looks likely to land hard" in page.text
+
+
+def test_a_draft_the_check_cannot_read_is_not_called_calm(web: Web, fake: FakeChecker) -> None:
+    page = web.post("/pause/check", {"draft": "Eres un idiota y no quiero verte."})
+    words = text_of(page.text)
+    assert page.status_code == 200 and "<mark" not in page.text
+    assert "Not checked. This looks like it is written in Spanish" in words
+    assert "Nothing here looks likely to land hard" not in words
+    assert "Put it in my journal" in words  # holding or keeping it still works
 
 
 def test_an_empty_draft_is_refused_kindly(web: Web, fake: FakeChecker) -> None:

@@ -40,6 +40,8 @@ def reading_json(
         "tips": list(reading.tips) if coaching else [],
         "coaching": coaching,
         "crisis": list(crisis.kinds),
+        "checked": reading.unread is None,
+        "language": reading.unread.name if reading.unread else None,
     }
 
 
@@ -202,6 +204,13 @@ def _show(draft: str, reading: Reading, *, shown_help: bool) -> None:
         for line in help_lines(None, load_resources(), ("abuse", "crisis")):
             click.echo(line)
         click.echo()
+    if reading.unread is not None:
+        from clearheart.cli.safety_present import wrap
+
+        click.echo(wrap(f"Not checked. This looks like it is written in {reading.unread.name}, "
+                        "and the check reads English only for now, so it has not judged this "
+                        "message either way."))
+        return
     if not reading.flags:
         click.echo("This reads as calm and clear. Nothing here looks likely to land badly.")
         return

@@ -9,12 +9,16 @@ once, here, and only when a check is first needed, so `clearheart --help` stays 
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
 from clearheart.domain.draftcheck import Model, Reading, ToneScores, check
+from clearheart.domain.draftcheck.language import NAMES, READS, LanguageGuesser, unread
+from clearheart.domain.draftcheck.texting import as_typed, normalise
 from clearheart.errors import InvalidInput
 
 log = logging.getLogger("clearheart.draftcheck")
@@ -43,6 +47,45 @@ class VaderTone:
         )
 
 
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """Whole English words of the embedding model's vendored tokenizer (about 20,000),
+    or none when the file is missing: stretched letters then shrink to two."""
+    from clearheart.services.embedding import TOKENIZER_FILE
+
+    try:
+        vocab = json.loads(TOKENIZER_FILE.read_text(encoding="utf-8"))["model"]["vocab"]
+    except (OSError, ValueError, KeyError) as error:
+        log.info("No tokenizer vocabulary for stretched letters (%s).", error)
+        return frozenset()
+    return frozenset(w for w in vocab if w.isalpha() and w.isascii())
+
+
+def known_word(word: str) -> bool:
+    """Whether a lower-case word is an English word (domain/draftcheck/texting.py)."""
+    return word in _vocabulary()
+
+
+class Py3Langid:
+    """The domain's LanguageGuesser on py3langid (BSD-3-Clause; its model ships inside the
+    package, and nothing here touches its optional web server), choosing among English and
+    the Latin-script languages in domain/draftcheck/language.py NAMES. Choosing among
+    fewer languages keeps short English texting from being taken for, say, Welsh."""
+
+    def __init__(self) -> None:
+        from py3langid.langid import (  # type: ignore[import-untyped]
+            MODEL_FILE,
+            LanguageIdentifier,
+        )
+
+        self._identifier: Any = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self._identifier.set_languages([READS, *NAMES])
+
+    def guess(self, text: str) -> tuple[str, float]:
+        code, probability = self._identifier.classify(text)
+        return str(code), float(probability)
+
+
 def load_model() -> Model | None:
     """The embedding classifier when its module and files are installed, else None (quietly)."""
     module_name, attr = MODEL_LOADER
@@ -64,13 +107,19 @@ class DraftChecker:
     def __init__(self, *, use_model: bool = True, tone: bool = True) -> None:
         self.tone: VaderTone | None = VaderTone() if tone else None
         self.model: Model | None = load_model() if use_model else None
+        self.languages: LanguageGuesser = Py3Langid()
 
     def check(self, text: str) -> Reading:
-        """Read one draft; an empty or oversized draft is a clear InvalidInput."""
+        """Read one draft; an empty or oversized draft is a clear InvalidInput. A draft in a
+        language the check cannot read comes back unjudged, with `unread` saying which."""
         if not text.strip():
             raise InvalidInput("draft", "there is no text to check; type or paste a message")
         if len(text) > MAX_CHARS:
             raise InvalidInput(
                 "draft", f"this is {len(text):,} characters; the check reads up to {MAX_CHARS:,}"
             )
-        return check(text, tone=self.tone, model=self.model)
+        other = unread(text, self.languages)
+        if other is not None:
+            return Reading(pause=False, flags=(), tips=(), safety=False, unread=other)
+        plain = normalise(text, known_word)
+        return as_typed(check(plain.text, tone=self.tone, model=self.model), plain)

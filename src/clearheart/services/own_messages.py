@@ -51,12 +51,14 @@ def checker() -> DraftChecker:
 
 
 def check_kinds(text: str) -> Collection[str] | None:
-    """The kinds the draft check flags in one message; None for what it cannot read."""
+    """The kinds the draft check flags in one message; None for what it cannot read (too
+    long, empty, or in a language it does not read)."""
     from clearheart.services.draftcheck import MAX_CHARS
 
     if not text.strip() or len(text) > MAX_CHARS:
         return None
-    return checker().check(text).kinds
+    reading = checker().check(text)
+    return None if reading.unread is not None else reading.kinds
 
 
 def their_weeks(patterns: PatternReport) -> dict[date, TheirWeek]:

@@ -18,6 +18,7 @@ writes often would otherwise lose coaching for words that meant no danger.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -60,11 +61,17 @@ class Noticed:
     is asked whether they feel safe."""
 
 
+_LOADING = threading.Lock()
+
+
 def installed_model() -> SafetyModel | None:
-    """The safety classifier when installed (loaded once per process, on first use), else None."""
+    """The safety classifier when installed (loaded once per process, on first use), else
+    None. A caller that arrives while another thread is loading it waits for that load
+    rather than starting a second one."""
     from clearheart.services.safety_model import load_safety_model
 
-    return load_safety_model()
+    with _LOADING:
+        return load_safety_model()
 
 
 def crisis_in(

@@ -132,4 +132,8 @@ def create_app(state: AppState) -> Starlette:
         lifespan=lifespan,
     )
     app.state.clearheart = state
+    if state.on_open is None:
+        state.on_open = pause.warm
+    if state.workspace is not None:  # opened before the app (the demo, a passphrase given)
+        state.on_open()
     return app

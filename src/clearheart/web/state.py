@@ -53,6 +53,9 @@ class AppState:
     prefs: Preferences = field(default_factory=Preferences)
     """The open vault's preferences, kept after a lock so the quick exit
     destination and the discreet name still apply on the unlock page."""
+    on_open: Callable[[], None] | None = None
+    """Called (from the request that opened it) each time a vault is opened or created:
+    create_app starts the draft check loading in the background there."""
     last_activity: float = 0.0
     exited: bool = False
     """True from a quick exit until someone signs in again or opens the bare address:
@@ -144,9 +147,13 @@ class AppState:
         try:
             prefs = opened.preferences() if opened is not None else None
             with self._lock:
+                adopted = False
                 if opened is not None and prefs is not None and self.workspace is None:
                     self.workspace, self.prefs, opened = opened, prefs, None
+                    adopted = True
                 self.touch()
+            if adopted and self.on_open is not None:
+                self.on_open()
         finally:
             if opened is not None:
                 opened.close()

@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol, get_args
 
+from clearheart.domain.draftcheck.language import Unread
+
 Kind = Literal[
     "criticism",
     "contempt",
@@ -68,6 +70,9 @@ class Reading:
     tips: tuple[str, ...]
     safety: bool
     """The draft shows fear, threats of harm or coercion: offer safety resources, not coaching."""
+    unread: Unread | None = None
+    """Set when the draft is in a language the check cannot read (domain/draftcheck/
+    language.py): nothing was judged, so `pause` False means "not checked", never "calm"."""
 
     @property
     def kinds(self) -> tuple[Kind, ...]:

@@ -10,6 +10,8 @@ that speaks of self-harm, suicide or being hurt right now shows crisis help firs
 from __future__ import annotations
 
 import functools
+import logging
+import threading
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
     from clearheart.services.draftcheck import DraftChecker
     from clearheart.services.workspace import Workspace
 
+log = logging.getLogger("clearheart.draftcheck")
+
 TITLE = "Pause"
 """One plain tab title for every pause page: nothing about the draft lands in history."""
 EXERCISES = {
@@ -56,12 +60,39 @@ DECIDED_NOTICES = {
 }
 
 
+_BUILDING = threading.Lock()
+
+
 @functools.cache
-def checker() -> DraftChecker:
-    """Loaded once per process: the tone scorer (and the model, if present) take a moment."""
+def _built() -> DraftChecker:
     from clearheart.services.draftcheck import DraftChecker
 
     return DraftChecker()
+
+
+def checker() -> DraftChecker:
+    """Built once per process (the tone scorer, the language guesser and the model take
+    a second or two); a check that arrives while `warm` is still building waits for that
+    build instead of starting another."""
+    with _BUILDING:
+        return _built()
+
+
+def warm() -> None:
+    """Build the checker, and load the safety classifier that reads the same draft, in the
+    background (called when the vault opens), so the first check at 1 a.m. does not wait
+    for the models to load."""
+
+    def build() -> None:
+        from clearheart.services.safety import installed_model
+
+        try:
+            checker()
+            installed_model()
+        except Exception as error:  # a check later says what went wrong, in the page
+            log.warning("The draft check could not be prepared ahead (%s).", error)
+
+    threading.Thread(target=build, name="clearheart-warm-check", daemon=True).start()
 
 
 def _pen(workspace: Workspace) -> dict[str, Any]:
