@@ -10,8 +10,8 @@ services/draft_model.py HEADS_SHA256 and docs/decisions/0008-embedding-model.md)
    logits are three of the dense features.
 2. For `pause` and each kind, a dense head and a lexical head, trained on
    bench/data/drafts/dev.jsonl (held-out drafts are never read here). Their input is the
-   draft as the app sees it: the rules' evidence comes from the same rules, VADER from
-   the same scorer.
+   draft as the app sees it: texting spellings rewritten as the checker rewrites them,
+   the rules' evidence from the same rules, VADER from the same scorer.
 3. Out of fold on dev (FOLDS folds): the blend of the two heads and the pause threshold
    that give the best pause F1 while at most FALSE_PAUSE_AT_MOST of calm dev drafts
    pause (the app's goal is 10%; the margin is for drafts unlike ours), counting the
@@ -39,6 +39,7 @@ import numpy as np
 import goemotions
 from clearheart.domain.draftcheck.engine import read_rules, rules_decide
 from clearheart.domain.draftcheck.reading import KINDS, Evidence
+from clearheart.domain.draftcheck.texting import normalise
 from clearheart.services.draft_model import (
     FEATURES_VERSION,
     HEADS_FILE,
@@ -46,7 +47,7 @@ from clearheart.services.draft_model import (
     dense_features,
     lexical,
 )
-from clearheart.services.draftcheck import VaderTone
+from clearheart.services.draftcheck import VaderTone, known_word
 from clearheart.services.embedding import MODEL_SHA256, Embedder, sha256_of
 
 SEED = 20261207
@@ -250,7 +251,8 @@ def main() -> int:
     ge_t = np.array([ge[h][2] for h in ge_names], dtype=np.float32)  # type: ignore[index]
 
     drafts = read_dev()
-    texts = [str(d["text"]) for d in drafts]
+    # As the app reads a draft: texting spellings rewritten (domain/draftcheck/texting.py).
+    texts = [normalise(str(d["text"]), known_word).text for d in drafts]
     dense, lex, evidence = draft_features(texts, embedder, ge_w, ge_b)
     y = np.array(
         [

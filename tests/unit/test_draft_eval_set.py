@@ -45,7 +45,7 @@ def test_every_draft_has_the_documented_fields() -> None:
         for key, kind in {**REQUIRED, **OPTIONAL}.items():
             if key in draft:
                 assert isinstance(draft[key], kind), (draft["id"], key)
-        assert re.fullmatch(r"d\d{4}", draft["id"]), draft["id"]
+        assert re.fullmatch(r"[de]\d{4}", draft["id"]), draft["id"]
         assert draft["text"].strip() == draft["text"] and draft["text"], draft["id"]
         assert set(draft["kinds"]) <= set(KINDS), draft["id"]
         assert len(set(draft["kinds"])) == len(draft["kinds"]), draft["id"]
