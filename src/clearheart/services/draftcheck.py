@@ -66,6 +66,19 @@ def known_word(word: str) -> bool:
     return word in _vocabulary()
 
 
+@functools.cache
+def _identifier() -> Any:
+    """py3langid's model, limited to English and NAMES; read once per process (a second)."""
+    from py3langid.langid import (  # type: ignore[import-untyped]
+        MODEL_FILE,
+        LanguageIdentifier,
+    )
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages([READS, *NAMES])
+    return identifier
+
+
 class Py3Langid:
     """The domain's LanguageGuesser on py3langid (BSD-3-Clause; its model ships inside the
     package, and nothing here touches its optional web server), choosing among English and
@@ -73,13 +86,7 @@ class Py3Langid:
     fewer languages keeps short English texting from being taken for, say, Welsh."""
 
     def __init__(self) -> None:
-        from py3langid.langid import (  # type: ignore[import-untyped]
-            MODEL_FILE,
-            LanguageIdentifier,
-        )
-
-        self._identifier: Any = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        self._identifier.set_languages([READS, *NAMES])
+        self._identifier: Any = _identifier()
 
     def guess(self, text: str) -> tuple[str, float]:
         code, probability = self._identifier.classify(text)

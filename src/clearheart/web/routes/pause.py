@@ -92,7 +92,9 @@ def warm() -> None:
         except Exception as error:  # a check later says what went wrong, in the page
             log.warning("The draft check could not be prepared ahead (%s).", error)
 
-    threading.Thread(target=build, name="clearheart-warm-check", daemon=True).start()
+    # Not a daemon: a server stopped mid-load waits the second or two for it to finish,
+    # since a native library torn down under a running load aborts the whole process.
+    threading.Thread(target=build, name="clearheart-warm-check").start()
 
 
 def _pen(workspace: Workspace) -> dict[str, Any]:
