@@ -1,18 +1,20 @@
 """The draft check on the sealed held-out drafts: per style, per kind, spelling pairs and
 other languages. Figures only: no draft and no miss is ever printed or written.
 
-    .venv/bin/python bench/draft_sealed.py [--rules-only]
+    .venv/bin/python bench/draft_sealed.py [--round 1|2] [--rules-only]
 
-Reads bench/data/drafts/sealed_*.jsonl (drafts with a `style`: texting, one-word, formal,
-long), sealed_pairs.jsonl (the same message in standard and texting spelling) and, when
-present, sealed_languages.jsonl (drafts in other languages). These were written apart
+Round 1 reads bench/data/drafts/sealed_*.jsonl (drafts with a `style`: texting,
+one-word, formal, long), sealed_pairs.jsonl (the same message in standard and texting
+spelling) and sealed_languages.jsonl (drafts in other languages); round 2 reads
+sealed2_*.jsonl and sealed2_pairs.jsonl, written later by two more writers who were
+given no example messages at all. These were written apart
 from everything the check was built on, by writers who saw only the labelling guide
 (bench/data/drafts/README.md, "Sealed sets"). For every style and overall it reports
 `pause` precision, recall and F1, the false-pause rate and each kind's recall; for the
 pairs, the share whose two spellings get the same pause verdict; for the languages, how
 each draft was answered ("not checked", paused, or passed as calm). `--rules-only` scores
 the rules and VADER alone (the floor) instead of the full check. Writes
-bench/out/draft_sealed.json (or draft_sealed_rules.json).
+bench/out/draft_sealed[2][_rules].json.
 
 The sealed sets are scored once before work on them starts and once per release of the
 check, never while tuning: reading their figures after every change is tuning by another
@@ -47,8 +49,8 @@ def _lines(path: Path) -> list[Draft]:
     ]
 
 
-def sealed_drafts() -> list[Draft]:
-    found = [d for path in sorted(DATA.glob("sealed_[a-z].jsonl")) for d in _lines(path)]
+def sealed_drafts(prefix: str) -> list[Draft]:
+    found = [d for path in sorted(DATA.glob(f"{prefix}_[a-z].jsonl")) for d in _lines(path)]
     unknown = {d["style"] for d in found} - set(STYLES)
     if unknown:
         raise SystemExit(f"draft_sealed: unknown styles {sorted(unknown)}")
@@ -74,8 +76,8 @@ def _brief(scored: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def pairs(checker: Any) -> dict[str, Any]:
-    rows = _lines(DATA / "sealed_pairs.jsonl")
+def pairs(checker: Any, prefix: str) -> dict[str, Any]:
+    rows = _lines(DATA / f"{prefix}_pairs.jsonl")
     agree = right = 0
     for row in rows:
         standard = bool(checker.check(row["standard"]).pause)
@@ -91,8 +93,8 @@ def pairs(checker: Any) -> dict[str, Any]:
     }
 
 
-def languages(checker: Any) -> dict[str, Any] | None:
-    path = DATA / "sealed_languages.jsonl"
+def languages(checker: Any, prefix: str) -> dict[str, Any] | None:
+    path = DATA / f"{prefix}_languages.jsonl"
     if not path.exists():
         return None
     by_lang: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -117,10 +119,15 @@ def main() -> None:
     parser.add_argument(
         "--rules-only", action="store_true", help="score the rules and VADER alone (the floor)"
     )
+    parser.add_argument(
+        "--round", type=int, choices=(1, 2), default=1,
+        help="which sealed sets: 1 (writers A and B) or 2 (writers F and G)",
+    )
     args = parser.parse_args()
+    prefix = "sealed" if args.round == 1 else "sealed2"
     checker_class = load_checker()
     checker = checker_class(use_model=False) if args.rules_only else checker_class()
-    drafts = sealed_drafts()
+    drafts = sealed_drafts(prefix)
     readings = [checker.check(d["text"]) for d in drafts]
     guesses = [predicted(r) for r in readings]
     result: dict[str, Any] = {"overall": _brief(score(drafts, guesses, show=False))}
@@ -132,8 +139,8 @@ def main() -> None:
             result[style] = _brief(
                 score([d for d, _ in picked], [g for _, g in picked], show=False)
             )
-    result["pairs"] = pairs(checker)
-    result["languages"] = languages(checker)
+    result["pairs"] = pairs(checker, prefix)
+    result["languages"] = languages(checker, prefix)
     styles = [result[s] for s in STYLES if s in result]
     result["goals"] = {
         **GOALS,
@@ -149,7 +156,8 @@ def main() -> None:
         ),
         "pairs_met": result["pairs"]["agree_rate"] >= GOALS["pairs_agree_min"],
     }
-    report("draft_sealed_rules" if args.rules_only else "draft_sealed", result)
+    name = "draft_sealed" + ("2" if args.round == 2 else "")
+    report(name + ("_rules" if args.rules_only else ""), result)
 
 
 if __name__ == "__main__":
