@@ -11,6 +11,7 @@ import pytest
 from webtools import PASSPHRASE
 
 from clearheart.errors import WrongPassphrase
+from clearheart.services import draftcheck
 from clearheart.web.app import create_app
 from clearheart.web.routes import pause
 from clearheart.web.state import AppState
@@ -54,12 +55,13 @@ def test_the_app_warms_the_check_at_unlock(
 
 
 def test_warming_builds_the_checker_a_check_then_uses() -> None:
-    pause._built.cache_clear()
+    built = draftcheck._built
+    built.cache_clear()
     pause.warm()
     deadline = time.monotonic() + 120
-    while pause._built.cache_info().currsize == 0 and time.monotonic() < deadline:
+    while built.cache_info().currsize == 0 and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert pause._built.cache_info().currsize == 1, "the background build never finished"
-    misses = pause._built.cache_info().misses
-    pause.checker()
-    assert pause._built.cache_info().misses == misses  # nothing built a second time
+    assert built.cache_info().currsize == 1, "the background build never finished"
+    misses = built.cache_info().misses
+    assert pause.checker() is draftcheck.shared_checker()
+    assert built.cache_info().misses == misses  # nothing built a second time

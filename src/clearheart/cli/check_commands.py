@@ -120,12 +120,12 @@ def check(
     from clearheart.cli.session import open_workspace_if_any
     from clearheart.content.resource_list import load_resources
     from clearheart.domain.safety import Source
-    from clearheart.services.draftcheck import DraftChecker
+    from clearheart.services.draftcheck import shared_checker
 
     given = {"happened": happened, "felt": felt, "need": need, "request": request}
     answers = _answers(given)
     draft = read_draft(text)
-    reading = DraftChecker().check(draft)
+    reading = shared_checker().check(draft)
     from clearheart.services.safety import crisis_in
 
     crisis = crisis_in(draft)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import threading
 from collections.abc import Callable
 from importlib import import_module
 from typing import Any
@@ -130,3 +131,20 @@ class DraftChecker:
             return Reading(pause=False, flags=(), tips=(), safety=False, unread=other)
         plain = normalise(text, known_word)
         return as_typed(check(plain.text, tone=self.tone, model=self.model), plain)
+
+
+_BUILDING = threading.Lock()
+
+
+@functools.cache
+def _built(use_model: bool) -> DraftChecker:
+    return DraftChecker(use_model=use_model)
+
+
+def shared_checker(*, use_model: bool = True) -> DraftChecker:
+    """One DraftChecker per process (the tone scorer, the language guesser and the model
+    take a second or two to load): the pause page, `clearheart check` and the own-messages
+    counts share it. A caller arriving while another thread is building it (the web
+    app's warm-up at unlock) waits for that build instead of starting a second one."""
+    with _BUILDING:
+        return _built(use_model)

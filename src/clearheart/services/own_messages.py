@@ -10,7 +10,6 @@ chat; nothing is written to disk by this service.
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Collection
@@ -42,12 +41,11 @@ class TheirWeek:
     messages: int
 
 
-@functools.cache
 def checker() -> DraftChecker:
-    """The draft check without the embedding model, loaded once per process."""
-    from clearheart.services.draftcheck import DraftChecker
+    """The draft check without the embedding model, shared by the process."""
+    from clearheart.services.draftcheck import shared_checker
 
-    return DraftChecker(use_model=False)
+    return shared_checker(use_model=False)
 
 
 def check_kinds(text: str) -> Collection[str] | None:

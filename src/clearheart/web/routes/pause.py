@@ -9,7 +9,6 @@ that speaks of self-harm, suicide or being hurt right now shows crisis help firs
 
 from __future__ import annotations
 
-import functools
 import logging
 import threading
 from typing import TYPE_CHECKING, Any
@@ -60,22 +59,11 @@ DECIDED_NOTICES = {
 }
 
 
-_BUILDING = threading.Lock()
-
-
-@functools.cache
-def _built() -> DraftChecker:
-    from clearheart.services.draftcheck import DraftChecker
-
-    return DraftChecker()
-
-
 def checker() -> DraftChecker:
-    """Built once per process (the tone scorer, the language guesser and the model take
-    a second or two); a check that arrives while `warm` is still building waits for that
-    build instead of starting another."""
-    with _BUILDING:
-        return _built()
+    """The process's one checker (services/draftcheck.py `shared_checker`)."""
+    from clearheart.services.draftcheck import shared_checker
+
+    return shared_checker()
 
 
 def warm() -> None:
