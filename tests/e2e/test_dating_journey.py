@@ -98,7 +98,9 @@ def test_a_notebook_across_three_dated_entries_on_a_phone(browser: Browser, serv
     assert (
         f"{OWN}\nSeen twice, a worry once: 3 entries over 2 weeks, across 2 kinds of situation."
     ) in seen
-    assert f"{idea}\nNot yet seen once: 1 entry on 1 day, across 1 kind of situation." in seen
+    assert (
+        f"{idea}\nMarked not seen yet once: 1 entry on 1 day, across 1 kind of situation."
+    ) in seen
     assert "(3 entries): 4, 3, 5." in page.inner_text("section[aria-labelledby=seen-heading]")
     assert "not a score of them" in page.inner_text("main")
     assert "score" not in page.inner_text("main").lower().replace("not a score", "")

@@ -79,7 +79,11 @@ def _item(item: Item, notes: Sequence[Note]) -> ItemSeen:
         return ItemSeen(item, 0, 0, 0, "Nothing noted about this yet.")
     parts = [
         f"{label} {times(tally[tag])}"
-        for tag, label in (("seen", "seen"), ("worry", "a worry"), ("not-yet", "not yet seen"))
+        for tag, label in (
+            ("seen", "seen"),
+            ("worry", "a worry"),
+            ("not-yet", "marked not seen yet"),
+        )
         if tally[tag]
     ]
     days = [n.draft.on for n in tagged]
