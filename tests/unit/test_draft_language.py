@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from clearheart.domain.draftcheck.language import MIN_SURE, Unread, other_script, unread
+from clearheart.domain.draftcheck.language import (
+    ARABIZI,
+    MIN_SURE,
+    Unread,
+    other_script,
+    unread,
+)
 from clearheart.services.draftcheck import DraftChecker
 
 DEV = Path(__file__).resolve().parents[2] / "bench" / "data" / "drafts" / "dev.jsonl"
@@ -91,3 +97,32 @@ def test_no_english_dev_draft_is_set_aside(checker: DraftChecker) -> None:
     ]
     set_aside = [i for i, text in enumerate(drafts) if unread(text, checker.languages)]
     assert len(drafts) > 3000 and set_aside == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "enta 7mar w ma btefham",
+        "ma3lesh ya habibi ana ta3ban",
+        "inta 3ayez eh ba2a",
+        "ya 7ayati wa7ashtini",
+    ],
+)
+def test_arabic_in_latin_letters_is_known_by_its_digits(checker: DraftChecker, text: str) -> None:
+    reading = checker.check(text)
+    assert reading.unread == ARABIZI and not reading.pause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see u at 5pm ok",
+        "gr8 see u 2nite babe",
+        "i got a ps5 and mp3s lol",
+        "booked a 5star hotel for 3days",
+        "We have a new baby niece! 7lb 2oz, everyone's healthy",
+        "call me at 7",
+    ],
+)
+def test_english_words_with_digits_are_read(checker: DraftChecker, text: str) -> None:
+    assert checker.check(text).unread is None

@@ -14,7 +14,11 @@ The rule, in order:
 2. Too short to tell. A Latin-script draft of fewer than MIN_WORDS words is read as
    English: "k", "wyd rn" and "ANSWER ME" are English texting, and a guess on two words
    is mostly noise.
-3. The guess. Otherwise the guesser (services/draftcheck.py: py3langid over English and
+3. Arabic in Latin letters ("Arabizi"): a word with a digit standing for an Arabic
+   sound between or before letters ("7abibi", "ma3lesh"), one that English texting does
+   not use ("2nite", "gr8", "5pm" are English), in a draft of MIN_WORDS words or more.
+   No guess names it well, so it is recognised by its digits.
+4. The guess. Otherwise the guesser (services/draftcheck.py: py3langid over English and
    the Latin-script languages people most often text in) names its likeliest language
    with a probability. The draft is not read when that language is not English and the
    probability is at least MIN_SURE; it is named when the probability is at least
@@ -133,12 +137,33 @@ def other_script(text: str) -> str | None:
     return script if count >= SCRIPT_SHARE * len(letters) else None
 
 
+_ARABIZI = re.compile(r"(?i)^[a-z]*[235679][a-z]{2,}$")
+_ENGLISH_NUMBERED = re.compile(
+    r"(?i)^(?:\d+(?:am|pm|th|st|nd|rd|s|ish|k|m|h|hrs?|mins?|ft|kg|km|gb|mb|yo|x|d|lbs?|oz"
+    r"|days?|weeks?|hours?|years?|months?|nights?|times|star|ever)"
+    r"|2nite|2day|2moro|2morrow|4ever|gr8|l8r?|m8|h8|str8|w8|sk8|b4|[a-z]*\d+)$"
+)
+"""Words with digits English texting uses ("5pm", "2nite", "gr8", "mp3", "ps5")."""
+ARABIZI = Unread("ar-latn", "Arabic (in Latin letters)")
+
+
+def arabizi(words: list[str]) -> bool:
+    """Arabic written in Latin letters, with digits for the sounds Latin lacks ("7" for
+    ح, "3" for ع, "2" for ء, ...): at least one word of letters around such a digit that
+    is not an English texting word, in a draft of MIN_WORDS words or more."""
+    return len(words) >= MIN_WORDS and any(
+        _ARABIZI.match(w) and not _ENGLISH_NUMBERED.match(w) for w in words
+    )
+
+
 def unread(text: str, guesser: LanguageGuesser) -> Unread | None:
     """None when the check can read `text` (see the module's rule), else what it is in."""
     script = other_script(text)
     if script is not None:
         name = SCRIPTS.get(script, script.title())
         return Unread(f"{script.lower()}-script", f"{name} script")
+    if arabizi(re.findall(r"[^\W_]+", text)):
+        return ARABIZI
     if len(_WORD.findall(text)) < MIN_WORDS:
         return None
     code, probability = guesser.guess(text)
