@@ -110,11 +110,7 @@ class EvidenceService:
             if info.me is None or not info.messages:
                 continue
             title = info.partner_alias or info.title or info.source_name
-            report = (
-                service.report(info.id, since, until, info=info)
-                if inline_most is None or info.messages <= inline_most
-                else service.prepare(info.id, since, until, info=info)
-            )
+            report = service.at_hand(info, since, until, inline_most=inline_most)
             if report is None:
                 waiting.append(title)
             else:

@@ -163,6 +163,15 @@ class PatternService:
                          name=f"patterns-{chat_id}").start()
         return None
 
+    def at_hand(self, info: ChatInfo, since: date | None = None, until: date | None = None,
+                *, inline_most: int | None = None) -> PatternReport | None:
+        """The report a page can show now: worked out on the spot for a chat of at most
+        `inline_most` messages (any chat when None), else `prepare`'s answer (None while
+        it is still being worked out in the background)."""
+        if inline_most is None or info.messages <= inline_most:
+            return self.report(info.id, since, until, info=info)
+        return self.prepare(info.id, since, until, info=info)
+
     def _keep(self, key: Key, report: PatternReport) -> None:
         """Hold a report in memory (under the lock), dropping the least recently used."""
         self._reports[key] = report

@@ -75,11 +75,7 @@ def loop_figure(request: Request) -> dict[str, object] | None:
         key=lambda i: -i.messages,
     )
     for info in infos:
-        report = (
-            service.report(info.id, info=info)
-            if info.messages <= INLINE_MOST
-            else service.prepare(info.id, info=info)
-        )
+        report = service.at_hand(info, inline_most=INLINE_MOST)
         if report is None:
             continue
         chat = ChatView(info)

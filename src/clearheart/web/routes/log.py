@@ -48,11 +48,7 @@ def _chat_weeks(request: Request, workspace: Workspace) -> tuple[log_view.ChatWe
     info = max(chats, key=lambda c: (c.last.timestamp() if c.last else 0.0, c.id))
     service = service_of(request)
     try:
-        report = (
-            service.report(info.id, info=info)
-            if info.messages <= INLINE_MOST
-            else service.prepare(info.id, info=info)
-        )
+        report = service.at_hand(info, inline_most=INLINE_MOST)
     except Exception:
         # The chat line is an extra beside the log: a failure there must not cost the page.
         log.exception("the chat's weekly figures failed on the log page")

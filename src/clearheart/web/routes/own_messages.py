@@ -13,7 +13,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from clearheart.domain.patterns.report import PatternReport
 from clearheart.services.own_messages import OwnMessageService, their_weeks
 from clearheart.web import own_view
 from clearheart.web.chat_view import view_of
@@ -58,11 +57,7 @@ def own_page(request: Request) -> Response:
         report = found
     # The other side's weeks: ready at once for most chats, else shown on a later view.
     pattern_service = patterns.service_of(request)
-    pattern_report: PatternReport | None
-    if chat.info.messages <= patterns.INLINE_MOST:
-        pattern_report = pattern_service.report(chat.id, info=chat.info)
-    else:
-        pattern_report = pattern_service.prepare(chat.id, info=chat.info)
+    pattern_report = pattern_service.at_hand(chat.info, inline_most=patterns.INLINE_MOST)
     theirs = their_weeks(pattern_report) if pattern_report is not None else {}
     other = chat.shown(chat.partner) if chat.partner else "the others"
     return html(

@@ -88,16 +88,12 @@ def patterns_page(request: Request) -> Response:
         errors["until"] = "The end date comes before the start date."
         until = None
     service = service_of(request)
-    if chat.info.messages <= INLINE_MOST:
-        report = service.report(chat.id, since, until, info=chat.info)
-    else:
-        found = service.prepare(chat.id, since, until, info=chat.info)
-        if found is None:
-            response = html(request, "patterns_wait.html", "Patterns", {"chat": chat})
-            # The Refresh header, not a script: it works without JavaScript and under the CSP.
-            response.headers["Refresh"] = str(AGAIN_SECONDS)
-            return response
-        report = found
+    report = service.at_hand(chat.info, since, until, inline_most=INLINE_MOST)
+    if report is None:
+        response = html(request, "patterns_wait.html", "Patterns", {"chat": chat})
+        # The Refresh header, not a script: it works without JavaScript and under the CSP.
+        response.headers["Refresh"] = str(AGAIN_SECONDS)
+        return response
     context = view.page(report, chat.shown, service.mood)
     split_errors = Fields()
     split = before_after_section(request, chat.id, service, values, split_errors)
