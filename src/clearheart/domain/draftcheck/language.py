@@ -40,6 +40,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
+from clearheart.domain.draftcheck.texting import SPELLINGS
+
 SCRIPT_SHARE = 0.5
 MIN_WORDS = 3
 MIN_SURE = 0.7
@@ -140,10 +142,10 @@ def other_script(text: str) -> str | None:
 _ARABIZI = re.compile(r"(?i)^[a-z]*[235679][a-z]{2,}$")
 _ENGLISH_NUMBERED = re.compile(
     r"(?i)^(?:\d+(?:am|pm|th|st|nd|rd|s|ish|k|m|h|hrs?|mins?|ft|kg|km|gb|mb|yo|x|d|lbs?|oz"
-    r"|days?|weeks?|hours?|years?|months?|nights?|times|star|ever)"
-    r"|2nite|2day|2moro|2morrow|4ever|gr8|l8r?|m8|h8|str8|w8|sk8|b4|[a-z]*\d+)$"
+    r"|days?|weeks?|hours?|years?|months?|nights?|times|star|ever)|[a-z]*\d+)$"
 )
-"""Words with digits English texting uses ("5pm", "2nite", "gr8", "mp3", "ps5")."""
+"""Words with digits English uses beside the texting spellings ("5pm", "3days", "mp3",
+"ps5"); those ("2nite", "2day") are texting.py's SPELLINGS."""
 ARABIZI = Unread("ar-latn", "Arabic (in Latin letters)")
 
 
@@ -152,7 +154,8 @@ def arabizi(words: list[str]) -> bool:
     ح, "3" for ع, "2" for ء, ...): at least one word of letters around such a digit that
     is not an English texting word, in a draft of MIN_WORDS words or more."""
     return len(words) >= MIN_WORDS and any(
-        _ARABIZI.match(w) and not _ENGLISH_NUMBERED.match(w) for w in words
+        _ARABIZI.match(w) and not _ENGLISH_NUMBERED.match(w) and w.lower() not in SPELLINGS
+        for w in words
     )
 
 

@@ -30,8 +30,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from clearheart.domain.draftcheck.reading import Reading
+if TYPE_CHECKING:  # only named here, so language.py can read SPELLINGS without a cycle
+    from clearheart.domain.draftcheck.reading import Reading
 
 _CONTRACTIONS = (
     "dont don't",
@@ -95,6 +97,7 @@ _SHORT = (
     "tmr tomorrow",
     "tmw tomorrow",
     "2moro tomorrow",
+    "2morrow tomorrow",
     "2nite tonight",
     "tonite tonight",
     "2day today",
