@@ -17,6 +17,7 @@ import click
 from clearheart.cli.session import echo_json, open_workspace, open_workspace_if_any
 from clearheart.domain.lesson_reads import Marked, marked, next_unread
 from clearheart.domain.lessons import Lesson, OwnEvidence
+from clearheart.domain.patterns.wording import day
 
 if TYPE_CHECKING:
     from clearheart.services.workspace import Workspace
@@ -54,8 +55,7 @@ def _read_mark(mark: Marked) -> str:
         return ""
     if mark.changed_since:
         return " · read; changed since"
-    day = mark.read.last_opened.date()
-    return f" · read on {day.day} {day:%B %Y}"
+    return f" · read on {day(mark.read.last_opened.date())}"
 
 
 @learn.command("list")

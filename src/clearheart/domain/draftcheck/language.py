@@ -102,6 +102,8 @@ SCRIPTS = {
 """A script's first word in Unicode character names → how it is named to the person."""
 
 _WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W_]+")
+"""Words with their digits (for Arabic in Latin letters), where _WORD counts letters only."""
 
 
 class LanguageGuesser(Protocol):
@@ -165,7 +167,7 @@ def unread(text: str, guesser: LanguageGuesser) -> Unread | None:
     if script is not None:
         name = SCRIPTS.get(script, script.title())
         return Unread(f"{script.lower()}-script", f"{name} script")
-    if arabizi(re.findall(r"[^\W_]+", text)):
+    if arabizi(_TOKEN.findall(text)):
         return ARABIZI
     if len(_WORD.findall(text)) < MIN_WORDS:
         return None
