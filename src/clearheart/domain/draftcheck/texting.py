@@ -297,32 +297,27 @@ def normalise(text: str, known: Known = lambda word: False) -> Normalised:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    at = 0
-    changed = False
+    at = 0  # everything before `at` is in `out`; what follows a rewrite is copied as typed
+
+    def copy(until: int) -> None:
+        out.append(text[at:until])
+        starts.extend(range(at, until))
+        ends.extend(range(at + 1, until + 1))
+
     matches = list(_WORD.finditer(text))
     for n, match in enumerate(matches):
-        for i in range(at, match.start()):
-            out.append(text[i])
-            starts.append(i)
-            ends.append(i + 1)
         typed = match.group()
         after = matches[n + 1].group().lower() if n + 1 < len(matches) else ""
         word = _standard(typed, known, after)
         if word == typed:
-            for i in range(match.start(), match.end()):
-                out.append(text[i])
-                starts.append(i)
-                ends.append(i + 1)
-        else:
-            changed = True
-            out.append(word)
-            starts.extend([match.start()] * len(word))
-            ends.extend([match.end()] * len(word))
+            continue
+        copy(match.start())
+        out.append(word)
+        starts.extend([match.start()] * len(word))
+        ends.extend([match.end()] * len(word))
         at = match.end()
-    for i in range(at, len(text)):
-        out.append(text[i])
-        starts.append(i)
-        ends.append(i + 1)
+    changed = at > 0  # `at` moves only past a rewritten word
+    copy(len(text))
     return Normalised("".join(out), tuple(starts), tuple(ends), changed)
 
 
