@@ -12,13 +12,9 @@ from collections import defaultdict
 from dataclasses import replace
 
 from clearheart.domain.patterns.report import PatternReport
+from clearheart.domain.patterns.sentence import CHART_OF_TOPIC
 from clearheart.domain.patterns.sentences import describe
 from clearheart.web.pattern_parts import Shown
-
-CHART_OF_TOPIC = {
-    "conversations": "first", "latency": "replies", "unanswered": "runs",
-    "silences": "silences", "effort": "effort", "plans": "plans", "loop": "loop",
-}
 
 
 def sentences(report: PatternReport, shown: Shown) -> dict[str, list[str]]:

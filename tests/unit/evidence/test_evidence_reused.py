@@ -7,7 +7,7 @@ from pathlib import Path
 
 from evidence_vault import NOW, at  # type: ignore[import-not-found]
 
-from clearheart.domain.evidence.from_chats import CHART_OF
+from clearheart.domain.patterns.sentence import CHART_OF_TOPIC
 from clearheart.domain.patterns.sentences import describe
 from clearheart.services.workspace import Workspace
 
@@ -28,7 +28,7 @@ def test_chat_items_are_the_pattern_reports_own_sentences(workspace: Workspace) 
         assert item.claims_change == any(s.claims_change for s in said if s.topic == topic)
         assert (item.n, item.unit) == (report.basis.messages, "messages")
         assert report.basis.first is not None and item.since == report.basis.first.date()
-        assert item.link == f"/chats/{chat_id}#chart-{CHART_OF[topic]}"
+        assert item.link == f"/chats/{chat_id}#chart-{CHART_OF_TOPIC[topic]}"
 
 
 def test_a_chat_without_me_chosen_gives_no_items(workspace: Workspace) -> None:

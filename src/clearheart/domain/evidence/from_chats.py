@@ -15,7 +15,7 @@ from types import MappingProxyType
 from clearheart.domain.evidence.item import EvidenceItem
 from clearheart.domain.evidence.sources import SOURCES
 from clearheart.domain.patterns.report import PatternReport
-from clearheart.domain.patterns.sentence import Topic
+from clearheart.domain.patterns.sentence import CHART_OF_TOPIC, Topic
 from clearheart.domain.patterns.sentences import describe
 
 TOPIC_TITLES: Mapping[Topic, str] = MappingProxyType(
@@ -29,18 +29,6 @@ TOPIC_TITLES: Mapping[Topic, str] = MappingProxyType(
         "loop": "The loop",
     }
 )
-CHART_OF: Mapping[Topic, str] = MappingProxyType(
-    {
-        "conversations": "first",
-        "latency": "replies",
-        "unanswered": "runs",
-        "silences": "silences",
-        "effort": "effort",
-        "plans": "plans",
-        "loop": "loop",
-    }
-)
-"""Each topic's chart on the patterns page: an item links straight to it (#chart-<id>)."""
 
 
 def chat_items(chat_id: int, title: str, report: PatternReport) -> tuple[EvidenceItem, ...]:
@@ -66,7 +54,7 @@ def chat_items(chat_id: int, title: str, report: PatternReport) -> tuple[Evidenc
                 unit="messages" if basis.messages != 1 else "message",
                 since=basis.first.date(),
                 until=basis.last.date(),
-                link=f"/chats/{chat_id}#chart-{CHART_OF[topic]}",
+                link=f"/chats/{chat_id}#chart-{CHART_OF_TOPIC[topic]}",
                 claims_change=any(s.claims_change for s in sentences),
             )
         )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 from clearheart.domain.patterns.report import PatternReport
@@ -20,6 +22,20 @@ Topic = Literal[
     "shifts",
     "since_no_contact",
 ]
+
+CHART_OF_TOPIC: Mapping[Topic, str] = MappingProxyType(
+    {
+        "conversations": "first",
+        "latency": "replies",
+        "unanswered": "runs",
+        "silences": "silences",
+        "effort": "effort",
+        "plans": "plans",
+        "loop": "loop",
+    }
+)
+"""Each chart's topic → its chart on the patterns page (the section #chart-<id>), where
+its sentences are read and where evidence from it links to."""
 
 
 @dataclass(frozen=True, slots=True)
