@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from clearheart.cli.session import echo_json, open_workspace, open_workspace_if_any
+from clearheart.cli.session import echo_json, gate_if_any, open_workspace
 from clearheart.errors import InvalidInput
 
 _NO_MAP = ("No cycle map yet. `clearheart cycle set --example` starts from an example, "
@@ -82,12 +82,9 @@ def explain(as_json: bool) -> None:
     from clearheart.content.lesson_copy import load_lessons
     from clearheart.domain.lessons import MOMENTS
 
-    workspace = open_workspace_if_any()
-    try:
-        coaching = True if workspace is None else workspace.safety.coaching()
-    finally:
-        if workspace is not None:
-            workspace.close()
+    coaching, workspace = gate_if_any()
+    if workspace is not None:
+        workspace.close()
     copy = load_cycle_copy()
     heading, paragraphs = (
         (copy.heading, copy.paragraphs) if coaching else (copy.quiet_heading, copy.quiet_paragraphs)

@@ -14,24 +14,18 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clearheart.cli.session import echo_json, open_workspace, open_workspace_if_any
+from clearheart.cli.session import echo_json, gate_if_any, open_workspace
 from clearheart.domain.lesson_reads import Marked, marked, next_unread
 from clearheart.domain.lessons import Lesson, OwnEvidence
 from clearheart.domain.patterns.wording import day
 
 if TYPE_CHECKING:
-    from clearheart.services.workspace import Workspace
+    pass
 
 
 @click.group()
 def learn() -> None:
     """Short lessons: why closeness can bring distance, and what helps."""
-
-
-def _gate() -> tuple[bool, Workspace | None]:
-    """Whether coaching may show, and the open workspace (None without a vault)."""
-    workspace = open_workspace_if_any()
-    return (True if workspace is None else workspace.safety.coaching()), workspace
 
 
 def _summary(lesson: Lesson) -> dict[str, Any]:
@@ -64,7 +58,7 @@ def list_(as_json: bool) -> None:
     """Every lesson, in reading order, with its id and whether you have read it."""
     from clearheart.content.lesson_copy import load_lessons
 
-    coaching, workspace = _gate()
+    coaching, workspace = gate_if_any()
     shown = [x for x in load_lessons().lessons if coaching or not x.coaching]
     try:
         marks = marked(shown, ()) if workspace is None else workspace.lessons.marked(shown)
@@ -140,7 +134,7 @@ def show(lesson_id: str, as_json: bool) -> None:
 
     lessons = load_lessons()
     lesson = lessons.lesson(lesson_id)
-    coaching, workspace = _gate()
+    coaching, workspace = gate_if_any()
     try:
         if workspace is not None:
             workspace.lessons.note_opened(lesson)

@@ -51,6 +51,20 @@ def open_workspace_if_any(config: Settings | None = None) -> Workspace | None:
     return Workspace.unlock(config.home, ask_passphrase(env=config.passphrase))
 
 
+def gate_if_any() -> tuple[bool, Workspace | None]:
+    """Whether coaching may show, and the open vault, for a command that also works
+    without one (None then, and coaching shows: there is no record of danger to heed).
+    The caller closes the vault."""
+    workspace = open_workspace_if_any()
+    if workspace is None:
+        return True, None
+    try:
+        return workspace.safety.coaching(), workspace
+    except BaseException:
+        workspace.close()
+        raise
+
+
 def echo_json(value: object) -> None:
     import json
 
@@ -58,6 +72,6 @@ def echo_json(value: object) -> None:
 
 
 __all__ = [
-    "ClearheartError", "ask_passphrase", "echo_json", "open_workspace", "open_workspace_if_any",
-    "settings",
+    "ClearheartError", "ask_passphrase", "echo_json", "gate_if_any", "open_workspace",
+    "open_workspace_if_any", "settings",
 ]
